@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+// Targets are listed in data-flow order; ARCHITECTURE.md states who may import whom.
+import PackageDescription
+
+let package = Package(
+    name: "verbatim",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "verbatim", targets: ["verbatim"]),
+        .executable(name: "verbatim-bench", targets: ["VerbatimBench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Value types and pure text logic; no dependencies.
+        .target(name: "TranscriptCore"),
+        // The meeting archive: GRDB over the system SQLite.
+        .target(
+            name: "Store",
+            dependencies: ["TranscriptCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // Pure, deterministic formats in and out (Markdown, SRT, WebVTT, JSON, text).
+        .target(name: "Export", dependencies: ["TranscriptCore"]),
+        // The command-line tool.
+        .executableTarget(
+            name: "verbatim",
+            dependencies: [
+                "TranscriptCore", "Store", "Export",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // `make bench`: prints figures; never part of the test suite.
+        .executableTarget(name: "VerbatimBench", dependencies: ["TranscriptCore", "Store", "Export"]),
+        // Helpers shared by the test targets (temporary folders, snapshots, running the binary).
+        .target(name: "VerbatimTestSupport", dependencies: ["TranscriptCore"]),
+        .testTarget(name: "TranscriptCoreTests", dependencies: ["TranscriptCore"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "TranscriptCore", "VerbatimTestSupport"]),
+        .testTarget(
+            name: "ExportTests",
+            dependencies: ["Export", "TranscriptCore", "VerbatimTestSupport"],
+            exclude: ["Snapshots"]
+        ),
+        .testTarget(name: "CLITests", dependencies: ["VerbatimTestSupport"], exclude: ["Fixtures"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,32 @@
+import TranscriptCore
+
+/// The meeting as plain text: a short header, then one line per sentence, bookmark and note.
+package enum PlainTextExporter {
+    package static func render(_ transcript: MeetingTranscript) -> String {
+        let info = transcript.info
+        var lines = [
+            info.title.isEmpty ? "Untitled meeting" : info.title,
+            "\(info.startedAt.displayDateTime) \(info.startedAt.displayOffset), "
+                + MeetingClock.duration(transcript.effectiveDurationMs),
+            "",
+        ]
+        for entry in timeline(transcript) { lines.append("[\(MeetingClock.hms(entry.atMs))] " + entry.text) }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Sentences, bookmarks and notes in time order; at the same time, marks come first, as they do on screen.
+    private static func timeline(_ transcript: MeetingTranscript) -> [(atMs: Int, order: Int, text: String)] {
+        let sentences = transcript.sentences.map { sentence in
+            (atMs: sentence.startMs, order: 1, text: (sentence.speaker.map { $0 + ": " } ?? "") + oneLine(sentence.text))
+        }
+        let bookmarks = transcript.bookmarks.map { (atMs: $0.atMs, order: 0, text: "Bookmark: " + oneLine($0.label)) }
+        let notes = transcript.notes.map { (atMs: $0.atMs, order: 0, text: "Note: " + oneLine($0.text)) }
+        return (bookmarks + notes + sentences).enumerated()
+            .sorted { ($0.element.atMs, $0.element.order, $0.offset) < ($1.element.atMs, $1.element.order, $1.offset) }
+            .map(\.element)
+    }
+
+    private static func oneLine(_ text: String) -> String {
+        String(text.map { $0.isNewline ? " " : $0 })
+    }
+}

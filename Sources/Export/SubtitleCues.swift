@@ -1,0 +1,66 @@
+import TranscriptCore
+
+/// Subtitle cues cut from sentences: at most two lines of `lineWidth` columns each.
+///
+/// A long sentence becomes several cues. Each cue's end time comes from the word timings when the
+/// engine gave them (the word that ends the cue's text), otherwise from the cue's share of the text.
+struct SubtitleCue: Equatable {
+    var startMs: Int
+    var endMs: Int
+    var lines: [String]
+    var speaker: String?
+}
+
+enum SubtitleCues {
+    /// Netflix's and the BBC's guidelines both use about 42 columns per line.
+    static let lineWidth = 42
+    static let linesPerCue = 2
+
+    static func cues(for transcript: MeetingTranscript) -> [SubtitleCue] {
+        transcript.sentences.flatMap(cues(for:))
+    }
+
+    static func cues(for sentence: Sentence) -> [SubtitleCue] {
+        let lines = TextWrapping.lines(sentence.text, width: lineWidth)
+        guard !lines.isEmpty else { return [] }
+        let groups = stride(from: 0, to: lines.count, by: linesPerCue).map {
+            Array(lines[$0..<min($0 + linesPerCue, lines.count)])
+        }
+        let ends = endTimes(of: groups.map { $0.joined(separator: " ") }, in: sentence)
+        var start = sentence.startMs
+        return zip(groups, ends).map { group, end in
+            defer { start = end }
+            return SubtitleCue(startMs: start, endMs: end, lines: group, speaker: sentence.speaker)
+        }
+    }
+
+    /// Where each chunk of the sentence ends in time; the last chunk always ends with the sentence.
+    private static func endTimes(of chunks: [String], in sentence: Sentence) -> [Int] {
+        let weights = chunks.map(countedCharacters)
+        let total = max(1, weights.reduce(0, +))
+        var covered = 0
+        return chunks.indices.map { index in
+            covered += weights[index]
+            if index == chunks.count - 1 { return sentence.endMs }
+            if let words = sentence.words, let end = endOfWord(covering: covered, in: words) {
+                return min(max(end, sentence.startMs), sentence.endMs)
+            }
+            return sentence.startMs + (sentence.endMs - sentence.startMs) * covered / total
+        }
+    }
+
+    /// The end time of the word in which the `count`-th letter or digit of the text falls.
+    private static func endOfWord(covering count: Int, in words: [Word]) -> Int? {
+        var seen = 0
+        for word in words {
+            seen += countedCharacters(word.text)
+            if seen >= count { return word.endMs }
+        }
+        return nil
+    }
+
+    /// Letters and digits only: spaces and punctuation differ between a sentence and its words.
+    private static func countedCharacters(_ text: String) -> Int {
+        text.reduce(0) { $0 + ($1.isLetter || $1.isNumber ? 1 : 0) }
+    }
+}

@@ -1,0 +1,46 @@
+import GRDB
+import TranscriptCore
+
+/// Turns the archive's rows back into value types.
+enum MeetingRows {
+    static func info(_ row: Row, tags: [String]) throws -> MeetingInfo {
+        let startedAt = MeetingStart(epochMs: row["started_at_ms"], utcOffsetSeconds: row["utc_offset_s"])
+        let endedAt: Int64? = row["ended_at_ms"]
+        return MeetingInfo(
+            title: row["title"], startedAt: startedAt, durationMs: endedAt.map { Int($0 - startedAt.epochMs) },
+            language: row["language"], engine: row["engine"], model: row["model"], tags: tags
+        )
+    }
+
+    static func status(_ row: Row) throws -> MeetingStatus {
+        let raw: String = row["status"]
+        guard let status = MeetingStatus(rawValue: raw) else {
+            throw StoreError.invalidMeeting(reason: "unknown status '\(raw)' in the archive")
+        }
+        return status
+    }
+
+    static func sentences(meetingID: Int64, _ db: Database) throws -> [Sentence] {
+        try Row.fetchAll(
+            db, sql: "SELECT * FROM sentence WHERE meeting_id = ? ORDER BY start_ms, end_ms, id", arguments: [meetingID]
+        ).map { row in
+            let words: String? = row["words"]
+            return Sentence(
+                startMs: row["start_ms"], endMs: row["end_ms"], text: row["text"], speaker: row["speaker"],
+                words: try words.map(WordsColumn.decode)
+            )
+        }
+    }
+
+    static func bookmarks(meetingID: Int64, _ db: Database) throws -> [Bookmark] {
+        try Row.fetchAll(
+            db, sql: "SELECT at_ms, label FROM bookmark WHERE meeting_id = ? ORDER BY at_ms, id", arguments: [meetingID]
+        ).map { Bookmark(atMs: $0["at_ms"], label: $0["label"]) }
+    }
+
+    static func notes(meetingID: Int64, _ db: Database) throws -> [Note] {
+        try Row.fetchAll(
+            db, sql: "SELECT at_ms, text FROM note WHERE meeting_id = ? ORDER BY at_ms, id", arguments: [meetingID]
+        ).map { Note(atMs: $0["at_ms"], text: $0["text"]) }
+    }
+}

@@ -1,0 +1,122 @@
+import GRDB
+import TranscriptCore
+
+// MARK: - Reading and editing past meetings.
+
+extension MeetingStore {
+    /// Every meeting, newest first.
+    package func meetings() async throws -> [MeetingSummary] {
+        try await read { db in
+            let tags = try Self.tagsByMeeting(db)
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT m.*, (SELECT COUNT(*) FROM sentence s WHERE s.meeting_id = m.id) AS sentence_count
+                FROM meeting m ORDER BY m.started_at_ms DESC, m.id DESC
+                """)
+            return try rows.map { row in
+                let info = try MeetingRows.info(row, tags: tags[row["id"]] ?? [])
+                return MeetingSummary(
+                    id: row["id"], title: info.title, startedAt: info.startedAt, durationMs: info.durationMs,
+                    sentenceCount: row["sentence_count"], status: try MeetingRows.status(row), tags: info.tags
+                )
+            }
+        }
+    }
+
+    /// The id of the meeting that started last.
+    ///
+    /// - Throws: `StoreError.noMeetings` when the archive is empty.
+    package func latestMeetingID() async throws -> Int64 {
+        let id = try await read { db in
+            try Int64.fetchOne(db, sql: "SELECT id FROM meeting ORDER BY started_at_ms DESC, id DESC LIMIT 1")
+        }
+        guard let id else { throw StoreError.noMeetings }
+        return id
+    }
+
+    /// One whole meeting: its details, sentences, bookmarks and notes, each in time order.
+    ///
+    /// - Throws: `StoreError.meetingNotFound` for an unknown id.
+    package func meeting(_ id: Int64) async throws -> ArchivedMeeting {
+        try await read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM meeting WHERE id = ?", arguments: [id]) else {
+                throw StoreError.meetingNotFound(id: id)
+            }
+            let tags = try String.fetchAll(
+                db, sql: "SELECT tag FROM meeting_tag WHERE meeting_id = ? ORDER BY tag", arguments: [id]
+            )
+            let transcript = MeetingTranscript(
+                info: try MeetingRows.info(row, tags: tags),
+                sentences: try MeetingRows.sentences(meetingID: id, db),
+                bookmarks: try MeetingRows.bookmarks(meetingID: id, db),
+                notes: try MeetingRows.notes(meetingID: id, db)
+            )
+            return ArchivedMeeting(
+                id: id, status: try MeetingRows.status(row), audioPath: row["audio_path"], transcript: transcript
+            )
+        }
+    }
+
+    /// Saves a whole meeting in one transaction (all or nothing) and returns its id.
+    ///
+    /// - Throws: `StoreError.invalidMeeting` when a sentence's times are impossible; nothing is written.
+    package func importMeeting(
+        _ transcript: MeetingTranscript, status: MeetingStatus = .complete, audioPath: String? = nil
+    ) async throws -> Int64 {
+        for sentence in transcript.sentences { try Self.validate(sentence) }
+        return try await write { db in
+            let id = try Self.insertMeeting(transcript.info, status: status, audioPath: audioPath, db)
+            for sentence in transcript.sentences { _ = try Self.insertSentence(sentence, meetingID: id, db) }
+            for bookmark in transcript.bookmarks { try Self.insertBookmark(bookmark, meetingID: id, db) }
+            for note in transcript.notes { try Self.insertNote(note, meetingID: id, db) }
+            return id
+        }
+    }
+
+    package func rename(_ id: Int64, to title: String) async throws {
+        try await write { db in
+            try Self.requireMeeting(id, db)
+            try db.execute(sql: "UPDATE meeting SET title = ? WHERE id = ?", arguments: [title, id])
+        }
+    }
+
+    /// Adds tags (already present ones are kept once) and returns the meeting's tags.
+    @discardableResult
+    package func addTags(_ tags: [String], to id: Int64) async throws -> [String] {
+        try await write { db in
+            try Self.requireMeeting(id, db)
+            try Self.insertTags(MeetingInfo.normalizedTags(tags), meetingID: id, db)
+            return try String.fetchAll(db, sql: "SELECT tag FROM meeting_tag WHERE meeting_id = ? ORDER BY tag", arguments: [id])
+        }
+    }
+
+    /// Removes tags and returns the meeting's remaining tags.
+    @discardableResult
+    package func removeTags(_ tags: [String], from id: Int64) async throws -> [String] {
+        try await write { db in
+            try Self.requireMeeting(id, db)
+            for tag in MeetingInfo.normalizedTags(tags) {
+                try db.execute(sql: "DELETE FROM meeting_tag WHERE meeting_id = ? AND tag = ?", arguments: [id, tag])
+            }
+            return try String.fetchAll(db, sql: "SELECT tag FROM meeting_tag WHERE meeting_id = ? ORDER BY tag", arguments: [id])
+        }
+    }
+
+    /// Deletes a meeting with everything in it, and returns the path of its audio file (which the caller removes).
+    @discardableResult
+    package func deleteMeeting(_ id: Int64) async throws -> String? {
+        try await write { db in
+            try Self.requireMeeting(id, db)
+            let audioPath = try String.fetchOne(db, sql: "SELECT audio_path FROM meeting WHERE id = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM meeting WHERE id = ?", arguments: [id])
+            return audioPath
+        }
+    }
+
+    private static func tagsByMeeting(_ db: Database) throws -> [Int64: [String]] {
+        var tags: [Int64: [String]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT meeting_id, tag FROM meeting_tag ORDER BY meeting_id, tag") {
+            tags[row["meeting_id"], default: []].append(row["tag"])
+        }
+        return tags
+    }
+}

@@ -1,0 +1,120 @@
+import GRDB
+import TranscriptCore
+
+// MARK: - Writes made while a meeting records: each is one short, durable transaction.
+
+extension MeetingStore {
+    /// Creates a meeting in the `recording` state and returns its id.
+    package func beginMeeting(_ info: MeetingInfo, audioPath: String? = nil) async throws -> Int64 {
+        try await write { db in try Self.insertMeeting(info, status: .recording, audioPath: audioPath, db) }
+    }
+
+    /// Appends one finalized sentence; when this returns, the sentence is on disk and searchable.
+    @discardableResult
+    package func appendSentence(_ sentence: Sentence, to meetingID: Int64) async throws -> Int64 {
+        try Self.validate(sentence)
+        return try await write { db in
+            try Self.requireMeeting(meetingID, db)
+            return try Self.insertSentence(sentence, meetingID: meetingID, db)
+        }
+    }
+
+    package func addBookmark(_ bookmark: Bookmark, to meetingID: Int64) async throws {
+        try await write { db in
+            try Self.requireMeeting(meetingID, db)
+            try Self.insertBookmark(bookmark, meetingID: meetingID, db)
+        }
+    }
+
+    package func addNote(_ note: Note, to meetingID: Int64) async throws {
+        try await write { db in
+            try Self.requireMeeting(meetingID, db)
+            try Self.insertNote(note, meetingID: meetingID, db)
+        }
+    }
+
+    /// Closes a meeting with its final length and status (`complete`, or `interrupted`).
+    package func finishMeeting(_ meetingID: Int64, durationMs: Int, status: MeetingStatus = .complete) async throws {
+        try await write { db in
+            try Self.requireMeeting(meetingID, db)
+            try db.execute(
+                sql: "UPDATE meeting SET ended_at_ms = started_at_ms + ?, status = ? WHERE id = ?",
+                arguments: [durationMs, status.rawValue, meetingID]
+            )
+        }
+    }
+}
+
+// MARK: - Row writers shared by recording and import.
+
+extension MeetingStore {
+    static func insertMeeting(
+        _ info: MeetingInfo, status: MeetingStatus, audioPath: String?, _ db: Database
+    ) throws -> Int64 {
+        try db.execute(
+            sql: """
+                INSERT INTO meeting (title, started_at_ms, utc_offset_s, ended_at_ms, status, engine, model, language, audio_path)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                info.title, info.startedAt.epochMs, info.startedAt.utcOffsetSeconds,
+                info.durationMs.map { info.startedAt.epochMs + Int64($0) }, status.rawValue,
+                info.engine, info.model, info.language, audioPath,
+            ]
+        )
+        let id = db.lastInsertedRowID
+        try insertTags(info.tags, meetingID: id, db)
+        return id
+    }
+
+    static func insertTags(_ tags: [String], meetingID: Int64, _ db: Database) throws {
+        for tag in tags {
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO meeting_tag (meeting_id, tag) VALUES (?, ?)", arguments: [meetingID, tag]
+            )
+        }
+    }
+
+    static func insertSentence(_ sentence: Sentence, meetingID: Int64, _ db: Database) throws -> Int64 {
+        try db.execute(
+            sql: "INSERT INTO sentence (meeting_id, start_ms, end_ms, text, speaker, words) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [
+                meetingID, sentence.startMs, sentence.endMs, sentence.text, sentence.speaker,
+                try sentence.words.map(WordsColumn.encode),
+            ]
+        )
+        let id = db.lastInsertedRowID
+        try db.execute(
+            sql: "INSERT INTO sentence_search (rowid, body) VALUES (?, ?)",
+            arguments: [id, TextSegmentation.indexText(sentence.text)]
+        )
+        return id
+    }
+
+    static func insertBookmark(_ bookmark: Bookmark, meetingID: Int64, _ db: Database) throws {
+        try db.execute(
+            sql: "INSERT INTO bookmark (meeting_id, at_ms, label) VALUES (?, ?, ?)",
+            arguments: [meetingID, bookmark.atMs, bookmark.label]
+        )
+    }
+
+    static func insertNote(_ note: Note, meetingID: Int64, _ db: Database) throws {
+        try db.execute(
+            sql: "INSERT INTO note (meeting_id, at_ms, text) VALUES (?, ?, ?)",
+            arguments: [meetingID, note.atMs, note.text]
+        )
+    }
+
+    static func requireMeeting(_ meetingID: Int64, _ db: Database) throws {
+        let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM meeting WHERE id = ?", arguments: [meetingID]) ?? false
+        if !exists { throw StoreError.meetingNotFound(id: meetingID) }
+    }
+
+    static func validate(_ sentence: Sentence) throws {
+        guard sentence.startMs >= 0, sentence.endMs >= sentence.startMs else {
+            throw StoreError.invalidMeeting(
+                reason: "a sentence ends before it starts (\(sentence.startMs) ms to \(sentence.endMs) ms)"
+            )
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import GRDB
+import TranscriptCore
+
+/// The meeting archive: one SQLite file in WAL mode, so another process can search while a meeting records.
+///
+/// Every method is one transaction that leaves the archive consistent; writes are durable when they
+/// return (`synchronous = FULL`), because a recorder that crashes must lose no finalized sentence.
+package struct MeetingStore: Sendable {
+    /// The database file's path, as given.
+    package let path: String
+    let pool: DatabasePool
+
+    /// Opens (creating if needed) the archive at `path`, creating its folder, and brings its schema up to date.
+    ///
+    /// - Throws: `StoreError` when the folder can't be made, the file is not a database or is corrupt,
+    ///   it comes from a newer Verbatim, or it can't be written.
+    package static func open(path: String) throws -> MeetingStore {
+        try createParentDirectory(of: path)
+        let pool = try translatingErrors(path: path) {
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            try migrate(pool, path: path)
+            return pool
+        }
+        return MeetingStore(path: path, pool: pool)
+    }
+
+    private static var configuration: Configuration {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        // A recorder and a search in another process may meet; wait for each other briefly.
+        configuration.busyMode = .timeout(5)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        return configuration
+    }
+
+    private static func migrate(_ pool: DatabasePool, path: String) throws {
+        let migrator = Schema.migrator
+        if try pool.read({ try migrator.hasBeenSuperseded($0) }) {
+            throw StoreError.newerVersion(path: path)
+        }
+        try migrator.migrate(pool)
+    }
+
+    private static func createParentDirectory(of path: String) throws {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            let reason = (error as NSError).localizedFailureReason ?? "\((error as NSError).code)"
+            throw StoreError.cannotCreateDirectory(path: folder.path, reason: reason)
+        }
+    }
+
+    /// Runs a write transaction, translating SQLite's errors into `StoreError`.
+    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await Self.translatingErrors(path: path) { try await pool.write(body) }
+    }
+
+    /// Runs a read, translating SQLite's errors into `StoreError`.
+    func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await Self.translatingErrors(path: path) { try await pool.read(body) }
+    }
+}

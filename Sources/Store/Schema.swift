@@ -1,0 +1,74 @@
+import GRDB
+
+/// The archive's migrations. Never edit a registered migration: add a new one.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: meetings, sentences, bookmarks, notes, search") { db in
+            try createMeetingTables(db)
+            try createSearchIndex(db)
+        }
+        return migrator
+    }
+
+    private static func createMeetingTables(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE meeting (
+                id INTEGER PRIMARY KEY,
+                title TEXT NOT NULL,
+                started_at_ms INTEGER NOT NULL,   -- Unix time, milliseconds
+                utc_offset_s INTEGER NOT NULL,    -- where it was recorded, seconds east of UTC
+                ended_at_ms INTEGER,              -- NULL while recording, or when unknown
+                status TEXT NOT NULL CHECK (status IN ('recording', 'complete', 'interrupted')),
+                engine TEXT,
+                model TEXT,
+                language TEXT,
+                audio_path TEXT
+            );
+            CREATE INDEX meeting_by_start ON meeting(started_at_ms);
+            CREATE TABLE meeting_tag (
+                meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+                tag TEXT NOT NULL,
+                PRIMARY KEY (meeting_id, tag)
+            ) WITHOUT ROWID;
+            CREATE TABLE sentence (
+                id INTEGER PRIMARY KEY,
+                meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+                start_ms INTEGER NOT NULL,        -- from the meeting's start
+                end_ms INTEGER NOT NULL CHECK (end_ms >= start_ms),
+                text TEXT NOT NULL,
+                speaker TEXT,
+                words TEXT                        -- JSON array of word timings, or NULL
+            );
+            CREATE INDEX sentence_by_meeting ON sentence(meeting_id, start_ms);
+            CREATE TABLE bookmark (
+                id INTEGER PRIMARY KEY,
+                meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+                at_ms INTEGER NOT NULL,
+                label TEXT NOT NULL
+            );
+            CREATE INDEX bookmark_by_meeting ON bookmark(meeting_id, at_ms);
+            CREATE TABLE note (
+                id INTEGER PRIMARY KEY,
+                meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+                at_ms INTEGER NOT NULL,
+                text TEXT NOT NULL
+            );
+            CREATE INDEX note_by_meeting ON note(meeting_id, at_ms);
+            """)
+    }
+
+    /// One FTS5 index over every sentence, keyed by the sentence's id.
+    ///
+    /// It holds `TextSegmentation.indexText` of each sentence (ideographs split apart), which the
+    /// store writes in the same transaction as the sentence; a trigger removes it with the sentence,
+    /// also when a meeting's deletion cascades. See docs/DECISIONS.md.
+    private static func createSearchIndex(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE VIRTUAL TABLE sentence_search USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');
+            CREATE TRIGGER sentence_search_delete AFTER DELETE ON sentence BEGIN
+                DELETE FROM sentence_search WHERE rowid = old.id;
+            END;
+            """)
+    }
+}

@@ -1,0 +1,63 @@
+/// A finalized sentence. Times are milliseconds from the start of the meeting.
+package struct Sentence: Sendable, Equatable {
+    package var startMs: Int
+    package var endMs: Int
+    package var text: String
+    /// Who spoke, or which source it came from ("Me", "Them"); `nil` when unknown.
+    package var speaker: String?
+    /// Word timings, when the engine gave them.
+    package var words: [Word]?
+
+    package init(startMs: Int, endMs: Int, text: String, speaker: String? = nil, words: [Word]? = nil) {
+        self.startMs = startMs
+        self.endMs = endMs
+        self.text = text
+        self.speaker = speaker
+        self.words = words
+    }
+}
+
+/// One recognized word with its time (milliseconds from the meeting start) and trailing punctuation.
+package struct Word: Sendable, Equatable, Codable {
+    package var startMs: Int
+    package var endMs: Int
+    package var text: String
+    /// Punctuation that follows the word ("," or "。"), or "" when none.
+    package var punctuation: String
+
+    package init(startMs: Int, endMs: Int, text: String, punctuation: String = "") {
+        self.startMs = startMs
+        self.endMs = endMs
+        self.text = text
+        self.punctuation = punctuation
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case startMs = "start_ms"
+        case endMs = "end_ms"
+        case text
+        case punctuation
+    }
+}
+
+/// A moment the user marked during the meeting.
+package struct Bookmark: Sendable, Equatable {
+    package var atMs: Int
+    package var label: String
+
+    package init(atMs: Int, label: String) {
+        self.atMs = atMs
+        self.label = label
+    }
+}
+
+/// A note the user typed, attached to a time in the meeting.
+package struct Note: Sendable, Equatable {
+    package var atMs: Int
+    package var text: String
+
+    package init(atMs: Int, text: String) {
+        self.atMs = atMs
+        self.text = text
+    }
+}
