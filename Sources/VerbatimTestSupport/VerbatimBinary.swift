@@ -1,0 +1,39 @@
+import Foundation
+
+/// Runs the built `verbatim` executable as a user or a script would: no terminal, stdin from /dev/null.
+package enum VerbatimBinary {
+    package struct Result: Sendable {
+        package var status: Int32
+        package var stdout: String
+        package var stderr: String
+    }
+
+    /// The package's root, found from this file's place in it.
+    package static var packageRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    /// `VERBATIM_BINARY` when set, otherwise the debug build that `make test` makes before the tests.
+    package static var path: String {
+        ProcessInfo.processInfo.environment["VERBATIM_BINARY"]
+            ?? packageRoot.appendingPathComponent(".build/debug/verbatim").path
+    }
+
+    /// Runs `verbatim arguments…` with a clean environment plus `environment`, and waits for it to exit.
+    package static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+        let output = TemporaryDirectory()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        let inherited = ProcessInfo.processInfo.environment.filter { ["PATH", "HOME", "LANG", "TMPDIR"].contains($0.key) }
+        process.environment = inherited.merging(environment) { $1 }
+        process.standardInput = FileHandle.nullDevice
+        FileManager.default.createFile(atPath: output.file("out"), contents: nil)
+        FileManager.default.createFile(atPath: output.file("err"), contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: output.file("out")))
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: output.file("err")))
+        try process.run()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: try output.read("out"), stderr: try output.read("err"))
+    }
+}

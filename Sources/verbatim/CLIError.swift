@@ -1,0 +1,33 @@
+import TranscriptCore
+
+/// Failures of the command line itself (files, confirmations), worded for the user.
+enum CLIError: UserFacingError {
+    case outputExists(path: String)
+    case cannotWrite(path: String, reason: String)
+    case cannotRead(path: String, reason: String)
+    case confirmationNeeded(meetingID: Int64)
+    case audioNotRemoved(path: String, reason: String)
+    case recordingUnavailable
+
+    var userMessage: String {
+        switch self {
+        case let .outputExists(path): "\(path) already exists; it was left as it is."
+        case let .cannotWrite(path, reason): "Can't write \(path) (\(reason))."
+        case let .cannotRead(path, reason): "Can't read \(path) (\(reason))."
+        case let .confirmationNeeded(id): "Not deleting meeting \(id): deleting needs a confirmation."
+        case let .audioNotRemoved(path, reason): "The meeting was deleted, but its audio file \(path) was not (\(reason))."
+        case .recordingUnavailable: "Recording is not available in this version of Verbatim yet."
+        }
+    }
+
+    var hint: String? {
+        switch self {
+        case .outputExists: "Pass --force to overwrite it, or choose another --output."
+        case .cannotWrite: "Check the folder exists and is writable."
+        case .cannotRead: "Check the path and the file's permissions."
+        case .confirmationNeeded: "Pass --yes to delete without asking (for scripts)."
+        case .audioNotRemoved: "Remove the file by hand."
+        case .recordingUnavailable: "The archive works today: try `verbatim list`, `search`, `export` or `import`."
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+
+struct DeleteCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "delete", abstract: "Delete a meeting, its transcript and its audio file."
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The meeting's id, or latest.") var meeting: MeetingReference
+    @Flag(help: "Don't ask for confirmation (for scripts).") var yes = false
+
+    func run() async throws {
+        try await reportingFailures {
+            let store = try global.openStore()
+            let archived = try await store.meeting(meeting.resolve(in: store))
+            if !yes {
+                // A script without --yes must not hang on a prompt nobody reads.
+                guard Terminal.stdinIsTerminal else { throw CLIError.confirmationNeeded(meetingID: archived.id) }
+                let sentences = archived.transcript.sentences.count
+                FileHandle.standardError.write(Data(
+                    "Delete meeting \(archived.id) \"\(archived.transcript.info.title)\" (\(sentences) sentences) and its audio? [y/N] ".utf8
+                ))
+                guard let answer = readLine(), ["y", "yes"].contains(answer.lowercased()) else {
+                    return StandardError.write("Nothing was deleted.")
+                }
+            }
+            let audioPath = try await store.deleteMeeting(archived.id)
+            try removeAudio(at: audioPath)
+            StandardError.write("Deleted meeting \(archived.id).")
+        }
+    }
+
+    /// The archive row goes first: if removing the file then fails, what is left is an orphan file, not a
+    /// meeting whose audio is gone.
+    private func removeAudio(at path: String?) throws {
+        guard let path, FileManager.default.fileExists(atPath: path) else { return }
+        do { try FileManager.default.removeItem(atPath: path) } catch {
+            throw CLIError.audioNotRemoved(path: path, reason: FileErrorReason.describe(error))
+        }
+    }
+}

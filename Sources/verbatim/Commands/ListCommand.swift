@@ -1,0 +1,81 @@
+import ArgumentParser
+import TranscriptCore
+
+struct ListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List the meetings in the archive, newest first."
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "Print a JSON array instead of a table.") var json = false
+
+    func run() async throws {
+        try await reportingFailures {
+            let meetings = try await global.openStore().meetings()
+            if json { return try JSONOutput.print(meetings.map(MeetingListItem.init)) }
+            if meetings.isEmpty { return StandardError.write("The archive has no meetings yet.") }
+            print(MeetingTable.render(meetings), terminator: "")
+        }
+    }
+}
+
+/// One element of `list --json`.
+struct MeetingListItem: Encodable {
+    var id: Int64
+    var title: String
+    var startedAt: String
+    var durationMs: Int?
+    var sentenceCount: Int
+    var status: String
+    var tags: [String]
+
+    init(_ summary: MeetingSummary) {
+        id = summary.id
+        title = summary.title
+        startedAt = summary.startedAt.iso8601
+        durationMs = summary.durationMs
+        sentenceCount = summary.sentenceCount
+        status = summary.status.rawValue
+        tags = summary.tags
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, status, tags
+        case startedAt = "started_at"
+        case durationMs = "duration_ms"
+        case sentenceCount = "sentence_count"
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(title, forKey: .title)
+        try container.encode(startedAt, forKey: .startedAt)
+        try container.encode(durationMs, forKey: .durationMs)  // null while recording
+        try container.encode(sentenceCount, forKey: .sentenceCount)
+        try container.encode(status, forKey: .status)
+        try container.encode(tags, forKey: .tags)
+    }
+}
+
+/// The table `verbatim list` prints: aligned columns, the title last so it may be any length.
+enum MeetingTable {
+    static func render(_ meetings: [MeetingSummary]) -> String {
+        let rows = meetings.map { meeting in
+            [
+                String(meeting.id), meeting.startedAt.displayDateTime,
+                meeting.durationMs.map(MeetingClock.duration) ?? "-", String(meeting.sentenceCount),
+                meeting.title + (meeting.status == .complete ? "" : " (\(meeting.status.rawValue))"),
+            ]
+        }
+        let header = ["ID", "DATE", "DURATION", "SENTENCES", "TITLE"]
+        let widths = (0..<4).map { column in ([header] + rows).map { DisplayWidth.of($0[column]) }.max() ?? 0 }
+        let rightAligned: Set = [0, 2, 3]
+        return ([header] + rows).map { row in
+            (0..<4).map { column in
+                let padding = String(repeating: " ", count: widths[column] - DisplayWidth.of(row[column]))
+                return rightAligned.contains(column) ? padding + row[column] : row[column] + padding
+            }.joined(separator: "  ") + "  " + row[4] + "\n"
+        }.joined()
+    }
+}

@@ -1,0 +1,99 @@
+import ArgumentParser
+import Store
+import TranscriptCore
+
+struct SearchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Search every meeting's transcript (English and Chinese), best matches first.",
+        discussion: """
+            Words must all appear; "quoted words" must appear together. The last word also matches longer \
+            words (reconn finds reconnect). Chinese words of any length match inside sentences. Nothing in the \
+            query is treated as an operator.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    // `-budget` is a word to look for, not an unknown option.
+    @Argument(parsing: .allUnrecognized, help: "What to look for.") var query: [String]
+    @Option(help: "Search only this meeting.") var meeting: Int64?
+    @Option(help: "The most hits to print.") var limit = 20
+    @Flag(help: "Print a JSON array of hits.") var json = false
+
+    func validate() throws {
+        if limit < 1 { throw ValidationError("--limit must be at least 1.") }
+        if let meeting, meeting < 1 { throw ValidationError("--meeting takes a meeting id (a positive number).") }
+    }
+
+    func run() async throws {
+        try await reportingFailures {
+            let searchQuery = SearchQuery(query.joined(separator: " "))
+            let hits = try await global.openStore().search(searchQuery, meetingID: meeting, limit: limit)
+            if json { return try JSONOutput.print(hits.map { SearchHitItem($0, query: searchQuery) }) }
+            if hits.isEmpty { return StandardError.write("No matches.") }
+            let styled = Terminal.stdoutSupportsStyle
+            for hit in hits { print(SearchHitLine.render(hit, query: searchQuery, styled: styled)) }
+        }
+    }
+}
+
+/// One hit on one line: `#12 2026-11-21 10:00 Weekly sync [00:12:03] Me: …we [reconnect]ed…`.
+enum SearchHitLine {
+    static func render(_ hit: SearchHit, query: SearchQuery, styled: Bool) -> String {
+        let snippet = SearchSnippet(text: hit.sentence.text.replacingNewlines(), query: query)
+        let marked = styled ? snippet.marked(open: Terminal.bold, close: Terminal.reset) : snippet.marked(open: "[", close: "]")
+        let speaker = hit.sentence.speaker.map { $0 + ": " } ?? ""
+        return "#\(hit.meetingID) \(hit.meetingStart.displayDateTime) \(hit.meetingTitle.replacingNewlines()) "
+            + "[\(MeetingClock.hms(hit.sentence.startMs))] \(speaker)\(marked)"
+    }
+}
+
+/// One element of `search --json`.
+struct SearchHitItem: Encodable {
+    struct Part: Encodable {
+        var text: String
+        var match: Bool
+    }
+
+    var meetingID: Int64
+    var meetingTitle: String
+    var meetingStartedAt: String
+    var sentenceID: Int64
+    var startMs: Int
+    var endMs: Int
+    var speaker: String?
+    var text: String
+    var snippet: String
+    var snippetParts: [Part]
+    var rank: Double
+
+    init(_ hit: SearchHit, query: SearchQuery) {
+        let snippet = SearchSnippet(text: hit.sentence.text, query: query)
+        meetingID = hit.meetingID
+        meetingTitle = hit.meetingTitle
+        meetingStartedAt = hit.meetingStart.iso8601
+        sentenceID = hit.sentenceID
+        startMs = hit.sentence.startMs
+        endMs = hit.sentence.endMs
+        speaker = hit.sentence.speaker
+        text = hit.sentence.text
+        self.snippet = snippet.plainText
+        snippetParts = snippet.parts.map { Part(text: $0.text, match: $0.isMatch) }
+        rank = hit.rank
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case speaker, text, snippet, rank
+        case meetingID = "meeting_id"
+        case meetingTitle = "meeting_title"
+        case meetingStartedAt = "meeting_started_at"
+        case sentenceID = "sentence_id"
+        case startMs = "start_ms"
+        case endMs = "end_ms"
+        case snippetParts = "snippet_parts"
+    }
+}
+
+extension String {
+    func replacingNewlines() -> String { String(map { $0.isNewline ? " " : $0 }) }
+}

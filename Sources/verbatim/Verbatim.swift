@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+
+@main
+struct Verbatim: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verbatim",
+        abstract: "A terminal meeting transcriber: record, transcribe, search and export meetings.",
+        discussion: """
+            With no subcommand, verbatim records a meeting. Past meetings live in one SQLite archive \
+            (--db, or VERBATIM_DB; by default $XDG_DATA_HOME/verbatim/verbatim.sqlite).
+
+            Exit status: 0 on success, 1 when something failed (explained on stderr), 2 for a usage error.
+            """,
+        version: "0.1.0",
+        subcommands: [
+            RecordCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, ExportCommand.self,
+            ImportCommand.self, RenameCommand.self, TagCommand.self, DeleteCommand.self,
+        ],
+        defaultSubcommand: RecordCommand.self
+    )
+
+    /// Runs the command line, with exit status 2 (not ArgumentParser's 64) for usage errors.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            StandardError.write(fullMessage(for: error))
+            Foundation.exit(2)
+        }
+    }
+}
