@@ -36,7 +36,10 @@ let package = Package(
         // Helpers shared by the test targets (temporary folders, snapshots, running the binary).
         .target(name: "VerbatimTestSupport", dependencies: ["TranscriptCore"]),
         .testTarget(name: "TranscriptCoreTests", dependencies: ["TranscriptCore"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "TranscriptCore", "VerbatimTestSupport"]),
+        .testTarget(
+            name: "StoreTests",
+            dependencies: ["Store", "TranscriptCore", "VerbatimTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(
             name: "ExportTests",
             dependencies: ["Export", "TranscriptCore", "VerbatimTestSupport"],

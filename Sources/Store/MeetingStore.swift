@@ -16,6 +16,11 @@ package struct MeetingStore: Sendable {
     /// - Throws: `StoreError` when the folder can't be made, the file is not a database or is corrupt,
     ///   it comes from a newer Verbatim, or it can't be written.
     package static func open(path: String) throws -> MeetingStore {
+        try open(path: path, configuration: configuration)
+    }
+
+    /// Opens with a given configuration; tests use it to limit the file's size (a full disk).
+    static func open(path: String, configuration: Configuration) throws -> MeetingStore {
         try createParentDirectory(of: path)
         let pool = try translatingErrors(path: path) {
             let pool = try DatabasePool(path: path, configuration: configuration)
@@ -25,7 +30,7 @@ package struct MeetingStore: Sendable {
         return MeetingStore(path: path, pool: pool)
     }
 
-    private static var configuration: Configuration {
+    static var configuration: Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         // A recorder and a search in another process may meet; wait for each other briefly.
