@@ -19,7 +19,7 @@ package enum PlainTextExporter {
         let sentences = transcript.sentences.map { sentence in
             (atMs: sentence.startMs, order: 1, text: (sentence.speaker.map { $0 + ": " } ?? "") + oneLine(sentence.text))
         }
-        let bookmarks = transcript.bookmarks.map { (atMs: $0.atMs, order: 0, text: "Bookmark: " + oneLine($0.label)) }
+        let bookmarks = transcript.bookmarks.map { (atMs: $0.atMs, order: 0, text: $0.label.isEmpty ? "Bookmark" : "Bookmark: " + oneLine($0.label)) }
         let notes = transcript.notes.map { (atMs: $0.atMs, order: 0, text: "Note: " + oneLine($0.text)) }
         return (bookmarks + notes + sentences).enumerated()
             .sorted { ($0.element.atMs, $0.element.order, $0.offset) < ($1.element.atMs, $1.element.order, $1.offset) }

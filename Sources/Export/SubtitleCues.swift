@@ -16,17 +16,20 @@ enum SubtitleCues {
     static let lineWidth = 42
     static let linesPerCue = 2
 
-    static func cues(for transcript: MeetingTranscript) -> [SubtitleCue] {
-        transcript.sentences.flatMap(cues(for:))
+    /// - Parameter speakerInText: write `Speaker: ` before the text (SRT has no speaker markup), wrapped with it
+    ///   so that no line grows past `lineWidth`.
+    static func cues(for transcript: MeetingTranscript, speakerInText: Bool = false) -> [SubtitleCue] {
+        transcript.sentences.flatMap { cues(for: $0, speakerInText: speakerInText) }
     }
 
-    static func cues(for sentence: Sentence) -> [SubtitleCue] {
-        let lines = TextWrapping.lines(sentence.text, width: lineWidth)
+    static func cues(for sentence: Sentence, speakerInText: Bool = false) -> [SubtitleCue] {
+        let prefix = speakerInText ? sentence.speaker.map { $0 + ": " } ?? "" : ""
+        let lines = TextWrapping.lines(prefix + sentence.text, width: lineWidth)
         guard !lines.isEmpty else { return [] }
         let groups = stride(from: 0, to: lines.count, by: linesPerCue).map {
             Array(lines[$0..<min($0 + linesPerCue, lines.count)])
         }
-        let ends = endTimes(of: groups.map { $0.joined(separator: " ") }, in: sentence)
+        let ends = endTimes(of: groups.map { $0.joined(separator: " ") }, in: sentence, prefix: prefix)
         var start = sentence.startMs
         return zip(groups, ends).map { group, end in
             defer { start = end }
@@ -35,8 +38,9 @@ enum SubtitleCues {
     }
 
     /// Where each chunk of the sentence ends in time; the last chunk always ends with the sentence.
-    private static func endTimes(of chunks: [String], in sentence: Sentence) -> [Int] {
-        let weights = chunks.map(countedCharacters)
+    private static func endTimes(of chunks: [String], in sentence: Sentence, prefix: String) -> [Int] {
+        var weights = chunks.map(countedCharacters)
+        weights[0] -= countedCharacters(prefix)
         let total = max(1, weights.reduce(0, +))
         var covered = 0
         return chunks.indices.map { index in

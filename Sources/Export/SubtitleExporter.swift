@@ -3,12 +3,10 @@ import TranscriptCore
 /// SubRip (`.srt`) and WebVTT (`.vtt`) subtitles, timed from the sentences.
 package enum SubtitleExporter {
     package static func srt(_ transcript: MeetingTranscript) -> String {
-        SubtitleCues.cues(for: transcript).enumerated().map { index, cue in
+        SubtitleCues.cues(for: transcript, speakerInText: true).enumerated().map { index, cue in
             let time = MeetingClock.subtitle(cue.startMs, separator: ",") + " --> "
                 + MeetingClock.subtitle(cue.endMs, separator: ",")
-            var lines = cue.lines
-            if let speaker = cue.speaker { lines[0] = speaker + ": " + lines[0] }
-            return (["\(index + 1)", time] + lines).joined(separator: "\n") + "\n"
+            return (["\(index + 1)", time] + cue.lines).joined(separator: "\n") + "\n"
         }.joined(separator: "\n")
     }
 
