@@ -45,7 +45,11 @@ let package = Package(
             dependencies: ["Export", "TranscriptCore", "VerbatimTestSupport"],
             exclude: ["Snapshots"]
         ),
-        .testTarget(name: "CLITests", dependencies: ["VerbatimTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["VerbatimTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Fixtures"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

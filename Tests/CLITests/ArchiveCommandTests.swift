@@ -1,0 +1,144 @@
+import Foundation
+import GRDB
+import Testing
+import VerbatimTestSupport
+
+@Suite struct ArchiveCommandTests {
+    @Test func importPrintsTheNewIdAndListShowsTheMeeting() throws {
+        let cli = CLIFixture()
+        let imported = try cli.run("import", CLIFixture.meetingFixture)
+        #expect(imported.status == 0)
+        #expect(imported.stdout == "1\n")
+        #expect(imported.stderr.contains("as meeting 1"))
+
+        let list = try cli.run("list")
+        #expect(list.status == 0)
+        #expect(list.stdout == """
+            ID  DATE              DURATION  SENTENCES  TITLE
+             1  2026-11-21 10:00      2:05          3  Weekly sync
+
+            """)
+    }
+
+    @Test func listJSONIsAnArrayForScripts() throws {
+        let cli = CLIFixture()
+        _ = try cli.importMeeting()
+        let list = try cli.run("list", "--json")
+        let items = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        #expect(items.count == 1)
+        #expect(items[0]["id"] as? Int == 1)
+        #expect(items[0]["title"] as? String == "Weekly sync")
+        #expect(items[0]["sentence_count"] as? Int == 3)
+        #expect(items[0]["started_at"] as? String == "2026-11-21T10:00:00+08:00")
+    }
+
+    @Test func anEmptyArchiveListsNothingOnStdout() throws {
+        let list = try CLIFixture().run("list")
+        #expect(list.status == 0)
+        #expect(list.stdout.isEmpty)
+        let json = try CLIFixture().run("list", "--json").stdout
+        #expect((try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [Any])?.isEmpty == true)
+    }
+
+    @Test func showJSONIsTheInterchangeObjectWithArchiveFields() throws {
+        let cli = CLIFixture()
+        _ = try cli.importMeeting()
+        let show = try cli.run("show", "latest", "--json")
+        #expect(show.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any])
+        #expect(object["format"] as? String == "verbatim-meeting")
+        #expect(object["id"] as? Int == 1)
+        #expect(object["status"] as? String == "complete")
+        #expect(object.keys.contains("audio_path"))
+        #expect((object["sentences"] as? [Any])?.count == 3)
+    }
+
+    @Test func exportJSONThenImportThenExportGivesIdenticalBytes() throws {
+        let cli = CLIFixture()
+        let first = try cli.importMeeting()
+        let exported = try cli.run("export", first, "--format", "json")
+        #expect(exported.status == 0)
+        let path = try cli.folder.write(exported.stdout, to: "exported.json")
+        let second = try cli.run("import", path).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(second == "2")
+        #expect(try cli.run("export", second, "--format", "json").stdout == exported.stdout)
+    }
+
+    @Test func exportWritesAFileAndWillNotOverwriteItWithoutForce() throws {
+        let cli = CLIFixture()
+        let id = try cli.importMeeting()
+        let target = cli.folder.file("meeting.md")
+        #expect(try cli.run("export", id, "--output", target).status == 0)
+        #expect(try cli.folder.read("meeting.md").hasPrefix("# Weekly sync\n"))
+
+        try cli.folder.write("keep me", to: "meeting.md")
+        let refused = try cli.run("export", id, "--output", target)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("already exists"))
+        #expect(refused.stderr.contains("--force"))
+        #expect(try cli.folder.read("meeting.md") == "keep me")
+
+        #expect(try cli.run("export", id, "--output", target, "--force", "--format", "srt").status == 0)
+        #expect(try cli.folder.read("meeting.md").hasPrefix("1\n00:00:01,000 --> 00:00:04,000\nMe: We need"))
+    }
+
+    @Test func aBadImportIsRefusedNamingTheFieldAndChangesNothing() throws {
+        let cli = CLIFixture()
+        _ = try cli.importMeeting()
+        let bad = try cli.folder.write("""
+            {"format": "verbatim-meeting", "version": 1, "title": "X", "started_at": "2026-11-21T10:00:00Z",
+             "sentences": [{"start_ms": 0, "end_ms": 10, "text": "ok"}, {"start_ms": 5, "end_ms": "later", "text": "no"}]}
+            """, to: "bad.json")
+        let refused = try cli.run("import", bad)
+        #expect(refused.status == 1)
+        #expect(refused.stdout.isEmpty)
+        #expect(refused.stderr.contains("bad.json"))
+        #expect(refused.stderr.contains("sentences[1].end_ms"))
+        #expect(try cli.run("list", "--json").stdout.components(separatedBy: "\"id\"").count == 2, "still one meeting")
+    }
+
+    @Test func renameAndTagChangeTheMeeting() throws {
+        let cli = CLIFixture()
+        let id = try cli.importMeeting()
+        #expect(try cli.run("rename", id, "Budget review").status == 0)
+        #expect(try cli.run("tag", id, "finance", "q3").status == 0)
+        #expect(try cli.run("tag", id, "planning", "--remove").status == 0)
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(cli.run("show", id, "--json").stdout.utf8)) as? [String: Any]
+        )
+        #expect(object["title"] as? String == "Budget review")
+        #expect(object["tags"] as? [String] == ["finance", "q3"])
+    }
+
+    @Test func deleteNeedsConfirmationFromAScriptAndRemovesTheAudio() throws {
+        // Given a meeting with an audio file (set directly: recording arrives with audio capture)
+        let cli = CLIFixture()
+        let id = try cli.importMeeting()
+        let audio = try cli.folder.write("RIFF", to: "meeting-1.wav")
+        try DatabaseQueue(path: cli.databasePath).write { db in
+            try db.execute(sql: "UPDATE meeting SET audio_path = ? WHERE id = ?", arguments: [audio, Int(id)])
+        }
+        let refused = try cli.run("delete", id)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("--yes"))
+        #expect(try cli.run("show", id).status == 0, "still there")
+
+        #expect(try cli.run("delete", id, "--yes").status == 0)
+        let gone = try cli.run("show", id)
+        #expect(gone.status == 1)
+        #expect(gone.stderr.contains("no meeting \(id)"))
+        #expect(!FileManager.default.fileExists(atPath: audio))
+    }
+
+    @Test func theDefaultArchiveFollowsXDGDataHome() throws {
+        let folder = TemporaryDirectory()
+        let imported = try VerbatimBinary.run(
+            ["import", CLIFixture.meetingFixture], environment: ["XDG_DATA_HOME": folder.path]
+        )
+        #expect(imported.status == 0)
+        #expect(FileManager.default.fileExists(atPath: folder.file("verbatim/verbatim.sqlite")))
+        let other = folder.file("elsewhere/x.sqlite")
+        #expect(try VerbatimBinary.run(["list", "--db", other], environment: ["XDG_DATA_HOME": folder.path]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: other))
+    }
+}
