@@ -41,9 +41,7 @@ extension MeetingStore {
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM meeting WHERE id = ?", arguments: [id]) else {
                 throw StoreError.meetingNotFound(id: id)
             }
-            let tags = try String.fetchAll(
-                db, sql: "SELECT tag FROM meeting_tag WHERE meeting_id = ? ORDER BY tag", arguments: [id]
-            )
+            let tags = try Self.tags(of: id, db)
             let transcript = MeetingTranscript(
                 info: try MeetingRows.info(row, tags: tags),
                 sentences: try MeetingRows.sentences(meetingID: id, db),
@@ -85,7 +83,7 @@ extension MeetingStore {
         try await write { db in
             try Self.requireMeeting(id, db)
             try Self.insertTags(MeetingInfo.normalizedTags(tags), meetingID: id, db)
-            return try String.fetchAll(db, sql: "SELECT tag FROM meeting_tag WHERE meeting_id = ? ORDER BY tag", arguments: [id])
+            return try Self.tags(of: id, db)
         }
     }
 
@@ -97,7 +95,7 @@ extension MeetingStore {
             for tag in MeetingInfo.normalizedTags(tags) {
                 try db.execute(sql: "DELETE FROM meeting_tag WHERE meeting_id = ? AND tag = ?", arguments: [id, tag])
             }
-            return try String.fetchAll(db, sql: "SELECT tag FROM meeting_tag WHERE meeting_id = ? ORDER BY tag", arguments: [id])
+            return try Self.tags(of: id, db)
         }
     }
 
@@ -110,6 +108,10 @@ extension MeetingStore {
             try db.execute(sql: "DELETE FROM meeting WHERE id = ?", arguments: [id])
             return audioPath
         }
+    }
+
+    private static func tags(of id: Int64, _ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT tag FROM meeting_tag WHERE meeting_id = ? ORDER BY tag", arguments: [id])
     }
 
     private static func tagsByMeeting(_ db: Database) throws -> [Int64: [String]] {
