@@ -13,7 +13,7 @@ run: deps-run release
 
 test: deps-test
 	swift build --build-tests
-	swift test --skip-build
+	swift test --skip-build --disable-xctest
 
 # Prints figures (insert rate, search latency, export time); never part of `make test`.
 bench: deps-run

@@ -28,8 +28,8 @@ package enum VerbatimBinary {
         let inherited = ProcessInfo.processInfo.environment.filter { ["PATH", "HOME", "LANG", "TMPDIR"].contains($0.key) }
         process.environment = inherited.merging(environment) { $1 }
         process.standardInput = FileHandle.nullDevice
-        FileManager.default.createFile(atPath: output.file("out"), contents: nil)
-        FileManager.default.createFile(atPath: output.file("err"), contents: nil)
+        _ = FileManager.default.createFile(atPath: output.file("out"), contents: nil)
+        _ = FileManager.default.createFile(atPath: output.file("err"), contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: output.file("out")))
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: output.file("err")))
         try process.run()
