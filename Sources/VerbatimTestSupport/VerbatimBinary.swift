@@ -20,11 +20,14 @@ package enum VerbatimBinary {
     }
 
     /// Runs `verbatim arguments…` with a clean environment plus `environment`, and waits for it to exit.
-    package static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+    /// - Parameter launcher: a command to run the binary through (e.g. `setpriv` options), or empty.
+    package static func run(
+        _ arguments: [String], environment: [String: String] = [:], launcher: [String] = []
+    ) throws -> Result {
         let output = TemporaryDirectory()
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
+        process.executableURL = URL(fileURLWithPath: launcher.first ?? path)
+        process.arguments = launcher.isEmpty ? arguments : Array(launcher.dropFirst()) + [path] + arguments
         let inherited = ProcessInfo.processInfo.environment.filter { ["PATH", "HOME", "LANG", "TMPDIR"].contains($0.key) }
         process.environment = inherited.merging(environment) { $1 }
         process.standardInput = FileHandle.nullDevice

@@ -36,6 +36,30 @@ import Testing
         #expect(try cli.folder.read("verbatim.sqlite") == garbage)
     }
 
+    @Test func aReadOnlyArchiveIsExplained() throws {
+        // Given an archive the user may not write: as root (who ignores permissions) the binary runs as
+        // nobody through setpriv; as anyone else the file and its folder lose their write permission.
+        let cli = CLIFixture()
+        _ = try cli.importMeeting()
+        var launcher: [String] = []
+        if getuid() == 0 {
+            launcher = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: cli.folder.path)
+        } else {
+            try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: cli.databasePath)
+            try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: cli.folder.path)
+        }
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: cli.folder.path) }
+        // When the user renames a meeting, then it fails with a message and a hint, and nothing changes
+        let result = try VerbatimBinary.run(
+            ["rename", "1", "Renamed"], environment: ["VERBATIM_DB": cli.databasePath], launcher: launcher
+        )
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("read-only"), "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("hint: "))
+        #expect(try cli.run("show", "1", "--json").stdout.contains("\"title\" : \"Weekly sync\""))
+    }
+
     @Test func anUnreadableImportFileIsExplained() throws {
         let cli = CLIFixture()
         let result = try cli.run("import", cli.folder.file("missing.json"))
