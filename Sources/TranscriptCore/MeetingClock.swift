@@ -16,7 +16,8 @@ package enum MeetingClock {
     package static func duration(_ ms: Int) -> String {
         let seconds = max(0, ms) / 1000
         let hours = seconds / 3600
-        let rest = "\(pad(seconds / 60 % 60)):\(pad(seconds % 60))"
-        return hours > 0 ? "\(hours):\(rest)" : "\(seconds / 60 % 60):\(pad(seconds % 60))"
+        let minutes = seconds / 60 % 60
+        let tail = ":" + pad(seconds % 60)
+        return hours > 0 ? "\(hours):\(pad(minutes))" + tail : "\(minutes)" + tail
     }
 }
