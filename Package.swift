@@ -4,7 +4,7 @@ import PackageDescription
 
 let package = Package(
     name: "verbatim",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "verbatim", targets: ["verbatim"]),
         .executable(name: "verbatim-bench", targets: ["VerbatimBench"]),
@@ -21,13 +21,19 @@ let package = Package(
             name: "Store",
             dependencies: ["TranscriptCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // Audio as numbers: PCM format, levels, WAV headers, decoding, resampling, source choice.
+        .target(name: "AudioCore"),
+        // libpulse (the simple API to record, the asynchronous one to list sources).
+        .systemLibrary(name: "CPulse", providers: [.apt(["libpulse-dev"])]),
+        // Capture threads over PulseAudio, files as sources, the audio file writer and its repair.
+        .target(name: "AudioCapture", dependencies: ["AudioCore", "CPulse", "TranscriptCore"]),
         // Pure, deterministic formats in and out (Markdown, SRT, WebVTT, JSON, text).
         .target(name: "Export", dependencies: ["TranscriptCore"]),
         // The command-line tool.
         .executableTarget(
             name: "verbatim",
             dependencies: [
-                "TranscriptCore", "Store", "Export",
+                "TranscriptCore", "Store", "Export", "AudioCore", "AudioCapture",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -36,6 +42,7 @@ let package = Package(
         // Helpers shared by the test targets (temporary folders, snapshots, running the binary).
         .target(name: "VerbatimTestSupport", dependencies: ["TranscriptCore"]),
         .testTarget(name: "TranscriptCoreTests", dependencies: ["TranscriptCore"]),
+        .testTarget(name: "AudioCoreTests", dependencies: ["AudioCore"]),
         .testTarget(
             name: "StoreTests",
             dependencies: ["Store", "TranscriptCore", "VerbatimTestSupport", .product(name: "GRDB", package: "GRDB.swift")]

@@ -1,0 +1,47 @@
+import AudioCore
+import TranscriptCore
+
+/// What can go wrong with audio, worded for the user. Carries facts; never transcript text.
+package enum AudioError: UserFacingError, Equatable {
+    case serverUnreachable(server: String?, reason: String)
+    case sourceSelection(SourceSelectionError)
+    case streamFailed(source: String, reason: String)
+    case cannotWriteAudio(path: String, reason: String)
+    case cannotReadAudio(path: String, reason: String)
+    case unsupportedAudio(path: String, reason: String)
+
+    package var userMessage: String {
+        switch self {
+        case let .serverUnreachable(server, reason):
+            "Can't reach the PulseAudio server\(server.map { " at \($0)" } ?? "") (\(reason))."
+        case let .sourceSelection(.noMatch(query, available)):
+            "No audio source matches \"\(query)\". Available: \(Self.list(available))."
+        case let .sourceSelection(.ambiguous(query, matches)):
+            "\"\(query)\" matches several audio sources: \(Self.list(matches))."
+        case let .sourceSelection(.noDefault(available)):
+            "The PulseAudio server has no default source. Available: \(Self.list(available))."
+        case let .streamFailed(source, reason): "Can't record from \(source) (\(reason))."
+        case let .cannotWriteAudio(path, reason): "Can't write the audio file \(path) (\(reason))."
+        case let .cannotReadAudio(path, reason): "Can't read the audio file \(path) (\(reason))."
+        case let .unsupportedAudio(path, reason): "\(path) is not an audio file Verbatim can read (\(reason))."
+        }
+    }
+
+    package var hint: String? {
+        switch self {
+        case .serverUnreachable:
+            "Is a PulseAudio (or PipeWire-Pulse) server running? Start one with `pulseaudio --start`, "
+                + "or point PULSE_SERVER at it."
+        case .sourceSelection(.ambiguous): "Pass the exact name from `verbatim devices`."
+        case .sourceSelection: "Pass --source NAME (exact, or a unique part of the description); `verbatim devices` lists them."
+        case .streamFailed: "Check the source with `verbatim devices`."
+        case .cannotWriteAudio: "Check the data folder is writable and the disk is not full."
+        case .cannotReadAudio: "Check the path and the file's permissions."
+        case .unsupportedAudio: "Use a WAV file (any rate, any channels), or raw PCM with --raw-format."
+        }
+    }
+
+    private static func list(_ sources: [AudioSourceInfo]) -> String {
+        sources.isEmpty ? "none" : sources.map { "\($0.name) (\($0.description))" }.joined(separator: ", ")
+    }
+}
