@@ -27,13 +27,15 @@ let package = Package(
         .systemLibrary(name: "CPulse", providers: [.apt(["libpulse-dev"])]),
         // Capture threads over PulseAudio, files as sources, the audio file writer and its repair.
         .target(name: "AudioCapture", dependencies: ["AudioCore", "CPulse", "TranscriptCore"]),
+        // A meeting being recorded: captures, audio files and the archive, tied together.
+        .target(name: "Session", dependencies: ["AudioCore", "AudioCapture", "Store", "TranscriptCore"]),
         // Pure, deterministic formats in and out (Markdown, SRT, WebVTT, JSON, text).
         .target(name: "Export", dependencies: ["TranscriptCore"]),
         // The command-line tool.
         .executableTarget(
             name: "verbatim",
             dependencies: [
-                "TranscriptCore", "Store", "Export", "AudioCore", "AudioCapture",
+                "TranscriptCore", "Store", "Export", "AudioCore", "AudioCapture", "Session",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,6 +45,7 @@ let package = Package(
         .target(name: "VerbatimTestSupport", dependencies: ["TranscriptCore"]),
         .testTarget(name: "TranscriptCoreTests", dependencies: ["TranscriptCore"]),
         .testTarget(name: "AudioCoreTests", dependencies: ["AudioCore"]),
+        .testTarget(name: "AudioCaptureTests", dependencies: ["AudioCapture", "AudioCore", "VerbatimTestSupport"]),
         .testTarget(
             name: "StoreTests",
             dependencies: ["Store", "TranscriptCore", "VerbatimTestSupport", .product(name: "GRDB", package: "GRDB.swift")]

@@ -11,6 +11,8 @@ struct CaptureLoop {
     private var backoff = Backoff()
     private var droppedChunks = 0
     private var wentLive = false
+    /// Set by each (re)connection: the first chunk read after it is placed on the meeting clock.
+    private var needsClockAlignment = false
     /// Set while the source is away: when, in meeting time, its audio stopped.
     private var lostAtMs: Int64?
 
@@ -33,6 +35,10 @@ struct CaptureLoop {
                 lose(reason: Self.reason(error))
                 continue
             }
+            if needsClockAlignment {
+                needsClockAlignment = false
+                alignWithClock(beforeChunkOf: samples.count)
+            }
             if !wentLive {
                 wentLive = true
                 capture.emit(.live(source: label))
@@ -52,7 +58,7 @@ struct CaptureLoop {
             let opened = try PulseRecordStream(server: configuration.server, device: configuration.device, streamName: label)
             stream = opened
             backoff.reset()
-            catchUpWithClock()
+            needsClockAlignment = true
             return opened
         } catch {
             lose(reason: Self.reason(error))
@@ -69,11 +75,13 @@ struct CaptureLoop {
         flushFile()
     }
 
-    /// Silence for the time no audio came: reported as a gap after an outage, silent at the start.
-    private mutating func catchUpWithClock() {
+    /// Silence for the time no audio came, so that the chunk just read (which ends now) sits at its
+    /// meeting time: reported as a gap after an outage; at the start (a sink waking up can take a
+    /// second or two) it is only leading silence.
+    private mutating func alignWithClock(beforeChunkOf frames: Int) {
         let elapsed = ContinuousClock.now - meetingStart
         let elapsedMs = elapsed.components.seconds * 1_000 + elapsed.components.attoseconds / 1_000_000_000_000_000
-        let gap = timeline.fillGap(untilElapsedMs: elapsedMs)
+        let gap = timeline.fillGap(untilElapsedMs: elapsedMs - PCMFormat.milliseconds(frames: Int64(frames)))
         if let gap { writeFile { writer throws(AudioError) in try writer.appendSilence(frames: gap.frames) } }
         if let lostAtMs {
             let durationMs = gap.map { PCMFormat.milliseconds(frames: $0.frames) } ?? 0

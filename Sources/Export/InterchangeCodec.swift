@@ -10,11 +10,15 @@ package enum InterchangeCodec {
         package var id: Int64
         package var status: MeetingStatus
         package var audioPath: String?
+        package var audioTracks: [AudioTrack]
+        package var gaps: [AudioGap]
 
-        package init(id: Int64, status: MeetingStatus, audioPath: String?) {
+        package init(id: Int64, status: MeetingStatus, audioPath: String?, audioTracks: [AudioTrack] = [], gaps: [AudioGap] = []) {
             self.id = id
             self.status = status
             self.audioPath = audioPath
+            self.audioTracks = audioTracks
+            self.gaps = gaps
         }
     }
 
@@ -73,7 +77,8 @@ package enum InterchangeCodec {
 }
 
 /// The document, plus the archive's fields when `show --json` asks for them; `audio_path` is written
-/// as `null` rather than left out, so scripts can rely on the key.
+/// as `null` rather than left out, and `audio_tracks` / `audio_gaps` as empty arrays, so scripts can
+/// rely on the keys.
 private struct EncodedDocument: Encodable {
     var document: InterchangeDocument
     var archive: InterchangeCodec.ArchiveFields?
@@ -81,6 +86,8 @@ private struct EncodedDocument: Encodable {
     enum ArchiveKeys: String, CodingKey {
         case id, status
         case audioPath = "audio_path"
+        case audioTracks = "audio_tracks"
+        case gaps = "audio_gaps"
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -90,5 +97,7 @@ private struct EncodedDocument: Encodable {
         try container.encode(archive.id, forKey: .id)
         try container.encode(archive.status.rawValue, forKey: .status)
         try container.encode(archive.audioPath, forKey: .audioPath)
+        try container.encode(archive.audioTracks, forKey: .audioTracks)
+        try container.encode(archive.gaps, forKey: .gaps)
     }
 }

@@ -43,4 +43,17 @@ enum MeetingRows {
             db, sql: "SELECT at_ms, text FROM note WHERE meeting_id = ? ORDER BY at_ms, id", arguments: [meetingID]
         ).map { Note(atMs: $0["at_ms"], text: $0["text"]) }
     }
+
+    static func audioTracks(meetingID: Int64, _ db: Database) throws -> [AudioTrack] {
+        try Row.fetchAll(
+            db, sql: "SELECT source, device, path FROM audio_track WHERE meeting_id = ? ORDER BY id", arguments: [meetingID]
+        ).map { AudioTrack(source: $0["source"], device: $0["device"], path: $0["path"]) }
+    }
+
+    static func gaps(meetingID: Int64, _ db: Database) throws -> [AudioGap] {
+        try Row.fetchAll(
+            db, sql: "SELECT source, at_ms, duration_ms FROM audio_gap WHERE meeting_id = ? ORDER BY at_ms, id",
+            arguments: [meetingID]
+        ).map { AudioGap(source: $0["source"], atMs: $0["at_ms"], durationMs: $0["duration_ms"]) }
+    }
 }

@@ -49,7 +49,9 @@ extension MeetingStore {
                 notes: try MeetingRows.notes(meetingID: id, db)
             )
             return ArchivedMeeting(
-                id: id, status: try MeetingRows.status(row), audioPath: row["audio_path"], transcript: transcript
+                id: id, status: try MeetingRows.status(row), audioPath: row["audio_path"],
+                audioTracks: try MeetingRows.audioTracks(meetingID: id, db), gaps: try MeetingRows.gaps(meetingID: id, db),
+                transcript: transcript
             )
         }
     }
@@ -99,14 +101,17 @@ extension MeetingStore {
         }
     }
 
-    /// Deletes a meeting with everything in it, and returns the path of its audio file (which the caller removes).
+    /// Deletes a meeting with everything in it, and returns the paths of its audio files (which the caller removes).
     @discardableResult
-    package func deleteMeeting(_ id: Int64) async throws -> String? {
+    package func deleteMeeting(_ id: Int64) async throws -> [String] {
         try await write { db in
             try Self.requireMeeting(id, db)
-            let audioPath = try String.fetchOne(db, sql: "SELECT audio_path FROM meeting WHERE id = ?", arguments: [id])
+            let paths = try String.fetchAll(db, sql: """
+                SELECT audio_path FROM meeting WHERE id = ? AND audio_path IS NOT NULL
+                UNION SELECT path FROM audio_track WHERE meeting_id = ?
+                """, arguments: [id, id])
             try db.execute(sql: "DELETE FROM meeting WHERE id = ?", arguments: [id])
-            return audioPath
+            return paths.sorted()
         }
     }
 

@@ -4,9 +4,13 @@ import TranscriptCore
 // MARK: - Writes made while a meeting records: each is one short, durable transaction.
 
 extension MeetingStore {
-    /// Creates a meeting in the `recording` state and returns its id.
-    package func beginMeeting(_ info: MeetingInfo, audioPath: String? = nil) async throws -> Int64 {
-        try await write { db in try Self.insertMeeting(info, status: .recording, audioPath: audioPath, db) }
+    /// Creates a meeting in the `recording` state, with its audio files, and returns its id.
+    package func beginMeeting(_ info: MeetingInfo, audioTracks: [AudioTrack] = []) async throws -> Int64 {
+        try await write { db in
+            let id = try Self.insertMeeting(info, status: .recording, audioPath: audioTracks.first?.path, db)
+            for track in audioTracks { try Self.insertAudioTrack(track, meetingID: id, db) }
+            return id
+        }
     }
 
     /// Appends one finalized sentence; when this returns, the sentence is on disk and searchable.
@@ -30,6 +34,26 @@ extension MeetingStore {
         try await write { db in
             try Self.requireMeeting(meetingID, db)
             try Self.insertNote(note, meetingID: meetingID, db)
+        }
+    }
+
+    /// Records a stretch a source could not capture.
+    package func addGap(_ gap: AudioGap, to meetingID: Int64) async throws {
+        try await write { db in
+            try Self.requireMeeting(meetingID, db)
+            try db.execute(
+                sql: "INSERT INTO audio_gap (meeting_id, source, at_ms, duration_ms) VALUES (?, ?, ?, ?)",
+                arguments: [meetingID, gap.source, gap.atMs, gap.durationMs]
+            )
+        }
+    }
+
+    /// Meetings still marked `recording`, with their audio tracks: live ones, or ones a crash left.
+    package func recordingMeetings() async throws -> [(id: Int64, tracks: [AudioTrack])] {
+        try await read { db in
+            try Int64.fetchAll(db, sql: "SELECT id FROM meeting WHERE status = 'recording' ORDER BY id").map { id in
+                (id, try MeetingRows.audioTracks(meetingID: id, db))
+            }
         }
     }
 
@@ -89,6 +113,13 @@ extension MeetingStore {
             arguments: [id, TextSegmentation.indexText(sentence.text)]
         )
         return id
+    }
+
+    static func insertAudioTrack(_ track: AudioTrack, meetingID: Int64, _ db: Database) throws {
+        try db.execute(
+            sql: "INSERT INTO audio_track (meeting_id, source, device, path) VALUES (?, ?, ?, ?)",
+            arguments: [meetingID, track.source, track.device, track.path]
+        )
     }
 
     static func insertBookmark(_ bookmark: Bookmark, meetingID: Int64, _ db: Database) throws {

@@ -8,7 +8,33 @@ enum Schema {
             try createMeetingTables(db)
             try createSearchIndex(db)
         }
+        migrator.registerMigration("v2: audio tracks and gaps") { db in
+            try createAudioTables(db)
+        }
         return migrator
+    }
+
+    /// One file per source of a meeting, and the stretches a source could not record.
+    /// `meeting.audio_path` stays: it is the first track's file, as v1 readers expect.
+    private static func createAudioTables(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE audio_track (
+                id INTEGER PRIMARY KEY,
+                meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+                source TEXT NOT NULL,             -- the label: "Me", "Them", ...
+                device TEXT,                      -- the PulseAudio source name
+                path TEXT NOT NULL,
+                UNIQUE (meeting_id, source)
+            );
+            CREATE TABLE audio_gap (
+                id INTEGER PRIMARY KEY,
+                meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+                source TEXT NOT NULL,
+                at_ms INTEGER NOT NULL,
+                duration_ms INTEGER NOT NULL CHECK (duration_ms >= 0)
+            );
+            CREATE INDEX audio_gap_by_meeting ON audio_gap(meeting_id, at_ms);
+            """)
     }
 
     private static func createMeetingTables(_ db: Database) throws {

@@ -66,13 +66,21 @@ package struct MeetingTranscript: Sendable, Equatable {
 package struct ArchivedMeeting: Sendable, Equatable {
     package var id: Int64
     package var status: MeetingStatus
+    /// The first track's file (the meeting's audio when it has one source).
     package var audioPath: String?
+    package var audioTracks: [AudioTrack]
+    package var gaps: [AudioGap]
     package var transcript: MeetingTranscript
 
-    package init(id: Int64, status: MeetingStatus, audioPath: String?, transcript: MeetingTranscript) {
+    package init(
+        id: Int64, status: MeetingStatus, audioPath: String?, audioTracks: [AudioTrack] = [], gaps: [AudioGap] = [],
+        transcript: MeetingTranscript
+    ) {
         self.id = id
         self.status = status
         self.audioPath = audioPath
+        self.audioTracks = audioTracks
+        self.gaps = gaps
         self.transcript = transcript
     }
 }

@@ -7,7 +7,6 @@ enum CLIError: UserFacingError {
     case cannotRead(path: String, reason: String)
     case confirmationNeeded(meetingID: Int64)
     case audioNotRemoved(path: String, reason: String)
-    case recordingUnavailable
 
     var userMessage: String {
         switch self {
@@ -16,7 +15,6 @@ enum CLIError: UserFacingError {
         case let .cannotRead(path, reason): "Can't read \(path) (\(reason))."
         case let .confirmationNeeded(id): "Not deleting meeting \(id): deleting needs a confirmation."
         case let .audioNotRemoved(path, reason): "The meeting was deleted, but its audio file \(path) was not (\(reason))."
-        case .recordingUnavailable: "Recording is not available in this version of Verbatim yet."
         }
     }
 
@@ -27,7 +25,6 @@ enum CLIError: UserFacingError {
         case .cannotRead: "Check the path and the file's permissions."
         case .confirmationNeeded: "Pass --yes to delete without asking (for scripts)."
         case .audioNotRemoved: "Remove the file by hand."
-        case .recordingUnavailable: "The archive works today: try `verbatim list`, `search`, `export` or `import`."
         }
     }
 }

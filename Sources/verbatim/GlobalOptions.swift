@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Session
 import Store
 
 /// Options every subcommand takes.
@@ -18,8 +19,17 @@ struct GlobalOptions: ParsableArguments {
         return DataFolder.path(environment: environment) + "/verbatim.sqlite"
     }
 
-    func openStore() throws -> MeetingStore {
-        try MeetingStore.open(path: databasePath)
+    /// Opens the archive, first closing meetings a recorder that died left `recording` (see
+    /// `CrashRecovery`): this runs whenever Verbatim starts, and says on stderr what it fixed.
+    func openStore() async throws -> MeetingStore {
+        let store = try MeetingStore.open(path: databasePath)
+        for meeting in try await CrashRecovery.run(store: store) { StandardError.write(RecordingStatus.recovered(meeting)) }
+        return store
+    }
+
+    /// Where the meetings' audio files go: `audio/` next to the archive.
+    var audioFolder: String {
+        (databasePath as NSString).deletingLastPathComponent + "/audio"
     }
 }
 

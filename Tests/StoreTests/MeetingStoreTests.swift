@@ -23,7 +23,7 @@ import VerbatimTestSupport
         // Given a meeting being recorded
         let fixture = try StoreFixture()
         let info = MeetingInfo(title: "Standup", startedAt: MeetingStart(epochMs: 1_795_226_400_000, utcOffsetSeconds: 3600))
-        let id = try await fixture.store.beginMeeting(info, audioPath: "/tmp/standup.wav")
+        let id = try await fixture.store.beginMeeting(info, audioTracks: [AudioTrack(source: "Me", device: "vmic", path: "/tmp/standup.wav")])
         let reader = try MeetingStore.open(path: fixture.store.path)
 
         // When one sentence is appended

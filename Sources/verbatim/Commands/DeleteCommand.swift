@@ -12,7 +12,7 @@ struct DeleteCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let store = try global.openStore()
+            let store = try await global.openStore()
             let archived = try await store.meeting(meeting.resolve(in: store))
             if !yes {
                 // A script without --yes must not hang on a prompt nobody reads.
@@ -25,16 +25,15 @@ struct DeleteCommand: AsyncParsableCommand {
                     return StandardError.write("Nothing was deleted.")
                 }
             }
-            let audioPath = try await store.deleteMeeting(archived.id)
-            try removeAudio(at: audioPath)
+            for path in try await store.deleteMeeting(archived.id) { try removeAudio(at: path) }
             StandardError.write("Deleted meeting \(archived.id).")
         }
     }
 
     /// The archive row goes first: if removing the file then fails, what is left is an orphan file, not a
     /// meeting whose audio is gone.
-    private func removeAudio(at path: String?) throws {
-        guard let path, FileManager.default.fileExists(atPath: path) else { return }
+    private func removeAudio(at path: String) throws {
+        guard FileManager.default.fileExists(atPath: path) else { return }
         do { try FileManager.default.removeItem(atPath: path) } catch {
             throw CLIError.audioNotRemoved(path: path, reason: FileErrorReason.describe(error))
         }

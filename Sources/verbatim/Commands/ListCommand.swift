@@ -68,14 +68,8 @@ enum MeetingTable {
                 meeting.title + (meeting.status == .complete ? "" : " (\(meeting.status.rawValue))"),
             ]
         }
-        let header = ["ID", "DATE", "DURATION", "SENTENCES", "TITLE"]
-        let widths = (0..<4).map { column in ([header] + rows).map { DisplayWidth.of($0[column]) }.max() ?? 0 }
-        let rightAligned: Set = [0, 2, 3]
-        return ([header] + rows).map { row in
-            (0..<4).map { column in
-                let padding = String(repeating: " ", count: widths[column] - DisplayWidth.of(row[column]))
-                return rightAligned.contains(column) ? padding + row[column] : row[column] + padding
-            }.joined(separator: "  ") + "  " + row[4] + "\n"
-        }.joined()
+        return TextTable.render(
+            header: ["ID", "DATE", "DURATION", "SENTENCES", "TITLE"], rows: rows, rightAligned: [0, 2, 3]
+        )
     }
 }

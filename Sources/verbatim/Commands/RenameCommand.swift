@@ -10,7 +10,7 @@ struct RenameCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let store = try global.openStore()
+            let store = try await global.openStore()
             let id = try await meeting.resolve(in: store)
             try await store.rename(id, to: title)
             StandardError.write("Meeting \(id) is now \"\(title)\".")
@@ -36,7 +36,7 @@ struct TagCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let store = try global.openStore()
+            let store = try await global.openStore()
             let id = try await meeting.resolve(in: store)
             let now = remove ? try await store.removeTags(tags, from: id) : try await store.addTags(tags, to: id)
             StandardError.write("Meeting \(id) tags: " + (now.isEmpty ? "(none)" : now.joined(separator: ", ")))

@@ -13,17 +13,31 @@ struct ShowCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let store = try global.openStore()
+            let store = try await global.openStore()
             let archived = try await store.meeting(meeting.resolve(in: store))
             if json {
                 let archive = InterchangeCodec.ArchiveFields(
-                    id: archived.id, status: archived.status, audioPath: archived.audioPath
+                    id: archived.id, status: archived.status, audioPath: archived.audioPath,
+                    audioTracks: archived.audioTracks, gaps: archived.gaps
                 )
                 return print(InterchangeCodec.encode(archived.transcript, archive: archive), terminator: "")
             }
             print("Meeting \(archived.id) (\(archived.status.rawValue))")
-            if let audio = archived.audioPath { print("Audio: \(audio)") }
+            for line in AudioSummary.lines(archived) { print(line) }
             print(PlainTextExporter.render(archived.transcript), terminator: "")
         }
+    }
+}
+
+/// The audio part of `show`: one line per file, one per gap.
+enum AudioSummary {
+    static func lines(_ meeting: ArchivedMeeting) -> [String] {
+        let tracks = meeting.audioTracks.isEmpty
+            ? meeting.audioPath.map { ["Audio: \($0)"] } ?? []
+            : meeting.audioTracks.map { "Audio (\($0.source)): \($0.path)" }
+        let gaps = meeting.gaps.map { gap in
+            "Gap (\(gap.source)): \(MeetingClock.hms(gap.atMs)), \(MeetingClock.duration(gap.durationMs)) not recorded"
+        }
+        return tracks + gaps
     }
 }

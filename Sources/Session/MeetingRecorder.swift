@@ -1,0 +1,132 @@
+import AudioCapture
+import AudioCore
+import Foundation
+import Store
+import TranscriptCore
+
+/// One source a recording captures: the PulseAudio source and the label it carries.
+package struct RecordingSource: Sendable, Equatable {
+    package var device: AudioSourceInfo
+    package var label: String
+
+    package init(device: AudioSourceInfo, label: String) {
+        self.device = device
+        self.label = label
+    }
+}
+
+/// What the recorder tells whoever shows the meeting (the screen, or `--plain` status lines).
+package enum RecorderEvent: Sendable, Equatable {
+    case capture(CaptureEvent)
+    /// A gap was saved in the meeting (the source came back after an outage).
+    case gapSaved(AudioGap)
+    /// Saving to the archive failed; the audio file still has everything.
+    case storeFailed(reason: String)
+}
+
+/// The meeting as it ended.
+package struct RecordingResult: Sendable, Equatable {
+    package var meetingID: Int64
+    package var durationMs: Int
+    package var captures: [CaptureSummary]
+}
+
+/// Records a meeting: creates it in the archive with one audio file per source, runs a capture per
+/// source, saves each outage as a gap as it happens, and closes the meeting as `complete` on `stop()`.
+package actor MeetingRecorder {
+    package nonisolated let meetingID: Int64
+    package nonisolated let tracks: [AudioTrack]
+    /// Everything the captures report, merged, plus what the recorder saved.
+    package nonisolated let events: AsyncStream<RecorderEvent>
+    /// Audio for a recognizer, per source label (empty when the recording has no recognizer).
+    package nonisolated let chunks: [String: AsyncStream<AudioChunk>]
+    private let store: MeetingStore
+    private let captures: [SourceCapture]
+    private let started: ContinuousClock.Instant
+    private let eventSink: AsyncStream<RecorderEvent>.Continuation
+    private var forwarding: [Task<Void, Never>] = []
+
+    /// Creates the audio files and the meeting (one transaction), then starts capturing.
+    package init(
+        store: MeetingStore, info: MeetingInfo, sources: [RecordingSource], server: String?, audioFolder: String,
+        deliversChunks: Bool
+    ) async throws {
+        try Self.createFolder(audioFolder)
+        started = .now
+        var captures: [SourceCapture] = []
+        do {
+            for source in sources {
+                let path = audioFolder + "/" + AudioFileNaming.fileName(start: info.startedAt, label: source.label)
+                let configuration = SourceCapture.Configuration(
+                    server: server, device: source.device.name, label: source.label, audioPath: path, deliversChunks: deliversChunks
+                )
+                captures.append(try SourceCapture(configuration, meetingStart: started))
+            }
+            tracks = zip(sources, captures).map { AudioTrack(source: $0.label, device: $0.device.name, path: $1.configuration.audioPath ?? "") }
+            meetingID = try await store.beginMeeting(info, audioTracks: tracks)
+        } catch {
+            for capture in captures { _ = await capture.stop() }
+            throw error
+        }
+        self.store = store
+        self.captures = captures
+        chunks = deliversChunks ? Dictionary(uniqueKeysWithValues: captures.map { ($0.configuration.label, $0.chunks) }) : [:]
+        (events, eventSink) = AsyncStream.makeStream(of: RecorderEvent.self, bufferingPolicy: .bufferingNewest(512))
+        startForwarding()
+    }
+
+    private func startForwarding() {
+        forwarding = captures.map { capture in
+            Task { [weak self] in
+                for await event in capture.events { await self?.handle(event) }
+            }
+        }
+    }
+
+    private func handle(_ event: CaptureEvent) async {
+        eventSink.yield(.capture(event))
+        guard case let .resumed(source, atMs, durationMs) = event else { return }
+        let gap = AudioGap(source: source, atMs: Int(atMs), durationMs: Int(durationMs))
+        do {
+            try await store.addGap(gap, to: meetingID)
+            eventSink.yield(.gapSaved(gap))
+        } catch {
+            eventSink.yield(.storeFailed(reason: (error as? any UserFacingError)?.userMessage ?? "\(error)"))
+        }
+    }
+
+    /// Milliseconds since the recording started.
+    package nonisolated var elapsedMs: Int {
+        let elapsed = ContinuousClock.now - started
+        return Int(elapsed.components.seconds * 1_000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+    }
+
+    /// Stops every capture (files flushed and closed), then closes the meeting as complete.
+    package func stop() async throws -> RecordingResult {
+        var summaries: [CaptureSummary] = []
+        for capture in captures { summaries.append(await capture.stop()) }
+        for task in forwarding { await task.value }
+        eventSink.finish()
+        let audioMs = summaries.map { Int(PCMFormat.milliseconds(frames: $0.frames)) }.max() ?? 0
+        let durationMs = max(audioMs, elapsedMs)
+        try await store.finishMeeting(meetingID, durationMs: durationMs)
+        return RecordingResult(meetingID: meetingID, durationMs: durationMs, captures: summaries)
+    }
+
+    private static func createFolder(_ path: String) throws {
+        do { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
+            throw AudioError.cannotWriteAudio(path: path, reason: "can't create the folder")
+        }
+    }
+}
+
+extension MeetingStart {
+    /// Now, at this machine's current UTC offset.
+    package static func now() -> MeetingStart {
+        let date = Date()
+        return MeetingStart(
+            epochMs: Int64((date.timeIntervalSince1970 * 1_000).rounded()),
+            utcOffsetSeconds: TimeZone.current.secondsFromGMT(for: date)
+        )
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import Synchronization
+
+/// The `verbatim` binary running in the background (a recording), whose stderr lines a test waits on.
+package final class RunningBinary: Sendable {
+    private let process: Process
+    private let lines = Mutex<[String]>([])
+    private let stdoutData = Mutex(Data())
+    private let newLine = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+
+    package init(_ arguments: [String], environment: [String: String] = [:]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: VerbatimBinary.path)
+        process.arguments = arguments
+        let inherited = ProcessInfo.processInfo.environment.filter { ["PATH", "HOME", "LANG", "TMPDIR"].contains($0.key) }
+        process.environment = inherited.merging(environment) { $1 }
+        process.standardInput = FileHandle.nullDevice
+        let errors = Pipe()
+        let output = Pipe()
+        process.standardError = errors
+        process.standardOutput = output
+        self.process = process
+        errors.fileHandleForReading.readabilityHandler = { [self] handle in
+            let data = handle.availableData
+            if data.isEmpty { handle.readabilityHandler = nil }
+            lines.withLock { $0 = Self.append(data, to: $0) }
+            newLine.continuation.yield()
+        }
+        output.fileHandleForReading.readabilityHandler = { [self] handle in
+            let data = handle.availableData
+            if data.isEmpty { handle.readabilityHandler = nil }
+            stdoutData.withLock { $0.append(data) }
+        }
+        process.terminationHandler = { [newLine] _ in newLine.continuation.yield() }
+        try process.run()
+    }
+
+    /// Appends raw stderr bytes to the lines seen so far (the last element may be a partial line).
+    private static func append(_ data: Data, to lines: [String]) -> [String] {
+        var lines = lines
+        let partial = lines.popLast() ?? ""
+        lines += (partial + String(decoding: data, as: UTF8.self)).components(separatedBy: "\n")
+        return lines
+    }
+
+    package var stderrLines: [String] { lines.withLock { $0 } }
+    package var stdout: String { String(decoding: stdoutData.withLock { $0 }, as: UTF8.self) }
+
+    /// Waits until a stderr line contains `text`, and returns it. Fails (throws) if the process exits
+    /// first or nothing comes within `limit`, a guard against a hung test, not a timing assumption.
+    @discardableResult
+    package func waitForLine(containing text: String, limit: Duration = .seconds(30)) async throws -> String {
+        let deadline = ContinuousClock.now + limit
+        let watchdog = Task { [newLine] in
+            try? await Task.sleep(until: deadline)
+            newLine.continuation.yield()
+        }
+        defer { watchdog.cancel() }
+        var iterator = newLine.stream.makeAsyncIterator()
+        while true {
+            if let line = stderrLines.first(where: { $0.contains(text) }) { return line }
+            if !process.isRunning || ContinuousClock.now >= deadline {
+                throw WaitFailure(expected: text, stderr: stderrLines.joined(separator: "\n"), exited: !process.isRunning)
+            }
+            _ = await iterator.next()
+        }
+    }
+
+    package func signal(_ number: Int32) { kill(process.processIdentifier, number) }
+
+    /// Waits for the process to end and returns its exit status.
+    package func waitForExit() async -> Int32 {
+        var iterator = newLine.stream.makeAsyncIterator()
+        while process.isRunning { _ = await iterator.next() }
+        return process.terminationStatus
+    }
+
+    package struct WaitFailure: Error, CustomStringConvertible {
+        var expected: String
+        var stderr: String
+        var exited: Bool
+        package var description: String {
+            "no stderr line containing \"\(expected)\"" + (exited ? " before the process exited" : " in time") + ":\n" + stderr
+        }
+    }
+}

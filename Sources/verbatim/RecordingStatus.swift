@@ -1,0 +1,45 @@
+import AudioCapture
+import Session
+import TranscriptCore
+
+/// The status lines `record --plain` writes on stderr. One line per event worth a person's attention;
+/// levels are for the screen and are not printed.
+enum RecordingStatus {
+    static let noScreenYet = "The live screen is not built yet: recording with plain status lines (as with --plain)."
+
+    static func started(id: Int64, title: String, tracks: [AudioTrack]) -> String {
+        let sources = tracks.map { "\($0.source) from \($0.device ?? "?") to \($0.path)" }.joined(separator: "; ")
+        return "Recording meeting \(id) \"\(title)\": \(sources). Stop with Ctrl-C."
+    }
+
+    static func line(for event: RecorderEvent) -> String? {
+        switch event {
+        case let .capture(.live(source)): "\(source): live."
+        case let .capture(.lost(source, reason)): "\(source): audio lost (\(reason)); retrying."
+        case .capture(.resumed): nil  // reported once saved, as .gapSaved
+        case let .gapSaved(gap):
+            "\(gap.source): audio back; \(MeetingClock.duration(gap.durationMs)) not recorded from \(MeetingClock.hms(gap.atMs)) (saved as a gap)."
+        case let .capture(.dropped(source, total)): "\(source): recognition fell behind; \(total) chunks skipped (the audio file has them)."
+        case let .capture(.fileFailed(source, error)): "\(source): \(error.userMessage) Recording goes on without the file."
+        case let .storeFailed(reason): "Could not save to the archive: \(reason)"
+        case .capture(.level): nil
+        }
+    }
+
+    static func stopping(_ reason: StopCondition.Reason) -> String {
+        switch reason {
+        case let .signal(name): "\(name) received: stopping."
+        case .duration: "Duration reached: stopping."
+        }
+    }
+
+    static func saved(_ result: RecordingResult) -> String {
+        "Saved as meeting \(result.meetingID) (\(MeetingClock.duration(result.durationMs)))."
+    }
+
+    static func recovered(_ meeting: RecoveredMeeting) -> String {
+        let repaired = meeting.repairedFiles.isEmpty ? "" : "; repaired \(meeting.repairedFiles.joined(separator: ", "))"
+        return "Meeting \(meeting.id) was left recording when Verbatim stopped unexpectedly: closed as interrupted "
+            + "(\(MeetingClock.duration(meeting.durationMs)) kept\(repaired))."
+    }
+}
