@@ -68,10 +68,14 @@ import Testing
         #expect(result.stderr.contains("missing.json"))
     }
 
-    @Test func recordSaysPlainlyThatItIsNotAvailableYet() throws {
-        let result = try CLIFixture().run()
+    @Test func recordingWithNoAudioServerIsExplainedWithAHint() throws {
+        let cli = CLIFixture()
+        let result = try cli.run(environment: ["PULSE_SERVER": "unix:" + cli.folder.file("no-server")])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("Recording is not available"))
+        #expect(result.stderr.contains("Can't reach the PulseAudio server"))
+        #expect(result.stderr.contains("hint: Is a PulseAudio"))
+        #expect(result.stderr.contains("PULSE_SERVER"))
+        #expect(result.stdout.isEmpty)
     }
 
     @Test func helpAndVersionSucceed() throws {
