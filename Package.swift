@@ -40,7 +40,9 @@ let package = Package(
             ]
         ),
         // `make bench`: prints figures; never part of the test suite.
-        .executableTarget(name: "VerbatimBench", dependencies: ["TranscriptCore", "Store", "Export"]),
+        .executableTarget(
+            name: "VerbatimBench", dependencies: ["TranscriptCore", "Store", "Export", "AudioCore", "AudioCapture"]
+        ),
         // Helpers shared by the test targets (temporary folders, snapshots, running the binary).
         .target(name: "VerbatimTestSupport", dependencies: ["TranscriptCore"]),
         .testTarget(name: "TranscriptCoreTests", dependencies: ["TranscriptCore"]),

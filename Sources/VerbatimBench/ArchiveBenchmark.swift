@@ -7,10 +7,9 @@ import TranscriptCore
 ///
 /// Options: `--data DIR` (where the corpus archive is kept between runs; default `bench-data`),
 /// `--meetings N` (default 10000), `--sentences-per-meeting N` (default 100).
-@main
 struct ArchiveBenchmark {
-    static func main() async throws {
-        let options = BenchOptions(CommandLine.arguments.dropFirst())
+    static func run(_ arguments: ArraySlice<String>) async throws {
+        let options = BenchOptions(arguments)
         try FileManager.default.createDirectory(atPath: options.dataFolder, withIntermediateDirectories: true)
         print("Verbatim archive benchmark (\(ProcessInfo.processInfo.activeProcessorCount) cores)")
         try await measureDurableAppends(folder: options.dataFolder)

@@ -1,0 +1,13 @@
+/// `verbatim-bench [archive options]` or `verbatim-bench capture [--seconds N]`. Prints figures;
+/// asserts nothing; never part of the test suite.
+@main
+enum VerbatimBench {
+    static func main() async throws {
+        let arguments = CommandLine.arguments.dropFirst()
+        if arguments.first == "capture" {
+            try await CaptureBenchmark.run(arguments.dropFirst())
+        } else {
+            try await ArchiveBenchmark.run(arguments.first == "archive" ? arguments.dropFirst() : arguments)
+        }
+    }
+}
