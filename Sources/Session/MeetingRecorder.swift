@@ -65,7 +65,11 @@ package actor MeetingRecorder {
             tracks = zip(sources, captures).map { AudioTrack(source: $0.label, device: $0.device.name, path: $1.configuration.audioPath ?? "") }
             meetingID = try await store.beginMeeting(info, audioTracks: tracks)
         } catch {
-            for capture in captures { _ = await capture.stop() }
+            // Nothing was recorded as far as the archive knows: leave no orphan files behind.
+            for capture in captures {
+                let summary = await capture.stop()
+                if let path = summary.audioPath { try? FileManager.default.removeItem(atPath: path) }
+            }
             throw error
         }
         self.store = store

@@ -74,6 +74,21 @@ struct AudioFileTests {
         #expect(chunks.map(\.startFrame) == [0, 1_600, 3_200])
     }
 
+    @Test("paced, a chunk is never delivered before its time has come")
+    func paced() async throws {
+        let folder = TemporaryDirectory()
+        let path = folder.file("audio.raw")
+        try Data([Int16](repeating: 42, count: 8_000).littleEndianBytes).write(to: URL(fileURLWithPath: path))
+        let clock = ContinuousClock()
+        let start = clock.now
+        var arrivals: [(startMs: Int64, elapsed: Duration)] = []
+        for try await chunk in try AudioFileSource(path: path, raw: RawPCMLayout()).chunks(paced: true) {
+            arrivals.append((chunk.startMs, clock.now - start))
+        }
+        #expect(arrivals.map(\.startMs) == [0, 100, 200, 300, 400])
+        #expect(arrivals.allSatisfy { $0.elapsed >= .milliseconds($0.startMs) })
+    }
+
     @Test("what isn't audio, or isn't there, is refused with the reason")
     func refusals() throws {
         let folder = TemporaryDirectory()

@@ -34,7 +34,7 @@ import VerbatimTestSupport
         try TestSpeech.generate("Let us move the launch to the second week of March.", to: speech)
         let reference = try TestSpeech.samples(ofWAV: speech)
         // Long enough for the speech plus a wide margin; the binary stops itself.
-        let seconds = Double(reference.count) / 16_000 + 6
+        let seconds = Double(reference.count) / 16_000 + 10
         let recording = try RunningBinary(
             ["record", "--plain", "--engine", "none", "--title", "Launch", "--duration", String(seconds)],
             environment: ["VERBATIM_DB": cli.databasePath].merging(server.environment) { $1 }
@@ -77,10 +77,8 @@ import VerbatimTestSupport
         let meeting = try cli.showJSON("latest")
         #expect(meeting["status"] as? String == "complete")
         let audioPath = try #require(meeting["audio_path"] as? String)
-        let size = try FileManager.default.attributesOfItem(atPath: audioPath)[.size] as? Int ?? 0
-        let header = try Data(contentsOf: URL(fileURLWithPath: audioPath)).prefix(44)
-        let declared = header.suffix(4).enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) }
-        #expect(declared == size - 44)
+        let file = try WAVFileFacts(audioPath)
+        #expect(file.declaredDataBytes == file.size - 44)
     }
 
     @Test func theAudioServerRestartingMidMeetingLeavesAGapAndAValidFile() async throws {
@@ -104,8 +102,8 @@ import VerbatimTestSupport
         #expect((gaps.first?["duration_ms"] as? Int ?? 0) > 0)
         let audioPath = try #require(meeting["audio_path"] as? String)
         let samples = try TestSpeech.samples(ofWAV: audioPath)
-        let size = try FileManager.default.attributesOfItem(atPath: audioPath)[.size] as? Int ?? 0
-        #expect(size == 44 + samples.count * 2)
+        let file = try WAVFileFacts(audioPath)
+        #expect(file.declaredDataBytes == file.size - 44 && file.size == 44 + samples.count * 2)
         let gapEnd = (gaps.first?["at_ms"] as? Int ?? 0) + (gaps.first?["duration_ms"] as? Int ?? 0)
         #expect(samples.count / 16 >= gapEnd)
         #expect(try cli.run("show", "latest").stdout.contains("Gap (Me): 00:00:0"))
@@ -128,11 +126,8 @@ import VerbatimTestSupport
         let meeting = try cli.showJSON("1")
         #expect(meeting["status"] as? String == "interrupted")
         let audioPath = try #require(meeting["audio_path"] as? String)
-        let samples = try TestSpeech.samples(ofWAV: audioPath)
-        let size = try FileManager.default.attributesOfItem(atPath: audioPath)[.size] as? Int ?? 0
-        let header = try Data(contentsOf: URL(fileURLWithPath: audioPath)).prefix(44)
-        let declared = header.suffix(4).enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) }
-        #expect(declared == size - 44 && declared == samples.count * 2)
+        let file = try WAVFileFacts(audioPath)
+        #expect(file.declaredDataBytes == file.size - 44 && file.size > 44)
         #expect(try cli.run("list").stderr.isEmpty)  // recovered once
     }
 
@@ -142,7 +137,7 @@ import VerbatimTestSupport
         try TestSpeech.generate("Both sides of the call are kept.", to: speech)
         let reference = try TestSpeech.samples(ofWAV: speech)
         let recording = try RunningBinary(
-            ["record", "--plain", "--source", "vmic", "--source", "Monitor of", "--duration", String(Double(reference.count) / 16_000 + 6)],
+            ["record", "--plain", "--source", "vmic", "--source", "Monitor of", "--duration", String(Double(reference.count) / 16_000 + 10)],
             environment: ["VERBATIM_DB": cli.databasePath].merging(server.environment) { $1 }
         )
         try await recording.waitForLine(containing: "Me: live.")
@@ -164,5 +159,17 @@ extension CLIFixture {
     func showJSON(_ meeting: String) throws -> [String: Any] {
         let result = try run("show", meeting, "--json")
         return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any] ?? [:]
+    }
+}
+
+/// A WAV file's length and the data size its header declares (a valid file: the two agree).
+struct WAVFileFacts {
+    var size: Int
+    var declaredDataBytes: Int
+
+    init(_ path: String) throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        size = data.count
+        declaredDataBytes = data.prefix(44).suffix(4).enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) }
     }
 }
