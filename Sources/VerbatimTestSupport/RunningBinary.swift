@@ -20,19 +20,28 @@ package final class RunningBinary: Sendable {
         process.standardError = errors
         process.standardOutput = output
         self.process = process
-        errors.fileHandleForReading.readabilityHandler = { [self] handle in
-            let data = handle.availableData
-            if data.isEmpty { handle.readabilityHandler = nil }
-            lines.withLock { $0 = Self.append(data, to: $0) }
-            newLine.continuation.yield()
-        }
-        output.fileHandleForReading.readabilityHandler = { [self] handle in
-            let data = handle.availableData
-            if data.isEmpty { handle.readabilityHandler = nil }
-            stdoutData.withLock { $0.append(data) }
-        }
-        process.terminationHandler = { [newLine] _ in newLine.continuation.yield() }
         try process.run()
+        // Blocking reads on threads of their own. (FileHandle.readabilityHandler was seen to crash
+        // libdispatch's event loop here when many processes come and go.)
+        Thread { [self] in
+            Self.readToEnd(output.fileHandleForReading) { data in stdoutData.withLock { $0.append(data) } }
+        }.start()
+        Thread { [self] in
+            Self.readToEnd(errors.fileHandleForReading) { data in
+                lines.withLock { $0 = Self.append(data, to: $0) }
+                newLine.continuation.yield()
+            }
+            process.waitUntilExit()
+            newLine.continuation.yield()
+        }.start()
+    }
+
+    private static func readToEnd(_ handle: FileHandle, _ consume: (Data) -> Void) {
+        while true {
+            let data = handle.availableData
+            if data.isEmpty { return }
+            consume(data)
+        }
     }
 
     /// Appends raw stderr bytes to the lines seen so far (the last element may be a partial line).

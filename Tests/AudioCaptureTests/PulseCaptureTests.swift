@@ -48,19 +48,23 @@ struct PulseCaptureTests {
         var liveIterator = live.stream.makeAsyncIterator()
         _ = await liveIterator.next()
 
-        // Play while collecting chunks; after the player is done, one more second of chunks drains
-        // what is still in flight (counted in audio, not waited for in wall time).
+        // Play while collecting chunks. Once the player is done, what is still in flight drains:
+        // collect until a second of digital silence (the null sink's, after the speech) has come.
         let played = Mutex(false)
         let player = Task.detached {
             defer { played.withLock { $0 = true } }
             try server.play(speech)
         }
         var captured: [AudioChunk] = []
+        var silentChunksAfterPlayer = 0
         var chunksAfterPlayer = 0
         for await chunk in capture.chunks {
             captured.append(chunk)
-            if played.withLock({ $0 }) { chunksAfterPlayer += 1 }
-            if chunksAfterPlayer == 10 { break }
+            guard played.withLock({ $0 }) else { continue }
+            chunksAfterPlayer += 1
+            silentChunksAfterPlayer = chunk.samples.allSatisfy { $0 == 0 } ? silentChunksAfterPlayer + 1 : 0
+            // 30 s of audio after the player is a bound for a broken run, not an expected wait.
+            if silentChunksAfterPlayer == 10 || chunksAfterPlayer == 300 { break }
         }
         try await player.value
         let summary = await capture.stop()
