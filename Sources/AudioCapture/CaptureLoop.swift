@@ -79,8 +79,7 @@ struct CaptureLoop {
     /// meeting time: reported as a gap after an outage; at the start (a sink waking up can take a
     /// second or two) it is only leading silence.
     private mutating func alignWithClock(beforeChunkOf frames: Int) {
-        let elapsed = ContinuousClock.now - meetingStart
-        let elapsedMs = elapsed.components.seconds * 1_000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+        let elapsedMs = (ContinuousClock.now - meetingStart).wholeMilliseconds
         let gap = timeline.fillGap(untilElapsedMs: elapsedMs - PCMFormat.milliseconds(frames: Int64(frames)))
         if let gap { writeFile { writer throws(AudioError) in try writer.appendSilence(frames: gap.frames) } }
         if let lostAtMs {

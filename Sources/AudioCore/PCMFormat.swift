@@ -53,3 +53,10 @@ extension [Int16] {
         self = samples
     }
 }
+
+extension Duration {
+    /// Whole milliseconds, rounded down: how the meeting clock counts.
+    package var wholeMilliseconds: Int64 {
+        components.seconds * 1_000 + components.attoseconds / 1_000_000_000_000_000
+    }
+}

@@ -1,16 +1,16 @@
 /// What to write into a WAV file whose size fields disagree with its length (a crash cut it short).
 package struct WAVRepairPatch: Sendable, Equatable {
-    /// (byte offset, bytes) pairs to overwrite.
-    package var writes: [(offset: Int, bytes: [UInt8])]
+    /// Bytes to overwrite at an offset.
+    package struct Write: Sendable, Equatable {
+        package var offset: Int
+        package var bytes: [UInt8]
+    }
+
+    package var writes: [Write]
     /// The length to truncate the file to (drops a partial sample frame at the end).
     package var truncateTo: Int
     /// The audio the repaired file holds, in bytes.
     package var dataBytes: Int
-
-    package static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.truncateTo == rhs.truncateTo && lhs.dataBytes == rhs.dataBytes
-            && lhs.writes.map(\.offset) == rhs.writes.map(\.offset) && lhs.writes.map(\.bytes) == rhs.writes.map(\.bytes)
-    }
 }
 
 /// Decides how to repair a WAV file written by Verbatim from its header and its length on disk.
@@ -27,8 +27,8 @@ package enum WAVRepair {
         if consistent { return nil }
         return WAVRepairPatch(
             writes: [
-                (WAVHeader.riffSizeOffset, WAVHeader.uint32(expectedRIFF)),
-                (layout.dataOffset - 4, WAVHeader.uint32(dataBytes)),
+                .init(offset: WAVHeader.riffSizeOffset, bytes: WAVHeader.uint32(expectedRIFF)),
+                .init(offset: layout.dataOffset - 4, bytes: WAVHeader.uint32(dataBytes)),
             ],
             truncateTo: layout.dataOffset + dataBytes,
             dataBytes: dataBytes

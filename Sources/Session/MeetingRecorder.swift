@@ -101,8 +101,7 @@ package actor MeetingRecorder {
 
     /// Milliseconds since the recording started.
     package nonisolated var elapsedMs: Int {
-        let elapsed = ContinuousClock.now - started
-        return Int(elapsed.components.seconds * 1_000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+        Int((ContinuousClock.now - started).wholeMilliseconds)
     }
 
     /// Stops every capture (files flushed and closed), then closes the meeting as complete.

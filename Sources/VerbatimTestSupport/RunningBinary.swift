@@ -12,8 +12,7 @@ package final class RunningBinary: Sendable {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: VerbatimBinary.path)
         process.arguments = arguments
-        let inherited = ProcessInfo.processInfo.environment.filter { ["PATH", "HOME", "LANG", "TMPDIR"].contains($0.key) }
-        process.environment = inherited.merging(environment) { $1 }
+        process.environment = VerbatimBinary.environment(adding: environment)
         process.standardInput = FileHandle.nullDevice
         let errors = Pipe()
         let output = Pipe()

@@ -19,6 +19,13 @@ package enum VerbatimBinary {
             ?? packageRoot.appendingPathComponent(".build/debug/verbatim").path
     }
 
+    /// A clean environment (PATH, HOME, LANG, TMPDIR only, so the user's VERBATIM_DB or PULSE_SERVER
+    /// never leak into a test) plus `extra`.
+    package static func environment(adding extra: [String: String]) -> [String: String] {
+        let inherited = ProcessInfo.processInfo.environment.filter { ["PATH", "HOME", "LANG", "TMPDIR"].contains($0.key) }
+        return inherited.merging(extra) { $1 }
+    }
+
     /// Runs `verbatim arguments…` with a clean environment plus `environment`, and waits for it to exit.
     /// - Parameter launcher: a command to run the binary through (e.g. `setpriv` options), or empty.
     package static func run(
@@ -28,8 +35,7 @@ package enum VerbatimBinary {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: launcher.first ?? path)
         process.arguments = launcher.isEmpty ? arguments : Array(launcher.dropFirst()) + [path] + arguments
-        let inherited = ProcessInfo.processInfo.environment.filter { ["PATH", "HOME", "LANG", "TMPDIR"].contains($0.key) }
-        process.environment = inherited.merging(environment) { $1 }
+        process.environment = Self.environment(adding: environment)
         process.standardInput = FileHandle.nullDevice
         _ = FileManager.default.createFile(atPath: output.file("out"), contents: nil)
         _ = FileManager.default.createFile(atPath: output.file("err"), contents: nil)
