@@ -27,24 +27,37 @@ let package = Package(
         .systemLibrary(name: "CPulse", providers: [.apt(["libpulse-dev"])]),
         // Capture threads over PulseAudio, files as sources, the audio file writer and its repair.
         .target(name: "AudioCapture", dependencies: ["AudioCore", "CPulse", "TranscriptCore"]),
+        // The engine interface and transcript assembly: pure, shared by every engine.
+        .target(name: "Recognition", dependencies: ["AudioCore", "TranscriptCore"]),
+        // CMU PocketSphinx 5prealpha (Debian's libpocketsphinx-dev, libsphinxbase-dev).
+        .systemLibrary(
+            name: "CPocketSphinx", pkgConfig: "pocketsphinx",
+            providers: [.apt(["libpocketsphinx-dev", "libsphinxbase-dev", "pocketsphinx-en-us"])]
+        ),
+        // The offline engine: PocketSphinx on a thread of its own.
+        .target(name: "OfflineRecognition", dependencies: ["AudioCore", "CPocketSphinx", "Recognition", "TranscriptCore"]),
         // A meeting being recorded: captures, audio files and the archive, tied together.
-        .target(name: "Session", dependencies: ["AudioCore", "AudioCapture", "Store", "TranscriptCore"]),
+        .target(name: "Session", dependencies: ["AudioCore", "AudioCapture", "Recognition", "Store", "TranscriptCore"]),
         // Pure, deterministic formats in and out (Markdown, SRT, WebVTT, JSON, text).
         .target(name: "Export", dependencies: ["TranscriptCore"]),
         // The command-line tool.
         .executableTarget(
             name: "verbatim",
             dependencies: [
-                "TranscriptCore", "Store", "Export", "AudioCore", "AudioCapture", "Session",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "TranscriptCore", "Store", "Export", "AudioCore", "AudioCapture", "Recognition", "OfflineRecognition",
+                "Session", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // `make bench`: prints figures; never part of the test suite.
         .executableTarget(
-            name: "VerbatimBench", dependencies: ["TranscriptCore", "Store", "Export", "AudioCore", "AudioCapture"]
+            name: "VerbatimBench",
+            dependencies: [
+                "TranscriptCore", "Store", "Export", "AudioCore", "AudioCapture", "Recognition", "OfflineRecognition",
+                "VerbatimTestSupport",
+            ]
         ),
         // Helpers shared by the test targets (temporary folders, snapshots, running the binary).
-        .target(name: "VerbatimTestSupport", dependencies: ["TranscriptCore"]),
+        .target(name: "VerbatimTestSupport", dependencies: ["AudioCore", "TranscriptCore"]),
         .testTarget(name: "TranscriptCoreTests", dependencies: ["TranscriptCore"]),
         .testTarget(name: "AudioCoreTests", dependencies: ["AudioCore"]),
         .testTarget(name: "AudioCaptureTests", dependencies: ["AudioCapture", "AudioCore", "VerbatimTestSupport"]),

@@ -46,6 +46,14 @@ package struct AudioFileSource: Sendable {
         }
     }
 
+    /// How long the audio lasts: the header's data size, or what the file holds when that is less
+    /// (a recording cut short) or unknown (raw PCM).
+    package var durationMs: Int {
+        let fileBytes = ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) - layout.dataOffset
+        let bytes = max(0, min(layout.declaredDataBytes, fileBytes))
+        return Int(Int64(bytes / layout.bytesPerFrame) * 1_000 / Int64(layout.sampleRate))
+    }
+
     /// The chunks, in order; the stream throws `AudioError` if the file can't be read to the end.
     package func chunks(paced: Bool) -> AsyncThrowingStream<AudioChunk, any Error> {
         AsyncThrowingStream(bufferingPolicy: .unbounded) { continuation in

@@ -1,6 +1,7 @@
 import AudioCapture
 import AudioCore
 import Foundation
+import Recognition
 import Store
 import TranscriptCore
 
@@ -22,6 +23,19 @@ package enum RecorderEvent: Sendable, Equatable {
     case gapSaved(AudioGap)
     /// Saving to the archive failed; the audio file still has everything.
     case storeFailed(reason: String)
+    /// From recognition: partials, saved finals, the engine's state.
+    case transcript(TranscriptUpdate)
+}
+
+/// Where a meeting's files go: its audio, and the lock files of live meetings.
+package struct DataFolders: Sendable, Equatable {
+    package var audio: String
+    package var locks: String
+
+    package init(audio: String, locks: String) {
+        self.audio = audio
+        self.locks = locks
+    }
 }
 
 /// The meeting as it ended.
@@ -29,29 +43,38 @@ package struct RecordingResult: Sendable, Equatable {
     package var meetingID: Int64
     package var durationMs: Int
     package var captures: [CaptureSummary]
+    /// Every finalized sentence (empty without an engine).
+    package var sentences: [Sentence]
 }
 
 /// Records a meeting: creates it in the archive with one audio file per source, runs a capture per
-/// source, saves each outage as a gap as it happens, and closes the meeting as `complete` on `stop()`.
+/// source, feeds each source's audio to a recognition session whose finals are saved as they come,
+/// saves each outage as a gap as it happens, and closes the meeting as `complete` on `stop()`.
 package actor MeetingRecorder {
     package nonisolated let meetingID: Int64
     package nonisolated let tracks: [AudioTrack]
-    /// Everything the captures report, merged, plus what the recorder saved.
+    /// Everything the captures and the transcript report, merged, plus what the recorder saved.
     package nonisolated let events: AsyncStream<RecorderEvent>
-    /// Audio for a recognizer, per source label (empty when the recording has no recognizer).
-    package nonisolated let chunks: [String: AsyncStream<AudioChunk>]
     private let store: MeetingStore
+    private let transcript: LiveTranscript?
+    private var feeders: [Task<Void, Never>] = []
     private let captures: [SourceCapture]
     private let started: ContinuousClock.Instant
     private let eventSink: AsyncStream<RecorderEvent>.Continuation
     private var forwarding: [Task<Void, Never>] = []
+    private let lock: MeetingLock
 
-    /// Creates the audio files and the meeting (one transaction), then starts capturing.
+    /// Starts the engine's sessions (nothing is created if it can't start), creates the audio files and
+    /// the meeting (one transaction), then starts capturing and recognizing.
     package init(
-        store: MeetingStore, info: MeetingInfo, sources: [RecordingSource], server: String?, audioFolder: String,
-        deliversChunks: Bool
+        store: MeetingStore, info: MeetingInfo, sources: [RecordingSource], server: String?, folders: DataFolders,
+        engine: (any RecognitionEngine)?
     ) async throws {
+        let audioFolder = folders.audio
+        let sessions = try await LiveTranscript.startSessions(engine, sources: sources.map(\.label))
         try Self.createFolder(audioFolder)
+        lock = try MeetingLock(folder: folders.locks)
+        let deliversChunks = engine != nil
         started = .now
         var captures: [SourceCapture] = []
         do {
@@ -63,7 +86,7 @@ package actor MeetingRecorder {
                 captures.append(try SourceCapture(configuration, meetingStart: started))
             }
             tracks = zip(sources, captures).map { AudioTrack(source: $0.label, device: $0.device.name, path: $1.configuration.audioPath ?? "") }
-            meetingID = try await store.beginMeeting(info, audioTracks: tracks)
+            meetingID = try await store.beginMeeting(info, audioTracks: tracks, ownerLock: lock.path)
         } catch {
             // Nothing was recorded as far as the archive knows: leave no orphan files behind.
             for capture in captures {
@@ -74,7 +97,7 @@ package actor MeetingRecorder {
         }
         self.store = store
         self.captures = captures
-        chunks = deliversChunks ? Dictionary(uniqueKeysWithValues: captures.map { ($0.configuration.label, $0.chunks) }) : [:]
+        transcript = sessions.isEmpty ? nil : await LiveTranscript(sessions: sessions, saveTo: (store, meetingID), labelsSpeakers: true)
         (events, eventSink) = AsyncStream.makeStream(of: RecorderEvent.self, bufferingPolicy: .bufferingNewest(512))
         startForwarding()
     }
@@ -83,6 +106,18 @@ package actor MeetingRecorder {
         forwarding = captures.map { capture in
             Task { [weak self] in
                 for await event in capture.events { await self?.handle(event) }
+            }
+        }
+        guard let transcript else { return }
+        forwarding.append(Task { [eventSink] in
+            for await update in transcript.updates { eventSink.yield(.transcript(update)) }
+        })
+        // Capture hands chunks over without waiting; if recognition falls behind, capture's own
+        // buffer drops (and counts) chunks, never the file.
+        feeders = captures.compactMap { capture in
+            guard let session = transcript.session(for: capture.configuration.label) else { return nil }
+            return Task {
+                for await chunk in capture.chunks { await session.send(chunk) }
             }
         }
     }
@@ -104,16 +139,19 @@ package actor MeetingRecorder {
         Int((ContinuousClock.now - started).wholeMilliseconds)
     }
 
-    /// Stops every capture (files flushed and closed), then closes the meeting as complete.
+    /// Stops every capture (files flushed and closed), lets recognition finalize what it heard (the
+    /// last partial included), then closes the meeting as complete.
     package func stop() async throws -> RecordingResult {
         var summaries: [CaptureSummary] = []
         for capture in captures { summaries.append(await capture.stop()) }
-        for task in forwarding { await task.value }
-        eventSink.finish()
+        for feeder in feeders { await feeder.value }
         let audioMs = summaries.map { Int(PCMFormat.milliseconds(frames: $0.frames)) }.max() ?? 0
         let durationMs = max(audioMs, elapsedMs)
+        let sentences = await transcript?.finish(endMs: durationMs) ?? []
+        for task in forwarding { await task.value }
+        eventSink.finish()
         try await store.finishMeeting(meetingID, durationMs: durationMs)
-        return RecordingResult(meetingID: meetingID, durationMs: durationMs, captures: summaries)
+        return RecordingResult(meetingID: meetingID, durationMs: durationMs, captures: summaries, sentences: sentences)
     }
 
     private static func createFolder(_ path: String) throws {

@@ -5,10 +5,14 @@ import TranscriptCore
 
 extension MeetingStore {
     /// Creates a meeting in the `recording` state, with its audio files, and returns its id.
-    package func beginMeeting(_ info: MeetingInfo, audioTracks: [AudioTrack] = []) async throws -> Int64 {
+    /// `ownerLock` is the lock file the recording process holds while the meeting is live.
+    package func beginMeeting(_ info: MeetingInfo, audioTracks: [AudioTrack] = [], ownerLock: String? = nil) async throws -> Int64 {
         try await write { db in
             let id = try Self.insertMeeting(info, status: .recording, audioPath: audioTracks.first?.path, db)
             for track in audioTracks { try Self.insertAudioTrack(track, meetingID: id, db) }
+            if let ownerLock {
+                try db.execute(sql: "UPDATE meeting SET owner_lock = ? WHERE id = ?", arguments: [ownerLock, id])
+            }
             return id
         }
     }
@@ -48,11 +52,19 @@ extension MeetingStore {
         }
     }
 
-    /// Meetings still marked `recording`, with their audio tracks: live ones, or ones a crash left.
-    package func recordingMeetings() async throws -> [(id: Int64, tracks: [AudioTrack])] {
+    /// A meeting still marked `recording`: a live one, or one a crash left.
+    package struct RecordingMeeting: Sendable, Equatable {
+        package var id: Int64
+        package var tracks: [AudioTrack]
+        /// The lock file its process holds while it is live (nil for meetings older than v3).
+        package var ownerLock: String?
+    }
+
+    package func recordingMeetings() async throws -> [RecordingMeeting] {
         try await read { db in
-            try Int64.fetchAll(db, sql: "SELECT id FROM meeting WHERE status = 'recording' ORDER BY id").map { id in
-                (id, try MeetingRows.audioTracks(meetingID: id, db))
+            try Row.fetchAll(db, sql: "SELECT id, owner_lock FROM meeting WHERE status = 'recording' ORDER BY id").map { row in
+                let id: Int64 = row["id"]
+                return RecordingMeeting(id: id, tracks: try MeetingRows.audioTracks(meetingID: id, db), ownerLock: row["owner_lock"])
             }
         }
     }
@@ -62,7 +74,7 @@ extension MeetingStore {
         try await write { db in
             try Self.requireMeeting(meetingID, db)
             try db.execute(
-                sql: "UPDATE meeting SET ended_at_ms = started_at_ms + ?, status = ? WHERE id = ?",
+                sql: "UPDATE meeting SET ended_at_ms = started_at_ms + ?, status = ?, owner_lock = NULL WHERE id = ?",
                 arguments: [durationMs, status.rawValue, meetingID]
             )
         }

@@ -11,6 +11,11 @@ enum Schema {
         migrator.registerMigration("v2: audio tracks and gaps") { db in
             try createAudioTables(db)
         }
+        migrator.registerMigration("v3: the lock a live meeting's process holds") { db in
+            // A meeting being recorded or transcribed names a lock file its process holds (flock), so
+            // crash recovery can tell a live meeting from one whose process died, with or without audio.
+            try db.execute(sql: "ALTER TABLE meeting ADD COLUMN owner_lock TEXT")
+        }
         return migrator
     }
 

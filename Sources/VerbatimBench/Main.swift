@@ -1,4 +1,5 @@
-/// `verbatim-bench [archive options]` or `verbatim-bench capture [--seconds N]`. Prints figures;
+/// `verbatim-bench [archive options]`, `verbatim-bench capture [--seconds N]` or
+/// `verbatim-bench offline [POCKETSPHINX FLAGS]`. Prints figures;
 /// asserts nothing; never part of the test suite.
 @main
 enum VerbatimBench {
@@ -6,6 +7,8 @@ enum VerbatimBench {
         let arguments = CommandLine.arguments.dropFirst()
         if arguments.first == "capture" {
             try await CaptureBenchmark.run(arguments.dropFirst())
+        } else if arguments.first == "offline" {
+            try await OfflineBenchmark.run(arguments.dropFirst())
         } else {
             try await ArchiveBenchmark.run(arguments.first == "archive" ? arguments.dropFirst() : arguments)
         }

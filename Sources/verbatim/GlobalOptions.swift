@@ -27,9 +27,10 @@ struct GlobalOptions: ParsableArguments {
         return store
     }
 
-    /// Where the meetings' audio files go: `audio/` next to the archive.
-    var audioFolder: String {
-        (databasePath as NSString).deletingLastPathComponent + "/audio"
+    /// Where the meetings' audio files go (`audio/` next to the archive), and live meetings' locks.
+    var folders: DataFolders {
+        let base = (databasePath as NSString).deletingLastPathComponent
+        return DataFolders(audio: base + "/audio", locks: base + "/locks")
     }
 }
 

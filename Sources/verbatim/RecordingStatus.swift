@@ -23,8 +23,24 @@ enum RecordingStatus {
         case let .capture(.fileFailed(source, error)): "\(source): \(error.userMessage) Recording goes on without the file."
         case let .storeFailed(reason): "Could not save to the archive: \(reason)"
         case .capture(.level): nil
+        case let .transcript(update): line(for: update)
         }
     }
+
+    static func line(for update: TranscriptUpdate) -> String? {
+        switch update {
+        case let .engineStatus(source, .connecting): "\(source): connecting to the recognition engine."
+        case let .engineStatus(source, .live): "\(source): recognition live."
+        case let .engineStatus(source, .reconnecting(attempt)): "\(source): recognition reconnecting (attempt \(attempt))."
+        case let .engineStatus(source, .failed(reason)): "\(source): recognition failed: \(reason)"
+        case let .saveFailed(sentence, reason):
+            "Could not save the sentence at \(MeetingClock.hms(sentence.startMs)) to the archive: \(reason)"
+        case .partial, .finalized, .metrics: nil
+        }
+    }
+
+    /// The sentence being spoken, as `--plain` shows it on stderr.
+    static func partial(source: String, text: String) -> String { "\(source) … \(text)" }
 
     static func stopping(_ reason: StopCondition.Reason) -> String {
         switch reason {

@@ -14,7 +14,7 @@ struct Verbatim: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            RecordCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, ExportCommand.self,
+            RecordCommand.self, TranscribeCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, ExportCommand.self,
             ImportCommand.self, RenameCommand.self, TagCommand.self, DeleteCommand.self, DevicesCommand.self,
         ],
         defaultSubcommand: RecordCommand.self

@@ -31,15 +31,14 @@ struct AudioTrackTests {
         }
     }
 
-    @Test("meetings still recording are listed with their tracks; finished ones are not")
+    @Test("meetings still recording are listed with their tracks and owner lock; finished ones are not")
     func recordingMeetings() async throws {
         let fixture = try StoreFixture()
-        let live = try await fixture.store.beginMeeting(info, audioTracks: tracks)
-        let done = try await fixture.store.beginMeeting(info, audioTracks: [])
+        let live = try await fixture.store.beginMeeting(info, audioTracks: tracks, ownerLock: "/tmp/x.lock")
+        let done = try await fixture.store.beginMeeting(info, audioTracks: [], ownerLock: "/tmp/y.lock")
         try await fixture.store.finishMeeting(done, durationMs: 1_000)
         let recording = try await fixture.store.recordingMeetings()
-        #expect(recording.map(\.id) == [live])
-        #expect(recording.first?.tracks == tracks)
+        #expect(recording == [MeetingStore.RecordingMeeting(id: live, tracks: tracks, ownerLock: "/tmp/x.lock")])
     }
 
     @Test("deleting a meeting returns every audio file to remove")

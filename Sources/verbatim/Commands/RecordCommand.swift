@@ -24,14 +24,12 @@ struct RecordCommand: AsyncParsableCommand {
     ))
     var sources: [String] = []
 
-    @Option(help: "The recognition engine: none (audio only).") var engine: EngineChoice = .none
+    @OptionGroup var recognition: EngineOptions
     @Option(help: "The meeting's title (default: \"Meeting\" and the date).") var title: String?
     @Option(help: ArgumentHelp("Stop after this many seconds.", valueName: "seconds")) var duration: Double?
-    @Flag(help: "No screen: status lines on stderr, finalized sentences on stdout.") var plain = false
-
-    enum EngineChoice: String, ExpressibleByArgument, CaseIterable {
-        case none
-    }
+    @Flag(help: "No screen: status lines and the live partial on stderr, finalized sentences on stdout.") var plain = false
+    @Flag(help: "With --plain: one JSON object per sentence and line.") var json = false
+    @Flag(help: "With --plain: prefix each sentence with [hh:mm:ss].") var timestamps = false
 
     func validate() throws {
         if let duration, !(duration > 0) { throw ValidationError("--duration must be a positive number of seconds.") }
@@ -39,22 +37,43 @@ struct RecordCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
+            let status = StatusLine()
+            let (engine, explanation) = try recognition.resolve()
             let store = try await global.openStore()
             let chosen = try Self.chooseSources(sources.map(SourceRequest.init(argument:)))
-            if !plain { StandardError.write(RecordingStatus.noScreenYet) }
+            if !plain { status.write(RecordingStatus.noScreenYet) }
+            status.write(explanation)
             let start = MeetingStart.now()
-            let info = MeetingInfo(title: title ?? "Meeting \(start.displayDateTime)", startedAt: start, engine: engine.rawValue)
-            let recorder = try await MeetingRecorder(
-                store: store, info: info, sources: chosen, server: nil,
-                audioFolder: global.audioFolder, deliversChunks: false
+            let info = MeetingInfo(
+                title: title ?? "Meeting \(start.displayDateTime)", startedAt: start, language: engine?.identity.language,
+                engine: engine?.identity.name ?? "none", model: engine?.identity.model
             )
-            let reporter = Task { for await event in recorder.events { RecordingStatus.line(for: event).map(StandardError.write) } }
-            StandardError.write(RecordingStatus.started(id: recorder.meetingID, title: info.title, tracks: recorder.tracks))
+            let recorder = try await MeetingRecorder(
+                store: store, info: info, sources: chosen, server: nil, folders: global.folders, engine: engine
+            )
+            let output = SentenceOutput(json: json, timestamps: timestamps)
+            let reporter = Task { for await event in recorder.events { Self.report(event, output: output, status: status) } }
+            status.write(RecordingStatus.started(id: recorder.meetingID, title: info.title, tracks: recorder.tracks))
             let reason = await StopCondition.wait(duration: duration)
-            StandardError.write(RecordingStatus.stopping(reason))
+            status.write(RecordingStatus.stopping(reason))
             let result = try await recorder.stop()
             await reporter.value
-            StandardError.write(RecordingStatus.saved(result))
+            status.clearTransient()
+            status.write(RecordingStatus.saved(result))
+        }
+    }
+
+    private static func report(_ event: RecorderEvent, output: SentenceOutput, status: StatusLine) {
+        switch event {
+        case let .transcript(.finalized(sentence)):
+            status.aboveTransient { output.write(sentence) }
+        case let .transcript(.partial(source, text)):
+            guard let text else { return }
+            if status.isTerminal { status.setTransient(RecordingStatus.partial(source: source, text: text)) } else {
+                status.write(RecordingStatus.partial(source: source, text: text))
+            }
+        default:
+            RecordingStatus.line(for: event).map(status.write)
         }
     }
 

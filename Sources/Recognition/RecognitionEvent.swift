@@ -1,0 +1,94 @@
+import AudioCore
+
+/// What an engine reports while it recognizes one source. Times in `EngineSentence` and `EnginePartial`
+/// are the engine's own (milliseconds from `originMs`); transcript assembly turns them into meeting time.
+package enum RecognitionEvent: Sendable, Equatable {
+    /// The text so far of the sentence being spoken; replaces the previous partial of the same sentence.
+    case partial(EnginePartial)
+    /// A finished sentence: it will not change again.
+    case final(EngineSentence)
+    case status(EngineStatus)
+    case metrics(EngineMetrics)
+}
+
+/// Where the engine's clock starts on the meeting's: an engine session (or, for PocketSphinx, an
+/// utterance) counts from zero, and may begin long after the meeting did.
+package struct EngineClock: Sendable, Equatable, Hashable {
+    /// Meeting time (ms) of the engine's time zero.
+    package var originMs: Int
+
+    package init(originMs: Int) { self.originMs = originMs }
+
+    package func meetingMs(_ engineMs: Int) -> Int { originMs + engineMs }
+}
+
+package struct EnginePartial: Sendable, Equatable {
+    /// Identifies the sentence within the source: partials and the final of one sentence share it.
+    package var sentenceID: Int
+    package var text: String
+    package var clock: EngineClock
+    /// When the sentence started, in engine time, if the engine knows yet.
+    package var startMs: Int?
+
+    package init(sentenceID: Int, text: String, clock: EngineClock, startMs: Int? = nil) {
+        self.sentenceID = sentenceID
+        self.text = text
+        self.clock = clock
+        self.startMs = startMs
+    }
+}
+
+package struct EngineWord: Sendable, Equatable {
+    package var startMs: Int
+    package var endMs: Int
+    package var text: String
+    package var punctuation: String
+
+    package init(startMs: Int, endMs: Int, text: String, punctuation: String = "") {
+        self.startMs = startMs
+        self.endMs = endMs
+        self.text = text
+        self.punctuation = punctuation
+    }
+}
+
+package struct EngineSentence: Sendable, Equatable {
+    package var sentenceID: Int
+    package var clock: EngineClock
+    package var startMs: Int
+    package var endMs: Int
+    package var text: String
+    package var words: [EngineWord]
+
+    package init(sentenceID: Int, clock: EngineClock, startMs: Int, endMs: Int, text: String, words: [EngineWord] = []) {
+        self.sentenceID = sentenceID
+        self.clock = clock
+        self.startMs = startMs
+        self.endMs = endMs
+        self.text = text
+        self.words = words
+    }
+}
+
+/// The engine's connection, as the status bar and `--plain` show it.
+package enum EngineStatus: Sendable, Equatable {
+    case connecting
+    case live
+    /// Lost the connection; trying again (attempt 1, 2, ...).
+    case reconnecting(attempt: Int)
+    /// Gave up; `reason` is a sentence for the user.
+    case failed(reason: String)
+}
+
+/// Latency and cost figures an engine measures about itself.
+package struct EngineMetrics: Sendable, Equatable {
+    /// From the end of an utterance's audio to its final (ms of wall time).
+    package var finalLatencyMs: Int?
+    /// CPU seconds per audio second, for engines that run here.
+    package var realTimeFactor: Double?
+
+    package init(finalLatencyMs: Int? = nil, realTimeFactor: Double? = nil) {
+        self.finalLatencyMs = finalLatencyMs
+        self.realTimeFactor = realTimeFactor
+    }
+}

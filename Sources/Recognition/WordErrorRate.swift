@@ -1,0 +1,46 @@
+import Foundation
+
+/// Word error rate: (substitutions + deletions + insertions) / reference words, after normalizing both
+/// texts the same way (case, punctuation), so that only the words count.
+package struct WordErrorRate: Sendable, Equatable {
+    package var errors: Int
+    package var referenceWords: Int
+
+    package init(errors: Int, referenceWords: Int) {
+        self.errors = errors
+        self.referenceWords = referenceWords
+    }
+
+    package init(reference: String, hypothesis: String) {
+        let expected = Self.words(reference)
+        self.init(errors: Self.editDistance(expected, Self.words(hypothesis)), referenceWords: expected.count)
+    }
+
+    package var rate: Double { referenceWords == 0 ? 0 : Double(errors) / Double(referenceWords) }
+
+    /// Sums over several utterances (the corpus rate is not the mean of the rates).
+    package static func + (lhs: Self, rhs: Self) -> Self {
+        Self(errors: lhs.errors + rhs.errors, referenceWords: lhs.referenceWords + rhs.referenceWords)
+    }
+
+    /// Lowercased words; punctuation dropped except an apostrophe inside a word ("let's").
+    package static func words(_ text: String) -> [String] {
+        text.lowercased()
+            .split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "'") })
+            .map { $0.trimmingCharacters(in: ["'"]) }
+            .filter { !$0.isEmpty }
+    }
+
+    /// Levenshtein distance over words, one row at a time.
+    static func editDistance(_ reference: [String], _ hypothesis: [String]) -> Int {
+        var previous = Array(0...hypothesis.count)
+        for (i, expected) in reference.enumerated() {
+            var current = [i + 1] + Array(repeating: 0, count: hypothesis.count)
+            for (j, actual) in hypothesis.enumerated() {
+                current[j + 1] = min(previous[j] + (expected == actual ? 0 : 1), previous[j + 1] + 1, current[j] + 1)
+            }
+            previous = current
+        }
+        return previous[hypothesis.count]
+    }
+}

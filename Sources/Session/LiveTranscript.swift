@@ -1,0 +1,103 @@
+import Recognition
+import Store
+import TranscriptCore
+
+/// What the transcript tells the screen or the CLI, in meeting time.
+package enum TranscriptUpdate: Sendable, Equatable {
+    /// The sentence being spoken on `source` now reads `text` (nil: nothing is being said).
+    case partial(source: String, text: String?)
+    /// A final, saved to the archive when the transcript saves (so it survives a crash from here on).
+    case finalized(Sentence)
+    case engineStatus(source: String, EngineStatus)
+    case metrics(source: String, EngineMetrics)
+    /// The archive refused a final; it is still in `LiveTranscript.finish()`'s result.
+    case saveFailed(Sentence, reason: String)
+}
+
+/// One engine session per source, their events assembled into the meeting's transcript, and each
+/// final saved as it arrives: one short durable transaction, so a crash loses nothing finalized.
+///
+/// Callers feed each source's session (`session(for:)`) from capture or a file; `finish` ends them.
+package actor LiveTranscript {
+    package nonisolated let updates: AsyncStream<TranscriptUpdate>
+    private nonisolated let sessions: [String: any RecognitionSession]
+    private let destination: (store: MeetingStore, meetingID: Int64)?
+    /// Whether sentences carry their source as the speaker ("Me", "Them"); a lone file's don't.
+    private let labelsSpeakers: Bool
+    private let updateSink: AsyncStream<TranscriptUpdate>.Continuation
+    private var assembler = TranscriptAssembler()
+    private var readers: [Task<Void, Never>] = []
+
+    /// A session per source (loading a model, or connecting); throws if the engine can't start.
+    /// Separate from `init` so a recorder can start the engine before it creates any file.
+    package static func startSessions(
+        _ engine: (any RecognitionEngine)?, sources: [String]
+    ) async throws -> [String: any RecognitionSession] {
+        guard let engine else { return [:] }
+        var sessions: [String: any RecognitionSession] = [:]
+        for source in sources { sessions[source] = try await engine.startSession(source: source) }
+        return sessions
+    }
+
+    package init(
+        sessions: [String: any RecognitionSession], saveTo destination: (store: MeetingStore, meetingID: Int64)?,
+        labelsSpeakers: Bool
+    ) async {  // async: an actor's async initializer is isolated, so it can start the readers
+        self.sessions = sessions
+        self.destination = destination
+        self.labelsSpeakers = labelsSpeakers
+        (updates, updateSink) = AsyncStream.makeStream(of: TranscriptUpdate.self)
+        readers = sessions.map { source, session in
+            Task { [weak self] in
+                for await event in session.events { await self?.handle(event, source: source) }
+            }
+        }
+    }
+
+    /// Where `source`'s audio goes.
+    package nonisolated func session(for source: String) -> (any RecognitionSession)? { sessions[source] }
+
+    /// Ends recognition: every engine finalizes what it heard, then a partial no engine finalized
+    /// becomes a final ending at `endMs`. Returns the whole transcript.
+    package func finish(endMs: Int) async -> [Sentence] {
+        for session in sessions.values { session.finish() }
+        for reader in readers { await reader.value }
+        for source in sessions.keys.sorted() { await apply(assembler.flush(source: source, endMs: endMs)) }
+        updateSink.finish()
+        return assembler.sentences.map(presented)
+    }
+
+    private func handle(_ event: RecognitionEvent, source: String) async {
+        switch event {
+        case let .status(status): updateSink.yield(.engineStatus(source: source, status))
+        case let .metrics(metrics): updateSink.yield(.metrics(source: source, metrics))
+        case .partial, .final: await apply(assembler.apply(event, source: source))
+        }
+    }
+
+    private func apply(_ changes: [TranscriptAssembler.Change]) async {
+        for change in changes {
+            switch change {
+            case let .partial(source, partial): updateSink.yield(.partial(source: source, text: partial?.text))
+            case let .finalized(sentence, _): await save(presented(sentence))
+            }
+        }
+    }
+
+    private func save(_ sentence: Sentence) async {
+        if let destination {
+            do { try await destination.store.appendSentence(sentence, to: destination.meetingID) } catch {
+                let reason = (error as? any UserFacingError)?.userMessage ?? "\(error)"
+                updateSink.yield(.saveFailed(sentence, reason: reason))
+                return
+            }
+        }
+        updateSink.yield(.finalized(sentence))
+    }
+
+    private func presented(_ sentence: Sentence) -> Sentence {
+        var sentence = sentence
+        if !labelsSpeakers { sentence.speaker = nil }
+        return sentence
+    }
+}

@@ -1,0 +1,106 @@
+import ArgumentParser
+import AudioCapture
+import AudioCore
+import Foundation
+import Recognition
+import Session
+import Store
+import TranscriptCore
+
+/// `verbatim transcribe FILE`: recognizes an audio file as fast as the engine goes, printing each
+/// sentence as it is finalized and saving the meeting as it goes.
+struct TranscribeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "transcribe",
+        abstract: "Transcribe an audio file (WAV of any rate and channels, or raw PCM) into the archive.",
+        discussion: """
+            Sentences go to stdout as they are finalized; what the engine is doing, progress (on a \
+            terminal) and "Saved as meeting N" go to stderr. Each sentence is saved as it comes.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The audio file.") var file: String
+    @OptionGroup var recognition: EngineOptions
+    @Option(help: "The meeting's title (default: the file's name).") var title: String?
+    @Option(help: ArgumentHelp("Read FILE as raw PCM: ENCODING[:RATE[:CHANNELS]] (s16le, s32le, f32le).", valueName: "format"))
+    var rawFormat: RawFormat?
+    @Flag(help: "One JSON object per sentence and line (start_ms, end_ms, text, speaker, words).") var json = false
+    @Flag(help: "Prefix each sentence with [hh:mm:ss].") var timestamps = false
+    @Flag(help: "Print the transcript without saving it to the archive.") var noSave = false
+
+    func validate() throws {
+        if recognition.engine == EngineOptions.EngineName.none {
+            throw ValidationError("transcribe needs a recognition engine; --engine none only records audio.")
+        }
+    }
+
+    func run() async throws {
+        try await reportingFailures {
+            let status = StatusLine()
+            let (engine, explanation) = try recognition.resolve()
+            guard let engine else { return }
+            let source = try AudioFileSource(path: file, raw: rawFormat?.layout)
+            status.write(explanation)
+            let sessions = try await LiveTranscript.startSessions(engine, sources: [source.label])
+            let saving = noSave ? nil : try await beginMeeting(engine.identity)
+            let transcript = await LiveTranscript(
+                sessions: sessions, saveTo: saving.map { ($0.store, $0.id) }, labelsSpeakers: false
+            )
+            let printer = Task { await Self.report(transcript.updates, output: SentenceOutput(json: json, timestamps: timestamps), status: status) }
+            let (heardMs, readError) = await feed(source, to: transcript.session(for: source.label), status: status)
+            let sentences = await transcript.finish(endMs: heardMs)
+            await printer.value
+            status.clearTransient()
+            if let saving {
+                try await saving.store.finishMeeting(saving.id, durationMs: heardMs, status: readError == nil ? .complete : .interrupted)
+                withExtendedLifetime(saving.lock) {}
+                status.write("Saved as meeting \(saving.id) (\(MeetingClock.duration(heardMs)), \(sentences.count) sentences).")
+            }
+            if let readError { throw readError }
+        }
+    }
+
+    /// The meeting, created before the first sentence, with a lock that says it is live.
+    private func beginMeeting(_ identity: EngineIdentity) async throws -> (store: MeetingStore, id: Int64, lock: MeetingLock) {
+        let store = try await global.openStore()
+        let lock = try MeetingLock(folder: global.folders.locks)
+        let info = MeetingInfo(
+            title: title ?? (file as NSString).lastPathComponent, startedAt: .now(), language: identity.language,
+            engine: identity.name, model: identity.model
+        )
+        return (store, try await store.beginMeeting(info, ownerLock: lock.path), lock)
+    }
+
+    /// Sends the file's chunks as fast as the engine takes them; returns how much was read, and the
+    /// error that stopped reading early, if any (what was read is still transcribed and saved).
+    private func feed(
+        _ source: AudioFileSource, to session: (any RecognitionSession)?, status: StatusLine
+    ) async -> (heardMs: Int, error: (any Error)?) {
+        let totalMs = source.durationMs
+        var heardMs = 0
+        do {
+            for try await chunk in source.chunks(paced: false) {
+                await session?.send(chunk)
+                heardMs = Int(PCMFormat.milliseconds(frames: chunk.endFrame))
+                status.setTransient(ProgressBar.render(doneMs: heardMs, totalMs: totalMs))
+            }
+        } catch {
+            return (heardMs, error)
+        }
+        return (heardMs, nil)
+    }
+
+    private static func report(_ updates: AsyncStream<TranscriptUpdate>, output: SentenceOutput, status: StatusLine) async {
+        for await update in updates {
+            switch update {
+            case let .finalized(sentence): status.aboveTransient { output.write(sentence) }
+            case let .saveFailed(sentence, reason):
+                status.aboveTransient { output.write(sentence) }
+                status.write("Could not save the sentence at \(MeetingClock.hms(sentence.startMs)): \(reason)")
+            case let .engineStatus(_, .failed(reason)): status.write("Recognition failed: \(reason)")
+            case .partial, .engineStatus, .metrics: break
+            }
+        }
+    }
+}
