@@ -60,6 +60,11 @@ let package = Package(
         .target(name: "VerbatimTestSupport", dependencies: ["AudioCore", "TranscriptCore"]),
         .testTarget(name: "TranscriptCoreTests", dependencies: ["TranscriptCore"]),
         .testTarget(name: "AudioCoreTests", dependencies: ["AudioCore"]),
+        .testTarget(name: "RecognitionTests", dependencies: ["Recognition", "TranscriptCore"]),
+        .testTarget(
+            name: "OfflineRecognitionTests",
+            dependencies: ["OfflineRecognition", "Recognition", "AudioCore", "AudioCapture", "VerbatimTestSupport"]
+        ),
         .testTarget(name: "AudioCaptureTests", dependencies: ["AudioCapture", "AudioCore", "VerbatimTestSupport"]),
         .testTarget(
             name: "StoreTests",

@@ -37,6 +37,9 @@ final class ChunkQueue: Sendable {
         }
     }
 
+    /// Producers suspended because the queue is full.
+    var waitingProducers: Int { state.withLock { $0.waiting.count } }
+
     /// No more chunks: `pop` returns the remaining ones, then nil.
     func close() {
         let wasOpen = state.withLock { state in

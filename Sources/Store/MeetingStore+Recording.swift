@@ -58,6 +58,12 @@ extension MeetingStore {
         package var tracks: [AudioTrack]
         /// The lock file its process holds while it is live (nil for meetings older than v3).
         package var ownerLock: String?
+
+        package init(id: Int64, tracks: [AudioTrack], ownerLock: String?) {
+            self.id = id
+            self.tracks = tracks
+            self.ownerLock = ownerLock
+        }
     }
 
     package func recordingMeetings() async throws -> [RecordingMeeting] {

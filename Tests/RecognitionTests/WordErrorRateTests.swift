@@ -1,0 +1,22 @@
+import Recognition
+import Testing
+
+@Suite struct WordErrorRateTests {
+    @Test func identicalTextsHaveNoErrorsWhateverTheCaseAndPunctuation() {
+        let wer = WordErrorRate(reference: "Let's review the budget, before Friday.", hypothesis: "let's review the budget before friday")
+        #expect(wer == WordErrorRate(errors: 0, referenceWords: 6))
+    }
+
+    @Test func substitutionsDeletionsAndInsertionsEachCountOne() {
+        #expect(WordErrorRate(reference: "a b c d", hypothesis: "a x c d").errors == 1)
+        #expect(WordErrorRate(reference: "a b c d", hypothesis: "a c d").errors == 1)
+        #expect(WordErrorRate(reference: "a b c d", hypothesis: "a b b c d").errors == 1)
+        #expect(WordErrorRate(reference: "a b c d", hypothesis: "").errors == 4)
+        #expect(WordErrorRate(reference: "the release is blocked", hypothesis: "the releases blocked").rate == 0.5)
+    }
+
+    @Test func ratesOfSeveralUtterancesAddUpByWords() {
+        let total = WordErrorRate(reference: "a b", hypothesis: "a") + WordErrorRate(reference: "c d e f", hypothesis: "c d e f")
+        #expect(total == WordErrorRate(errors: 1, referenceWords: 6))
+    }
+}
