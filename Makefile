@@ -1,13 +1,15 @@
 # The two commands of the README: `make run` and `make test`. Both install what they need first.
 SHELL := /bin/bash
 
-# Debian packages the program needs to build and run.
-RUN_PACKAGES := libsqlite3-dev libpulse-dev pulseaudio pulseaudio-utils
+# Debian packages the program needs to build and run: SQLite, PulseAudio, and the offline engine
+# (PocketSphinx, its US English model, and pkg-config, which finds both for the build and the model at run time).
+RUN_PACKAGES := libsqlite3-dev libpulse-dev pulseaudio pulseaudio-utils pkg-config \
+	libpocketsphinx-dev libsphinxbase-dev pocketsphinx-en-us
 # Debian packages the test suite needs on top of them: speech is generated with flite and sox, and
 # every audio test starts its own PulseAudio daemon (scripts/pulseaudio-test-daemon.sh).
 TEST_PACKAGES := $(RUN_PACKAGES) flite sox
 
-.PHONY: run test bench bench-archive bench-capture build release deps-run deps-test clean
+.PHONY: run test bench bench-archive bench-capture bench-offline build release deps-run deps-test clean
 
 run: deps-run release
 	@scripts/ensure-audio-server.sh
@@ -19,13 +21,19 @@ test: deps-test
 
 # Prints figures; never part of `make test`. bench-archive: insert rate, search latency, export time.
 # bench-capture: CPU share of recording (10 minutes of real-time capture; CAPTURE_SECONDS to change).
-bench: bench-archive bench-capture
+bench: bench-archive bench-capture bench-offline
 
 CAPTURE_SECONDS ?= 600
 
 bench-archive: deps-test
 	swift build -c release --product verbatim-bench
 	.build/release/verbatim-bench archive $(BENCH_ARGS)
+
+# bench-offline: the offline engine on the generated corpus: WER, real-time factor, partial and final
+# latency. OFFLINE_FLAGS tries other PocketSphinx flags (e.g. OFFLINE_FLAGS="-beam 1e-60").
+bench-offline: deps-test
+	swift build -c release --product verbatim-bench
+	.build/release/verbatim-bench offline $(OFFLINE_FLAGS)
 
 bench-capture: deps-test
 	swift build -c release --product verbatim-bench

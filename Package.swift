@@ -77,7 +77,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["VerbatimTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Recognition", "VerbatimTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Fixtures"]
         ),
     ],

@@ -1,5 +1,6 @@
 import AudioCore
 import Foundation
+import Glibc
 
 /// How raw PCM (a file with no header) is laid out, as the user states it.
 package struct RawPCMLayout: Sendable, Equatable {
@@ -79,7 +80,8 @@ package struct AudioFileSource: Sendable {
     private func produce(paced: Bool, _ emit: (AudioChunk) -> Void) async throws {
         let handle = try Self.open(path)
         defer { try? handle.close() }
-        try handle.seek(toOffset: UInt64(layout.dataOffset))
+        // Raw PCM starts at 0 and may come through a pipe, which can't seek.
+        if layout.dataOffset > 0 { try read(path) { try handle.seek(toOffset: UInt64(layout.dataOffset)) } }
         var decoder = PCMDecoder(encoding: layout.encoding, channels: layout.channels)
         var resampler = Resampler(inputRate: layout.sampleRate)
         var chunker = Chunker(label: label)
@@ -87,15 +89,32 @@ package struct AudioFileSource: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         while !Task.isCancelled {
-            let block = try handle.read(upToCount: min(remaining, 1 << 16)) ?? Data()
+            let block = try Self.readAvailable(handle, upTo: min(remaining, 1 << 16), path: path)
             remaining -= block.count
             let done = block.isEmpty || remaining <= 0
-            let samples = resampler.process(decoder.decode([UInt8](block)), final: done).int16Samples
+            let samples = resampler.process(decoder.decode(block), final: done).int16Samples
             for chunk in chunker.add(samples, final: done) {
                 if paced { try await clock.sleep(until: start + .milliseconds(chunk.startMs)) }
                 emit(chunk)
             }
             if done { return }
+        }
+    }
+
+    /// What one read(2) returns: from a pipe, whatever has arrived (FileHandle's reads wait for the full count).
+    private static func readAvailable(_ handle: FileHandle, upTo count: Int, path: String) throws(AudioError) -> [UInt8] {
+        var buffer = [UInt8](repeating: 0, count: count)
+        while true {
+            let received = buffer.withUnsafeMutableBytes { Glibc.read(handle.fileDescriptor, $0.baseAddress, count) }
+            if received >= 0 { return Array(buffer.prefix(received)) }
+            if errno != EINTR { throw .cannotReadAudio(path: path, reason: String(cString: strerror(errno))) }
+        }
+    }
+
+    /// A read that failed half-way (an I/O error, a file on a removed disk), as an `AudioError`.
+    private func read<T>(_ path: String, _ body: () throws -> T) throws(AudioError) -> T {
+        do { return try body() } catch {
+            throw .cannotReadAudio(path: path, reason: (error as NSError).localizedDescription)
         }
     }
 

@@ -23,7 +23,10 @@ package final class RunningBinary: Sendable {
         // Blocking reads on threads of their own. (FileHandle.readabilityHandler was seen to crash
         // libdispatch's event loop here when many processes come and go.)
         Thread { [self] in
-            Self.readToEnd(output.fileHandleForReading) { data in stdoutData.withLock { $0.append(data) } }
+            Self.readToEnd(output.fileHandleForReading) { data in
+                stdoutData.withLock { $0.append(data) }
+                newLine.continuation.yield()
+            }
         }.start()
         Thread { [self] in
             Self.readToEnd(errors.fileHandleForReading) { data in
@@ -58,6 +61,18 @@ package final class RunningBinary: Sendable {
     /// first or nothing comes within `limit`, a guard against a hung test, not a timing assumption.
     @discardableResult
     package func waitForLine(containing text: String, limit: Duration = .seconds(30)) async throws -> String {
+        try await waitFor(text, limit: limit) { stderrLines.first(where: { $0.contains(text) }) }
+    }
+
+    /// Waits until a complete stdout line contains `text`, and returns it (same rules as `waitForLine`).
+    @discardableResult
+    package func waitForOutputLine(containing text: String, limit: Duration = .seconds(30)) async throws -> String {
+        try await waitFor(text, limit: limit) {
+            stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().first { $0.contains(text) }.map(String.init)
+        }
+    }
+
+    private func waitFor(_ text: String, limit: Duration, _ find: () -> String?) async throws -> String {
         let deadline = ContinuousClock.now + limit
         let watchdog = Task { [newLine] in
             try? await Task.sleep(until: deadline)
@@ -66,7 +81,7 @@ package final class RunningBinary: Sendable {
         defer { watchdog.cancel() }
         var iterator = newLine.stream.makeAsyncIterator()
         while true {
-            if let line = stderrLines.first(where: { $0.contains(text) }) { return line }
+            if let line = find() { return line }
             if !process.isRunning || ContinuousClock.now >= deadline {
                 throw WaitFailure(expected: text, stderr: stderrLines.joined(separator: "\n"), exited: !process.isRunning)
             }
@@ -88,7 +103,7 @@ package final class RunningBinary: Sendable {
         var stderr: String
         var exited: Bool
         package var description: String {
-            "no stderr line containing \"\(expected)\"" + (exited ? " before the process exited" : " in time") + ":\n" + stderr
+            "no line containing \"\(expected)\"" + (exited ? " before the process exited" : " in time") + ":\n" + stderr
         }
     }
 }

@@ -55,7 +55,8 @@ import VerbatimTestSupport
         #expect(tracks.map { $0["source"] as? String } == ["Me"])
         #expect(tracks.map { $0["device"] as? String } == ["vmic"])
         let recorded = try TestSpeech.samples(ofWAV: audioPath)
-        let match = try #require(AudioAlignment.locate(reference, in: recorded))
+        let located = AudioAlignment.locate(reference, in: recorded)  // outside #require, which would print every sample
+        let match = try #require(located, "the played speech is not in the recording")
         #expect(match.correlation > 0.99, "correlation \(match.correlation)")
         // The file is a complete WAV and covers the meeting's length.
         let size = try FileManager.default.attributesOfItem(atPath: audioPath)[.size] as? Int ?? 0
@@ -149,7 +150,8 @@ import VerbatimTestSupport
         #expect(tracks.map { $0["device"] as? String } == ["vmic", "vsink.monitor"])
         for track in tracks {
             let samples = try TestSpeech.samples(ofWAV: track["path"] as? String ?? "")
-            let match = try #require(AudioAlignment.locate(reference, in: samples))
+            let located = AudioAlignment.locate(reference, in: samples)  // outside #require, which would print every sample
+        let match = try #require(located, "the played speech is not in the recording")
             #expect(match.correlation > 0.99)
         }
     }

@@ -55,7 +55,7 @@ struct TranscribeCommand: AsyncParsableCommand {
             if let saving {
                 try await saving.store.finishMeeting(saving.id, durationMs: heardMs, status: readError == nil ? .complete : .interrupted)
                 withExtendedLifetime(saving.lock) {}
-                status.write("Saved as meeting \(saving.id) (\(MeetingClock.duration(heardMs)), \(sentences.count) sentences).")
+                status.write("Saved as meeting \(saving.id) (\(MeetingClock.duration(heardMs)), \(sentences.count == 1 ? "1 sentence" : "\(sentences.count) sentences")).")
             }
             if let readError { throw readError }
         }

@@ -1,0 +1,98 @@
+import Foundation
+import Recognition
+import Testing
+import VerbatimTestSupport
+
+/// `verbatim record --plain` with the offline engine, against a real PulseAudio daemon whose virtual
+/// microphone plays generated speech.
+@Suite struct LiveRecognitionTests {
+    let sentence = "I think the release is blocked on the database migration."
+
+    func start(_ cli: CLIFixture, _ server: PulseAudioServer, _ arguments: String...) throws -> RunningBinary {
+        try RunningBinary(["record", "--plain"] + arguments, environment: ["VERBATIM_DB": cli.databasePath].merging(server.environment) { $1 })
+    }
+
+    @Test func finalsGoToStdoutPartialsToStderrAndSentencesToTheMeeting() async throws {
+        let (cli, server) = try (CLIFixture(), PulseAudioServer())
+        let speech = cli.folder.file("speech.wav")
+        try TestSpeech.generate(sentence, to: speech)
+        let recording = try start(cli, server)
+        try await recording.waitForLine(containing: "Recognition: offline engine")
+        try await recording.waitForLine(containing: "Me: recognition live.")
+        try await recording.waitForLine(containing: "Me: live.")
+        try server.play(speech)
+        let line = try await recording.waitForOutputLine(containing: "Me: ")
+        try await recording.waitForLine(containing: "Me … ")
+        recording.signal(SIGINT)
+        #expect(await recording.waitForExit() == 0)
+
+        #expect(WordErrorRate(reference: sentence, hypothesis: String(line.dropFirst(4))).rate <= 0.2, "\(line)")
+        let meeting = try cli.showJSON("latest")
+        #expect(meeting["engine"] as? String == "offline")
+        let sentences = meeting["sentences"] as? [[String: Any]] ?? []
+        #expect(sentences.map { "Me: " + ($0["text"] as? String ?? "") } == [line])
+        #expect(sentences.first?["speaker"] as? String == "Me")
+        #expect((sentences.first?["start_ms"] as? Int ?? 0) > 0)
+    }
+
+    @Test func stoppingMidSentenceFinalizesWhatWasHeard() async throws {
+        let (cli, server) = try (CLIFixture(), PulseAudioServer())
+        let speech = cli.folder.file("speech.wav")
+        try TestSpeech.generate(SpeechCorpus.sentences[3] + " " + SpeechCorpus.sentences[6], to: speech)
+        let recording = try start(cli, server)
+        try await recording.waitForLine(containing: "Me: live.")
+        try server.play(speech)
+        try await recording.waitForLine(containing: "Me … ")
+        recording.signal(SIGINT)
+        #expect(await recording.waitForExit() == 0)
+        let stdout = recording.stdout
+        #expect(stdout.hasPrefix("Me: "), "\(stdout)")
+        let sentences = try cli.showJSON("latest")["sentences"] as? [[String: Any]] ?? []
+        #expect(sentences.count == 1)
+        #expect((sentences.first?["text"] as? String)?.isEmpty == false)
+    }
+
+    @Test func aKilledRecorderKeepsEverySentenceItHadFinalized() async throws {
+        let (cli, server) = try (CLIFixture(), PulseAudioServer())
+        let speech = cli.folder.file("speech.wav")
+        try TestSpeech.generate(sentence, to: speech)
+        let recording = try start(cli, server)
+        try await recording.waitForLine(containing: "Me: live.")
+        try server.play(speech)
+        let line = try await recording.waitForOutputLine(containing: "Me: ")
+        recording.signal(SIGKILL)
+        _ = await recording.waitForExit()
+
+        let next = try cli.run("list")
+        #expect(next.stderr.contains("closed as interrupted"))
+        let meeting = try cli.showJSON("latest")
+        #expect(meeting["status"] as? String == "interrupted")
+        let sentences = meeting["sentences"] as? [[String: Any]] ?? []
+        #expect(sentences.map { "Me: " + ($0["text"] as? String ?? "") } == [line])
+    }
+
+    @Test func aTranscriptionInProgressIsLeftAloneByOtherCommands() async throws {
+        // No audio file of its own to lock: the meeting's owner lock is what tells it is live. The
+        // audio comes through a FIFO, so the transcription lasts exactly as long as the test keeps it open.
+        let cli = CLIFixture()
+        let wav = cli.folder.file("speech.wav")
+        try TestSpeech.generate(sentence, to: wav)
+        let fifo = cli.folder.file("speech.fifo")
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let transcription = try RunningBinary(
+            ["transcribe", fifo, "--raw-format", "s16le"], environment: ["VERBATIM_DB": cli.databasePath]
+        )
+        let writer = try FileHandle(forWritingTo: URL(fileURLWithPath: fifo))
+        try writer.write(contentsOf: Data(try Data(contentsOf: URL(fileURLWithPath: wav)).dropFirst(44)))
+        try writer.write(contentsOf: Data(count: 32_000))  // a second of silence ends the sentence
+        try await transcription.waitForOutputLine(containing: " ")
+        let list = try cli.run("list")
+        #expect(!list.stderr.contains("interrupted"), "\(list.stderr)")
+        #expect(try cli.showJSON("latest")["status"] as? String == "recording")
+        try writer.close()
+        #expect(await transcription.waitForExit() == 0)
+        let meeting = try cli.showJSON("latest")
+        #expect(meeting["status"] as? String == "complete")
+        #expect((meeting["sentences"] as? [Any])?.count == 1)
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import Recognition
+import Testing
+import VerbatimTestSupport
+
+/// `verbatim transcribe FILE` with the offline engine, on generated speech whose words are known.
+@Suite struct TranscribeCommandTests {
+    static let sentences = Array(SpeechCorpus.sentences.prefix(3))
+
+    /// A short meeting in one voice: three known sentences with pauses.
+    func speech(_ cli: CLIFixture) throws -> SpeechCorpus.Meeting {
+        try SpeechCorpus.meeting(voice: "awb", in: cli.folder.path, sentences: Self.sentences)
+    }
+
+    @Test func sentencesGoToStdoutAsTheyComeAndTheMeetingIsSaved() throws {
+        let cli = CLIFixture()
+        let meeting = try speech(cli)
+        let result = try cli.run("transcribe", meeting.path, "--title", "Budget")
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == Self.sentences.count, "\(lines)")
+        #expect(WordErrorRate(reference: meeting.reference, hypothesis: lines.joined(separator: " ")).rate <= 0.15)
+        #expect(result.stderr.contains("Recognition: offline engine"))
+        #expect(result.stderr.contains("the default, as no cloud engine is configured"))
+        #expect(result.stderr.contains("Saved as meeting 1"))
+
+        let saved = try cli.showJSON("1")
+        #expect(saved["status"] as? String == "complete")
+        #expect(saved["title"] as? String == "Budget")
+        #expect(saved["engine"] as? String == "offline")
+        #expect(saved["language"] as? String == "en")
+        let sentences = saved["sentences"] as? [[String: Any]] ?? []
+        #expect(sentences.map { $0["text"] as? String ?? "" } == lines)
+        #expect(sentences.allSatisfy { ($0["words"] as? [Any])?.isEmpty == false && $0["speaker"] == nil })
+        let fileBytes = try FileManager.default.attributesOfItem(atPath: meeting.path)[.size] as? Int ?? 0
+        #expect(saved["duration_ms"] as? Int == (fileBytes - 44) / 32)
+        #expect(try cli.run("search", "budget").stdout.contains("Budget"))
+    }
+
+    @Test func timestampsAreEachSentencesStart() throws {
+        let cli = CLIFixture()
+        let meeting = try speech(cli)
+        let result = try cli.run("transcribe", meeting.path, "--timestamps")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let starts = (try cli.showJSON("1")["sentences"] as? [[String: Any]] ?? []).map { $0["start_ms"] as? Int ?? -1 }
+        #expect(lines.count == starts.count && !lines.isEmpty)
+        for (line, start) in zip(lines, starts) {
+            let seconds = start / 1_000
+            #expect(line.hasPrefix(String(format: "[00:%02d:%02d] ", seconds / 60, seconds % 60)), "\(line) at \(start) ms")
+        }
+    }
+
+    @Test func jsonLinesWithoutSavingLeaveTheArchiveEmpty() throws {
+        let cli = CLIFixture()
+        let meeting = try speech(cli)
+        let result = try cli.run("transcribe", meeting.path, "--json", "--no-save")
+        #expect(result.status == 0)
+        let objects = try result.stdout.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        #expect(objects.count == Self.sentences.count)
+        for (object, utterance) in zip(objects, meeting.utterances) {
+            let start = try #require(object["start_ms"] as? Int)
+            let end = try #require(object["end_ms"] as? Int)
+            #expect(abs(start - utterance.speechStartMs) < 300 && abs(end - utterance.speechEndMs) < 300)
+            #expect((object["text"] as? String)?.isEmpty == false)
+        }
+        #expect(!result.stderr.contains("Saved"))
+        #expect(try cli.run("list", "--json").stdout == "[\n\n]\n")
+    }
+
+    @Test func aStereo44kFileIsConvertedBeforeRecognition() throws {
+        let cli = CLIFixture()
+        let path = cli.folder.file("stereo.wav")
+        try TestSpeech.generate(Self.sentences[0], to: path, rate: 44_100, channels: 2)
+        let result = try cli.run("transcribe", path, "--no-save")
+        #expect(WordErrorRate(reference: Self.sentences[0], hypothesis: result.stdout).rate <= 0.15, "\(result.stdout)")
+    }
+
+    @Test func rawPCMIsReadWithTheFormatGiven() throws {
+        let cli = CLIFixture()
+        let wav = cli.folder.file("speech.wav")
+        try TestSpeech.generate(Self.sentences[0], to: wav, rate: 32_000)
+        let raw = cli.folder.file("speech.raw")
+        try Data(try Data(contentsOf: URL(fileURLWithPath: wav)).dropFirst(44)).write(to: URL(fileURLWithPath: raw))
+        let result = try cli.run("transcribe", raw, "--raw-format", "s16le:32000:1", "--no-save")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(WordErrorRate(reference: Self.sentences[0], hypothesis: result.stdout).rate <= 0.15, "\(result.stdout)")
+        // Read at the wrong rate, the same bytes are not the same speech.
+        let wrong = try cli.run("transcribe", raw, "--raw-format", "s16le:16000:1", "--no-save")
+        #expect(WordErrorRate(reference: Self.sentences[0], hypothesis: wrong.stdout).rate > 0.5, "\(wrong.stdout)")
+    }
+
+    @Test func anotherLanguageIsRefusedPlainly() throws {
+        let cli = CLIFixture()
+        let meeting = try speech(cli)
+        let result = try cli.run("transcribe", meeting.path, "--language", "zh")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("The offline engine recognizes English only"))
+        #expect(result.stdout.isEmpty)
+        #expect(try cli.run("list", "--json").stdout == "[\n\n]\n")
+        #expect(try cli.run("transcribe", meeting.path, "--language", "en-GB", "--no-save").status == 0)
+    }
+
+    @Test func aMissingFileOrNoEngineIsAnErrorNotAnEmptyMeeting() throws {
+        let cli = CLIFixture()
+        let missing = try cli.run("transcribe", cli.folder.file("nope.wav"))
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("Can't read the audio file"))
+        #expect(try cli.run("transcribe", cli.folder.file("nope.wav"), "--engine", "none").status == 2)
+        #expect(try cli.run("transcribe", cli.folder.file("nope.wav"), "--raw-format", "mp3").status == 2)
+        #expect(try cli.run("list", "--json").stdout == "[\n\n]\n")
+    }
+}
