@@ -91,10 +91,24 @@ package final class RunningBinary: Sendable {
 
     package func signal(_ number: Int32) { kill(process.processIdentifier, number) }
 
-    /// Waits for the process to end and returns its exit status.
-    package func waitForExit() async -> Int32 {
+    /// Waits for the process to end and returns its exit status. A process still running after
+    /// `limit` is killed (status -1), so a test that should have stopped it fails instead of hanging.
+    package func waitForExit(limit: Duration = .seconds(120)) async -> Int32 {
+        let deadline = ContinuousClock.now + limit
+        let watchdog = Task { [newLine] in
+            try? await Task.sleep(until: deadline)
+            newLine.continuation.yield()
+        }
+        defer { watchdog.cancel() }
         var iterator = newLine.stream.makeAsyncIterator()
-        while process.isRunning { _ = await iterator.next() }
+        while process.isRunning {
+            if ContinuousClock.now >= deadline {
+                signal(SIGKILL)
+                process.waitUntilExit()
+                return -1
+            }
+            _ = await iterator.next()
+        }
         return process.terminationStatus
     }
 

@@ -2,16 +2,23 @@ import Dispatch
 import Glibc
 
 /// What ends a recording: SIGINT (Ctrl-C), SIGTERM, or the end of `--duration`.
-enum StopCondition {
+///
+/// Created first thing in a command, before anything a signal could interrupt half-way: from then on
+/// SIGINT and SIGTERM no longer kill the process, they end the recording cleanly instead (a signal
+/// that comes before `wait` is kept until it is called).
+struct StopCondition {
     enum Reason: Equatable {
         case signal(String)
         case duration
     }
 
-    /// Waits for the first of a signal or the duration. From the first call on, SIGINT and SIGTERM no
-    /// longer kill the process: they end the recording cleanly instead.
-    static func wait(duration seconds: Double?) async -> Reason {
-        let signals = stopSignals()
+    private let signals: AsyncStream<String>
+
+    init() { signals = Self.stopSignals() }
+
+    /// Waits for the first of a signal or the duration (counted from this call).
+    func wait(duration seconds: Double?) async -> Reason {
+        let signals = signals
         return await withTaskGroup(of: Reason?.self) { group in
             group.addTask {
                 for await name in signals { return .signal(name) }
@@ -36,7 +43,7 @@ enum StopCondition {
     }
 
     private static func stopSignals() -> AsyncStream<String> {
-        AsyncStream { continuation in
+        AsyncStream(bufferingPolicy: .bufferingOldest(4)) { continuation in
             let sources = [(SIGINT, "SIGINT"), (SIGTERM, "SIGTERM")].map { number, name in
                 signal(number, SIG_IGN)
                 let source = DispatchSource.makeSignalSource(signal: number, queue: .global())

@@ -6,7 +6,7 @@ import VerbatimTestSupport
 /// `verbatim record --plain` with the offline engine, against a real PulseAudio daemon whose virtual
 /// microphone plays generated speech.
 @Suite struct LiveRecognitionTests {
-    let sentence = "I think the release is blocked on the database migration."
+    let sentence = SpeechCorpus.sentences[0]
 
     func start(_ cli: CLIFixture, _ server: PulseAudioServer, _ arguments: String...) throws -> RunningBinary {
         try RunningBinary(["record", "--plain"] + arguments, environment: ["VERBATIM_DB": cli.databasePath].merging(server.environment) { $1 })

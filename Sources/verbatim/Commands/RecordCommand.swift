@@ -36,6 +36,7 @@ struct RecordCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let stop = StopCondition()
         try await reportingFailures {
             let status = StatusLine()
             let (engine, explanation) = try recognition.resolve()
@@ -54,7 +55,7 @@ struct RecordCommand: AsyncParsableCommand {
             let output = SentenceOutput(json: json, timestamps: timestamps)
             let reporter = Task { for await event in recorder.events { Self.report(event, output: output, status: status) } }
             status.write(RecordingStatus.started(id: recorder.meetingID, title: info.title, tracks: recorder.tracks))
-            let reason = await StopCondition.wait(duration: duration)
+            let reason = await stop.wait(duration: duration)
             status.write(RecordingStatus.stopping(reason))
             let result = try await recorder.stop()
             await reporter.value
