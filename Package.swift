@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // Value types and pure text logic; no dependencies.
@@ -36,6 +37,11 @@ let package = Package(
         ),
         // The offline engine: PocketSphinx on a thread of its own.
         .target(name: "OfflineRecognition", dependencies: ["AudioCore", "CPocketSphinx", "Recognition", "TranscriptCore"]),
+        // The configuration file: TOML read with TOMLKit, checked key by key into `VerbatimConfig`.
+        .target(
+            name: "Configuration",
+            dependencies: ["TranscriptCore", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
         // A meeting being recorded: captures, audio files and the archive, tied together.
         .target(name: "Session", dependencies: ["AudioCore", "AudioCapture", "Recognition", "Store", "TranscriptCore"]),
         // Pure, deterministic formats in and out (Markdown, SRT, WebVTT, JSON, text).
@@ -45,7 +51,7 @@ let package = Package(
             name: "verbatim",
             dependencies: [
                 "TranscriptCore", "Store", "Export", "AudioCore", "AudioCapture", "Recognition", "OfflineRecognition",
-                "Session", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Configuration", "Session", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // `make bench`: prints figures; never part of the test suite.
@@ -61,6 +67,7 @@ let package = Package(
         .testTarget(name: "TranscriptCoreTests", dependencies: ["TranscriptCore"]),
         .testTarget(name: "AudioCoreTests", dependencies: ["AudioCore"]),
         .testTarget(name: "RecognitionTests", dependencies: ["Recognition", "TranscriptCore"]),
+        .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "VerbatimTestSupport"]),
         .testTarget(
             name: "OfflineRecognitionTests",
             dependencies: ["OfflineRecognition", "Recognition", "AudioCore", "AudioCapture", "VerbatimTestSupport"]

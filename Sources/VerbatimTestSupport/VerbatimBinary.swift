@@ -20,9 +20,10 @@ package enum VerbatimBinary {
     }
 
     /// A clean environment (PATH, HOME, LANG, TMPDIR only, so the user's VERBATIM_DB or PULSE_SERVER
-    /// never leak into a test) plus `extra`.
+    /// never leak into a test, and a configuration folder with no file in it) plus `extra`.
     package static func environment(adding extra: [String: String]) -> [String: String] {
-        let inherited = ProcessInfo.processInfo.environment.filter { ["PATH", "HOME", "LANG", "TMPDIR"].contains($0.key) }
+        var inherited = ProcessInfo.processInfo.environment.filter { ["PATH", "HOME", "LANG", "TMPDIR"].contains($0.key) }
+        inherited["XDG_CONFIG_HOME"] = NSTemporaryDirectory() + "verbatim-tests-have-no-config"
         return inherited.merging(extra) { $1 }
     }
 

@@ -7,6 +7,7 @@ enum CLIError: UserFacingError {
     case cannotRead(path: String, reason: String)
     case confirmationNeeded(meetingID: Int64)
     case audioNotRemoved(path: String, reason: String)
+    case noEngineToTranscribe(configFile: String)
 
     var userMessage: String {
         switch self {
@@ -15,6 +16,7 @@ enum CLIError: UserFacingError {
         case let .cannotRead(path, reason): "Can't read \(path) (\(reason))."
         case let .confirmationNeeded(id): "Not deleting meeting \(id): deleting needs a confirmation."
         case let .audioNotRemoved(path, reason): "The meeting was deleted, but its audio file \(path) was not (\(reason))."
+        case let .noEngineToTranscribe(file): "Nothing to transcribe with: \(file) sets engine = \"none\"."
         }
     }
 
@@ -25,6 +27,7 @@ enum CLIError: UserFacingError {
         case .cannotRead: "Check the path and the file's permissions."
         case .confirmationNeeded: "Pass --yes to delete without asking (for scripts)."
         case .audioNotRemoved: "Remove the file by hand."
+        case .noEngineToTranscribe: "Pass --engine offline, or change [recognition] engine in that file."
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Configuration
 import Foundation
 import Session
 import Store
@@ -25,6 +26,11 @@ struct GlobalOptions: ParsableArguments {
         let store = try MeetingStore.open(path: databasePath)
         for meeting in try await CrashRecovery.run(store: store) { StandardError.write(RecordingStatus.recovered(meeting)) }
         return store
+    }
+
+    /// The configuration file's settings (`VERBATIM_CONFIG`, else the XDG config folder); defaults if absent.
+    func loadConfig() throws -> VerbatimConfig {
+        try ConfigFile.load(path: ConfigFile.path(environment: ProcessInfo.processInfo.environment))
     }
 
     /// Where the meetings' audio files go (`audio/` next to the archive), and live meetings' locks.

@@ -112,3 +112,41 @@ import VerbatimTestSupport
         #expect(try cli.run("list", "--json").stdout == "[\n\n]\n")
     }
 }
+
+/// The configuration file as `transcribe` and `record` read it.
+@Suite struct EngineConfigurationTests {
+    func write(_ cli: CLIFixture, _ text: String) throws -> [String: String] {
+        ["VERBATIM_CONFIG": try cli.folder.write(text, to: "config.toml")]
+    }
+
+    @Test func theModelPathsComeFromTheConfigurationWhenSet() throws {
+        let cli = CLIFixture()
+        let environment = try write(cli, "[offline]\nlanguage_model = \"/nowhere/en-us.lm.bin\"\n")
+        let result = try cli.run("transcribe", cli.folder.file("x.wav"), environment: environment)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("The offline speech model is missing: /nowhere/en-us.lm.bin does not exist."))
+        #expect(result.stderr.contains("pocketsphinx-en-us"))
+    }
+
+    @Test func aBrokenFileIsNamedWithItsLineAndNothingRuns() throws {
+        let cli = CLIFixture()
+        let environment = try write(cli, "[recognition]\nengine = \n")
+        let result = try cli.run("record", "--plain", "--duration", "1", environment: environment)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("config.toml is not valid TOML at line 2"))
+        #expect(try cli.run("list", "--json").stdout == "[\n\n]\n")
+    }
+
+    @Test func theEngineChosenInTheFileIsSaidAndAFlagWins() throws {
+        let cli = CLIFixture()
+        let environment = try write(cli, "[recognition]\nengine = \"none\"\n")
+        let refused = try cli.run("transcribe", cli.folder.file("x.wav"), environment: environment)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("sets engine = \"none\""))
+        let speech = cli.folder.file("speech.wav")
+        try TestSpeech.generate(SpeechCorpus.sentences[0], to: speech)
+        let flagged = try cli.run("transcribe", speech, "--engine", "offline", "--no-save", environment: environment)
+        #expect(flagged.status == 0)
+        #expect(flagged.stderr.contains("chosen with --engine"))
+    }
+}

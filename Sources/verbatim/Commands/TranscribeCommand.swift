@@ -38,8 +38,9 @@ struct TranscribeCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             let status = StatusLine()
-            let (engine, explanation) = try recognition.resolve()
-            guard let engine else { return }
+            let config = try global.loadConfig()
+            let (engine, explanation) = try recognition.resolve(config: config)
+            guard let engine else { throw CLIError.noEngineToTranscribe(configFile: config.file ?? "the configuration file") }
             let source = try AudioFileSource(path: file, raw: rawFormat?.layout)
             status.write(explanation)
             let sessions = try await LiveTranscript.startSessions(engine, sources: [source.label])

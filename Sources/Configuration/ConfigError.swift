@@ -1,0 +1,25 @@
+import TranscriptCore
+
+/// A configuration file Verbatim can't use, named down to the line or the key.
+package enum ConfigError: UserFacingError, Equatable {
+    case unreadable(file: String, reason: String)
+    case syntax(file: String, line: Int, column: Int, problem: String)
+    case unknownKey(file: String, key: String)
+    case wrongType(file: String, key: String, expected: String, found: String)
+    case invalidValue(file: String, key: String, problem: String)
+
+    package var userMessage: String {
+        switch self {
+        case let .unreadable(file, reason): "Can't read the configuration file \(file) (\(reason))."
+        case let .syntax(file, line, column, problem):
+            "The configuration file \(file) is not valid TOML at line \(line), column \(column): \(problem)."
+        case let .unknownKey(file, key): "The configuration file \(file) has an unknown key \(key)."
+        case let .wrongType(file, key, expected, found): "In \(file), \(key) must be \(expected), not \(found)."
+        case let .invalidValue(file, key, problem): "In \(file), \(key) \(problem)."
+        }
+    }
+
+    package var hint: String? {
+        "docs/config.example.toml lists every key with its meaning; remove or fix the line to use the defaults."
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+
+/// Where the configuration file is, and reading it.
+package enum ConfigFile {
+    /// `VERBATIM_CONFIG`, else `$XDG_CONFIG_HOME/verbatim/config.toml`, else `~/.config/verbatim/config.toml`.
+    package static func path(environment: [String: String]) -> String {
+        if let path = environment["VERBATIM_CONFIG"], !path.isEmpty { return path }
+        // The XDG spec says a relative XDG_CONFIG_HOME is invalid and must be ignored.
+        if let base = environment["XDG_CONFIG_HOME"], base.hasPrefix("/") { return base + "/verbatim/config.toml" }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return home + "/.config/verbatim/config.toml"
+    }
+
+    /// The settings in the file at `path`; all defaults when there is no file.
+    package static func load(path: String) throws(ConfigError) -> VerbatimConfig {
+        guard FileManager.default.fileExists(atPath: path) else { return VerbatimConfig() }
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw .unreadable(file: path, reason: "permission denied, not a file, or not UTF-8")
+        }
+        return try VerbatimConfig(table: TOMLReader.table(from: text, file: path), file: path)
+    }
+}

@@ -1,0 +1,76 @@
+import Configuration
+import Foundation
+import Testing
+import VerbatimTestSupport
+
+@Suite struct ConfigurationTests {
+    func load(_ text: String) throws -> VerbatimConfig {
+        let folder = TemporaryDirectory()
+        return try ConfigFile.load(path: folder.write(text, to: "config.toml"))
+    }
+
+    func loadError(_ text: String) -> ConfigError? {
+        let folder = TemporaryDirectory()
+        do {
+            _ = try ConfigFile.load(path: folder.write(text, to: "config.toml"))
+            return nil
+        } catch let error as ConfigError {
+            return error
+        } catch {
+            return nil
+        }
+    }
+
+    @Test func theExampleFileIsValidAndSetsNothing() throws {
+        let example = VerbatimBinary.packageRoot.appendingPathComponent("docs/config.example.toml").path
+        var config = try ConfigFile.load(path: example)
+        #expect(config.file == example)
+        config.file = nil
+        #expect(config == VerbatimConfig())
+    }
+
+    @Test func everyKeyIsRead() throws {
+        let config = try load("""
+            [recognition]
+            engine = "none"
+            language = "en-GB"
+            [offline]
+            acoustic_model = "/m/hmm"
+            language_model = "/m/lm.bin"
+            dictionary = "/m/dict"
+            decoder_flags = ["-beam", "1e-60"]
+            """)
+        #expect(config.engine == "none" && config.language == "en-GB")
+        #expect(config.offline.acousticModel == "/m/hmm" && config.offline.languageModel == "/m/lm.bin")
+        #expect(config.offline.dictionary == "/m/dict" && config.offline.decoderFlags == ["-beam", "1e-60"])
+    }
+
+    @Test func noFileMeansDefaults() throws {
+        #expect(try ConfigFile.load(path: "/nonexistent/config.toml") == VerbatimConfig())
+    }
+
+    @Test func mistakesNameTheKey() {
+        #expect(loadError("[offline]\nacustic_model = \"x\"")?.userMessage.hasSuffix("has an unknown key offline.acustic_model.") == true)
+        #expect(loadError("colour = 1").map { if case .unknownKey(_, "colour") = $0 { true } else { false } } == true)
+        #expect(loadError("[recognition]\nengine = 3").map {
+            if case .wrongType(_, "recognition.engine", "a string", "an integer") = $0 { true } else { false }
+        } == true)
+        #expect(loadError("[recognition]\nengine = \"whisper\"")?.userMessage.contains("must be one of \"offline\", \"none\"") == true)
+        #expect(loadError("[offline]\ndecoder_flags = [\"-beam\"]")?.userMessage.contains("must come in pairs") == true)
+        #expect(loadError("[offline]\ndecoder_flags = [1, 2]")?.userMessage.contains("an array of strings") == true)
+        #expect(loadError("recognition = \"offline\"")?.userMessage.contains("recognition must be a table") == true)
+    }
+
+    @Test func aSyntaxErrorGivesTheLine() {
+        guard case let .syntax(_, line, _, _) = loadError("[recognition]\nengine = \"offline\"\nlanguage = \n") else {
+            return #expect(Bool(false))
+        }
+        #expect(line == 3)
+    }
+
+    @Test func theFileIsFoundTheXDGWay() {
+        #expect(ConfigFile.path(environment: ["VERBATIM_CONFIG": "/a/b.toml", "XDG_CONFIG_HOME": "/x"]) == "/a/b.toml")
+        #expect(ConfigFile.path(environment: ["XDG_CONFIG_HOME": "/x", "HOME": "/h"]) == "/x/verbatim/config.toml")
+        #expect(ConfigFile.path(environment: ["XDG_CONFIG_HOME": "relative", "HOME": "/h"]) == "/h/.config/verbatim/config.toml")
+    }
+}
