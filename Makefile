@@ -6,8 +6,9 @@ SHELL := /bin/bash
 RUN_PACKAGES := libsqlite3-dev libpulse-dev pulseaudio pulseaudio-utils pkg-config \
 	libpocketsphinx-dev libsphinxbase-dev pocketsphinx-en-us
 # Debian packages the test suite needs on top of them: speech is generated with flite and sox, and
-# every audio test starts its own PulseAudio daemon (scripts/pulseaudio-test-daemon.sh).
-TEST_PACKAGES := $(RUN_PACKAGES) flite sox
+# every audio test starts its own PulseAudio daemon (scripts/pulseaudio-test-daemon.sh); terminal
+# tests run the binary in a private tmux server.
+TEST_PACKAGES := $(RUN_PACKAGES) flite sox tmux
 
 .PHONY: run test bench bench-archive bench-capture bench-offline build release deps-run deps-test clean
 
