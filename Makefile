@@ -35,7 +35,9 @@ bench-archive: deps-test
 
 # bench-offline: the offline engine on the generated corpus: WER, real-time factor, partial and final
 # latency. OFFLINE_FLAGS tries other PocketSphinx flags (e.g. OFFLINE_FLAGS="-beam 1e-60").
+# Debian's `pocketsphinx` package adds the stock pocketsphinx_continuous tool, for comparison.
 bench-offline: deps-test
+	@scripts/install-debian-packages.sh pocketsphinx
 	swift build -c release --product verbatim-bench
 	.build/release/verbatim-bench offline $(OFFLINE_FLAGS)
 
