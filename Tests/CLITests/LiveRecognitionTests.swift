@@ -23,6 +23,11 @@ import VerbatimTestSupport
         try server.play(speech)
         let line = try await recording.waitForOutputLine(containing: "Me: ")
         try await recording.waitForLine(containing: "Me … ")
+        // Another process finds the sentence while the meeting is still being recorded.
+        let search = try cli.run("search", "budget", "--json")
+        #expect(search.status == 0)
+        #expect(search.stdout.contains("\"meeting_id\" : 1"), "\(search.stdout)")
+        #expect(try cli.showJSON("1")["status"] as? String == "recording")
         recording.signal(SIGINT)
         #expect(await recording.waitForExit() == 0)
 
