@@ -8,6 +8,7 @@ enum CLIError: UserFacingError {
     case confirmationNeeded(meetingID: Int64)
     case audioNotRemoved(path: String, reason: String)
     case noEngineToTranscribe(configFile: String)
+    case transcriptionStopped(String, atMs: Int)
 
     var userMessage: String {
         switch self {
@@ -17,6 +18,7 @@ enum CLIError: UserFacingError {
         case let .confirmationNeeded(id): "Not deleting meeting \(id): deleting needs a confirmation."
         case let .audioNotRemoved(path, reason): "The meeting was deleted, but its audio file \(path) was not (\(reason))."
         case let .noEngineToTranscribe(file): "Nothing to transcribe with: \(file) sets engine = \"none\"."
+        case let .transcriptionStopped(why, atMs): "\(why) The transcription ended at \(MeetingClock.hms(atMs)) of the file."
         }
     }
 
@@ -28,6 +30,7 @@ enum CLIError: UserFacingError {
         case .confirmationNeeded: "Pass --yes to delete without asking (for scripts)."
         case .audioNotRemoved: "Remove the file by hand."
         case .noEngineToTranscribe: "Pass --engine offline, or change [recognition] engine in that file."
+        case .transcriptionStopped: nil
         }
     }
 }

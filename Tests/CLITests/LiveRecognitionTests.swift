@@ -100,4 +100,27 @@ import VerbatimTestSupport
         #expect(meeting["status"] as? String == "complete")
         #expect((meeting["sentences"] as? [Any])?.count == 1)
     }
+
+    @Test func ctrlCStopsATranscriptionKeepingWhatWasHeard() async throws {
+        let cli = CLIFixture()
+        let wav = cli.folder.file("speech.wav")
+        try TestSpeech.generate(sentence, to: wav)
+        let fifo = cli.folder.file("speech.fifo")
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let transcription = try RunningBinary(
+            ["transcribe", fifo, "--raw-format", "s16le"], environment: ["VERBATIM_DB": cli.databasePath]
+        )
+        let writer = try FileHandle(forWritingTo: URL(fileURLWithPath: fifo))
+        defer { try? writer.close() }
+        try writer.write(contentsOf: Data(try Data(contentsOf: URL(fileURLWithPath: wav)).dropFirst(44)))
+        try writer.write(contentsOf: Data(count: 32_000))
+        let line = try await transcription.waitForOutputLine(containing: " ")
+        transcription.signal(SIGINT)
+        #expect(await transcription.waitForExit() == 1)
+        try await transcription.waitForLine(containing: "SIGINT received: stopping. The transcription ended at 00:00:0")
+        try await transcription.waitForLine(containing: "Saved as meeting 1, interrupted,")
+        let meeting = try cli.showJSON("1")
+        #expect(meeting["status"] as? String == "interrupted")
+        #expect((meeting["sentences"] as? [[String: Any]] ?? []).map { $0["text"] as? String } == [line])
+    }
 }

@@ -36,6 +36,7 @@ struct TranscribeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let stop = StopCondition()
         try await reportingFailures {
             let status = StatusLine()
             let config = try global.loadConfig()
@@ -49,16 +50,28 @@ struct TranscribeCommand: AsyncParsableCommand {
                 sessions: sessions, saveTo: saving.map { ($0.store, $0.id) }, labelsSpeakers: false
             )
             let printer = Task { await Self.report(transcript.updates, output: SentenceOutput(json: json, timestamps: timestamps), status: status) }
-            let (heardMs, readError) = await feed(source, to: transcript.session(for: source.label), status: status)
+            // Ctrl-C or SIGTERM stops reading; what was heard is still finalized and saved.
+            let feeding = Task { await feed(source, to: transcript.session(for: source.label), status: status) }
+            let watcher = Task {
+                let reason = await stop.wait(duration: nil)
+                feeding.cancel()
+                return reason
+            }
+            let (heardMs, readError) = await feeding.value
+            let stoppedBy = feeding.isCancelled ? await watcher.value : nil
+            watcher.cancel()
             let sentences = await transcript.finish(endMs: heardMs)
             await printer.value
             status.clearTransient()
+            let complete = readError == nil && stoppedBy == nil
             if let saving {
-                try await saving.store.finishMeeting(saving.id, durationMs: heardMs, status: readError == nil ? .complete : .interrupted)
+                try await saving.store.finishMeeting(saving.id, durationMs: heardMs, status: complete ? .complete : .interrupted)
                 withExtendedLifetime(saving.lock) {}
-                status.write("Saved as meeting \(saving.id) (\(MeetingClock.duration(heardMs)), \(sentences.count == 1 ? "1 sentence" : "\(sentences.count) sentences")).")
+                let count = sentences.count == 1 ? "1 sentence" : "\(sentences.count) sentences"
+                status.write("Saved as meeting \(saving.id)\(complete ? "" : ", interrupted,") (\(MeetingClock.duration(heardMs)), \(count)).")
             }
             if let readError { throw readError }
+            if let stoppedBy { throw CLIError.transcriptionStopped(RecordingStatus.stopping(stoppedBy), atMs: heardMs) }
         }
     }
 
