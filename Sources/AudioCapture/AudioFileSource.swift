@@ -1,6 +1,7 @@
 import AudioCore
 import Foundation
 import Glibc
+import Synchronization
 
 /// How raw PCM (a file with no header) is laid out, as the user states it.
 package struct RawPCMLayout: Sendable, Equatable {
@@ -55,29 +56,46 @@ package struct AudioFileSource: Sendable {
         return Int(Int64(bytes / layout.bytesPerFrame) * 1_000 / Int64(layout.sampleRate))
     }
 
-    /// The chunks, in order; the stream throws `AudioError` if the file can't be read to the end.
-    package func chunks(paced: Bool) -> AsyncThrowingStream<AudioChunk, any Error> {
-        AsyncThrowingStream(bufferingPolicy: .unbounded) { continuation in
-            let task = Task { [self] in
-                do {
-                    try await produce(paced: paced) { continuation.yield($0) }
-                    continuation.finish()
-                } catch {
-                    continuation.finish(throwing: error)
-                }
-            }
-            continuation.onTermination = { _ in task.cancel() }
+    /// The chunks, in order; the sequence throws `AudioError` if the file can't be read to the end.
+    ///
+    /// Read on a thread of its own (a pipe can block for as long as its writer likes, which must not
+    /// hold a thread of Swift's cooperative pool), at most `ahead` chunks ahead of the consumer, so a
+    /// long file never sits in memory whole.
+    package func chunks(paced: Bool, ahead: Int = 20) -> FileChunks {
+        let (stream, continuation) = AsyncThrowingStream.makeStream(of: AudioChunk.self)
+        let credits = DispatchSemaphore(value: ahead)
+        let stopped = Mutex(false)
+        continuation.onTermination = { _ in
+            stopped.withLock { $0 = true }
+            credits.signal()  // a reader waiting for room sees the stop
         }
+        let thread = Thread { [self] in
+            do {
+                try produce(paced: paced) { chunk in
+                    credits.wait()
+                    guard !stopped.withLock({ $0 }) else { return false }
+                    continuation.yield(chunk)
+                    return true
+                }
+                continuation.finish()
+            } catch {
+                continuation.finish(throwing: error)
+            }
+        }
+        thread.name = "audio-file-reader"
+        thread.start()
+        return FileChunks(stream: stream, credits: credits)
     }
 
     /// Decodes the whole file (for tests and short files).
     package func readAll() async throws -> [Int16] {
         var samples: [Int16] = []
-        try await produce(paced: false) { samples += $0.samples }
+        for try await chunk in chunks(paced: false) { samples += chunk.samples }
         return samples
     }
 
-    private func produce(paced: Bool, _ emit: (AudioChunk) -> Void) async throws {
+    /// Reads, decodes, resamples and cuts the file; stops early when `emit` returns false.
+    private func produce(paced: Bool, _ emit: (AudioChunk) -> Bool) throws {
         let handle = try Self.open(path)
         defer { try? handle.close() }
         // Raw PCM starts at 0 and may come through a pipe, which can't seek.
@@ -86,16 +104,15 @@ package struct AudioFileSource: Sendable {
         var resampler = Resampler(inputRate: layout.sampleRate)
         var chunker = Chunker(label: label)
         var remaining = layout.declaredDataBytes
-        let clock = ContinuousClock()
-        let start = clock.now
-        while !Task.isCancelled {
+        let start = Date()
+        while true {
             let block = try Self.readAvailable(handle, upTo: min(remaining, 1 << 16), path: path)
             remaining -= block.count
             let done = block.isEmpty || remaining <= 0
             let samples = resampler.process(decoder.decode(block), final: done).int16Samples
             for chunk in chunker.add(samples, final: done) {
-                if paced { try await clock.sleep(until: start + .milliseconds(chunk.startMs)) }
-                emit(chunk)
+                if paced { Thread.sleep(until: start.addingTimeInterval(Double(chunk.startMs) / 1_000)) }
+                guard emit(chunk) else { return }
             }
             if done { return }
         }
@@ -134,6 +151,26 @@ package struct AudioFileSource: Sendable {
         case let .invalidFormat(what): "\(what) is not valid"
         }
     }
+}
+
+/// A file's chunks as an async sequence; taking one lets the reader thread read one more.
+package struct FileChunks: AsyncSequence, Sendable {
+    package typealias Element = AudioChunk
+    let stream: AsyncThrowingStream<AudioChunk, any Error>
+    let credits: DispatchSemaphore
+
+    package struct AsyncIterator: AsyncIteratorProtocol {
+        var base: AsyncThrowingStream<AudioChunk, any Error>.AsyncIterator
+        let credits: DispatchSemaphore
+
+        package mutating func next() async throws -> AudioChunk? {
+            let chunk = try await base.next()
+            if chunk != nil { credits.signal() }
+            return chunk
+        }
+    }
+
+    package func makeAsyncIterator() -> AsyncIterator { AsyncIterator(base: stream.makeAsyncIterator(), credits: credits) }
 }
 
 /// Cuts a stream of samples into 100 ms chunks on the source's own timeline.
