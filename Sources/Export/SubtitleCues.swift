@@ -24,7 +24,7 @@ enum SubtitleCues {
 
     static func cues(for sentence: Sentence, speakerInText: Bool = false) -> [SubtitleCue] {
         let prefix = speakerInText ? sentence.speaker.map { $0 + ": " } ?? "" : ""
-        let lines = TextWrapping.lines(prefix + sentence.text, width: lineWidth)
+        let lines = balancedLines(prefix + sentence.text)
         guard !lines.isEmpty else { return [] }
         let groups = stride(from: 0, to: lines.count, by: linesPerCue).map {
             Array(lines[$0..<min($0 + linesPerCue, lines.count)])
@@ -35,6 +35,21 @@ enum SubtitleCues {
             defer { start = end }
             return SubtitleCue(startMs: start, endMs: end, lines: group, speaker: sentence.speaker)
         }
+    }
+
+    /// The text wrapped into as few cues as at full width, but at the narrowest width that keeps that
+    /// many cues: the text spreads evenly over the lines, so the last cue is not left with a word or two.
+    static func balancedLines(_ text: String) -> [String] {
+        let greedy = TextWrapping.lines(text, width: lineWidth)
+        let maximum = ((greedy.count + linesPerCue - 1) / linesPerCue) * linesPerCue
+        guard greedy.count > 1 else { return greedy }
+        var best = greedy
+        for width in stride(from: lineWidth - 1, through: lineWidth / 2, by: -1) {
+            let lines = TextWrapping.lines(text, width: width)
+            guard lines.count <= maximum else { break }
+            best = lines
+        }
+        return best
     }
 
     /// Where each chunk of the sentence ends in time; the last chunk always ends with the sentence.

@@ -43,4 +43,15 @@ import TranscriptCore
         #expect(cues.allSatisfy { $0.lines.allSatisfy { DisplayWidth.of($0) <= 42 } })
         #expect(cues.flatMap(\.lines).joined() == text)
     }
+
+    @Test func theLastCueIsNotLeftWithAnOrphanWord() {
+        // Greedy wrapping at 42 columns gives three lines, the third holding one word.
+        let text = "We agreed to move the launch to the second week of March because the payment provider agreed."
+        #expect(TextWrapping.lines(text, width: 42).last?.split(separator: " ").count == 1)
+        let cues = SubtitleCues.cues(for: Sentence(startMs: 0, endMs: 6_000, text: text))
+        #expect(cues.count == 2)
+        #expect(cues.allSatisfy { $0.lines.joined(separator: " ").split(separator: " ").count >= 4 }, "\(cues.map(\.lines))")
+        #expect(cues.flatMap(\.lines).joined(separator: " ") == text)
+        #expect(cues.allSatisfy { $0.lines.count <= 2 && $0.lines.allSatisfy { DisplayWidth.of($0) <= 42 } })
+    }
 }
