@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "VerbatimTestSupport"]),
         .testTarget(
             name: "OfflineRecognitionTests",
-            dependencies: ["OfflineRecognition", "Recognition", "AudioCore", "AudioCapture", "VerbatimTestSupport"]
+            dependencies: ["OfflineRecognition", "Recognition", "AudioCore", "AudioCapture", "TranscriptCore", "VerbatimTestSupport"]
         ),
         .testTarget(name: "AudioCaptureTests", dependencies: ["AudioCapture", "AudioCore", "VerbatimTestSupport"]),
         .testTarget(

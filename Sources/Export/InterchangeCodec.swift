@@ -22,6 +22,14 @@ package enum InterchangeCodec {
         }
     }
 
+    /// One sentence as a single line of JSON, with the format's field names (`transcribe --json`).
+    package static func line(for sentence: Sentence) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Encoding plain strings and numbers cannot fail.
+        return String(decoding: (try? encoder.encode(InterchangeSentence(sentence))) ?? Data(), as: UTF8.self)
+    }
+
     package static func encode(_ transcript: MeetingTranscript, archive: ArchiveFields? = nil) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -67,9 +75,7 @@ package enum InterchangeCodec {
             format: InterchangeDocument.formatName, version: InterchangeDocument.version, title: info.title,
             startedAt: info.startedAt.iso8601, durationMs: info.durationMs, language: info.language,
             engine: info.engine, model: info.model, tags: info.tags,
-            sentences: transcript.sentences.map {
-                InterchangeSentence(startMs: $0.startMs, endMs: $0.endMs, text: $0.text, speaker: $0.speaker, words: $0.words)
-            },
+            sentences: transcript.sentences.map(InterchangeSentence.init),
             bookmarks: transcript.bookmarks.map { InterchangeBookmark(atMs: $0.atMs, label: $0.label) },
             notes: transcript.notes.map { InterchangeNote(atMs: $0.atMs, text: $0.text) }
         )

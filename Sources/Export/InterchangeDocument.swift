@@ -32,6 +32,14 @@ struct InterchangeSentence: Codable {
     var speaker: String?
     var words: [Word]?
 
+    init(_ sentence: Sentence) {
+        startMs = sentence.startMs
+        endMs = sentence.endMs
+        text = sentence.text
+        speaker = sentence.speaker
+        words = sentence.words
+    }
+
     enum CodingKeys: String, CodingKey {
         case text, speaker, words
         case startMs = "start_ms"

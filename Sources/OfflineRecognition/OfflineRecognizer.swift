@@ -1,5 +1,6 @@
 import AudioCore
 import Recognition
+import TranscriptCore
 
 /// Streaming recognition of one source with a decoder: chunks in, engine events out.
 ///
@@ -78,7 +79,7 @@ final class OfflineRecognizer<Decoder: SpeechDecoding> {
         let sentence = EngineSentence(
             sentenceID: sentenceID, clock: clock, startMs: first.startFrame * ms, endMs: (last.endFrame + 1) * ms,
             text: OfflineTextStyle.sentence(words.map(\.spelling), period: true),
-            words: words.map { EngineWord(startMs: $0.startFrame * ms, endMs: ($0.endFrame + 1) * ms, text: $0.spelling) }
+            words: words.map { Word(startMs: $0.startFrame * ms, endMs: ($0.endFrame + 1) * ms, text: $0.spelling) }
         )
         let heardMs = Int(PCMFormat.milliseconds(frames: streamFrames))
         return [.final(sentence), .metrics(EngineMetrics(finalLatencyMs: max(0, heardMs - sentence.endMs)))]

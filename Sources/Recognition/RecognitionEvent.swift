@@ -1,4 +1,5 @@
 import AudioCore
+import TranscriptCore
 
 /// What an engine reports while it recognizes one source. Times in `EngineSentence` and `EnginePartial`
 /// are the engine's own (milliseconds from `originMs`); transcript assembly turns them into meeting time.
@@ -38,29 +39,16 @@ package struct EnginePartial: Sendable, Equatable {
     }
 }
 
-package struct EngineWord: Sendable, Equatable {
-    package var startMs: Int
-    package var endMs: Int
-    package var text: String
-    package var punctuation: String
-
-    package init(startMs: Int, endMs: Int, text: String, punctuation: String = "") {
-        self.startMs = startMs
-        self.endMs = endMs
-        self.text = text
-        self.punctuation = punctuation
-    }
-}
-
+/// A finished sentence; its words are `Word`s whose times, like the sentence's, are on `clock`.
 package struct EngineSentence: Sendable, Equatable {
     package var sentenceID: Int
     package var clock: EngineClock
     package var startMs: Int
     package var endMs: Int
     package var text: String
-    package var words: [EngineWord]
+    package var words: [Word]
 
-    package init(sentenceID: Int, clock: EngineClock, startMs: Int, endMs: Int, text: String, words: [EngineWord] = []) {
+    package init(sentenceID: Int, clock: EngineClock, startMs: Int, endMs: Int, text: String, words: [Word] = []) {
         self.sentenceID = sentenceID
         self.clock = clock
         self.startMs = startMs

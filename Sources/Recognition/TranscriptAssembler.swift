@@ -81,7 +81,9 @@ package struct TranscriptAssembler: Sendable {
     private func meetingSentence(_ final: EngineSentence, source: String) -> Sentence {
         let clock = final.clock
         let words = final.words.map {
-            Word(startMs: clock.meetingMs($0.startMs), endMs: clock.meetingMs($0.endMs), text: $0.text, punctuation: $0.punctuation)
+            var word = $0
+            (word.startMs, word.endMs) = (clock.meetingMs($0.startMs), clock.meetingMs($0.endMs))
+            return word
         }
         return Sentence(
             startMs: clock.meetingMs(final.startMs), endMs: clock.meetingMs(max(final.endMs, final.startMs)),

@@ -1,3 +1,4 @@
+import Export
 import Foundation
 import TranscriptCore
 
@@ -25,34 +26,7 @@ struct SentenceOutput {
         switch style {
         case .text: return speaker + sentence.text
         case .timestamps: return "[\(MeetingClock.hms(sentence.startMs))] " + speaker + sentence.text
-        case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            let line = SentenceLine(sentence)
-            return (try? String(decoding: encoder.encode(line), as: UTF8.self)) ?? "{}"
+        case .json: return InterchangeCodec.line(for: sentence)
         }
-    }
-}
-
-/// The fields of a sentence in `--json` lines (the interchange format's names).
-private struct SentenceLine: Encodable {
-    var startMs: Int
-    var endMs: Int
-    var text: String
-    var speaker: String?
-    var words: [Word]?
-
-    init(_ sentence: Sentence) {
-        startMs = sentence.startMs
-        endMs = sentence.endMs
-        text = sentence.text
-        speaker = sentence.speaker
-        words = sentence.words
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case text, speaker, words
-        case startMs = "start_ms"
-        case endMs = "end_ms"
     }
 }

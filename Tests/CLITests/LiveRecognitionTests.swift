@@ -12,6 +12,22 @@ import VerbatimTestSupport
         try RunningBinary(["record", "--plain"] + arguments, environment: ["VERBATIM_DB": cli.databasePath].merging(server.environment) { $1 })
     }
 
+    /// `transcribe` reading raw PCM from a FIFO the test holds open: the sentence and a second of
+    /// silence (which ends it) are written; the transcription lasts until the test closes the writer.
+    func transcribeThroughFIFO(_ cli: CLIFixture) throws -> (RunningBinary, FileHandle) {
+        let wav = cli.folder.file("speech.wav")
+        try TestSpeech.generate(sentence, to: wav)
+        let fifo = cli.folder.file("speech.fifo")
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let transcription = try RunningBinary(
+            ["transcribe", fifo, "--raw-format", "s16le"], environment: ["VERBATIM_DB": cli.databasePath]
+        )
+        let writer = try FileHandle(forWritingTo: URL(fileURLWithPath: fifo))
+        try writer.write(contentsOf: Data(try Data(contentsOf: URL(fileURLWithPath: wav)).dropFirst(44)))
+        try writer.write(contentsOf: Data(count: 32_000))
+        return (transcription, writer)
+    }
+
     @Test func finalsGoToStdoutPartialsToStderrAndSentencesToTheMeeting() async throws {
         let (cli, server) = try (CLIFixture(), PulseAudioServer())
         let speech = cli.folder.file("speech.wav")
@@ -80,16 +96,7 @@ import VerbatimTestSupport
         // No audio file of its own to lock: the meeting's owner lock is what tells it is live. The
         // audio comes through a FIFO, so the transcription lasts exactly as long as the test keeps it open.
         let cli = CLIFixture()
-        let wav = cli.folder.file("speech.wav")
-        try TestSpeech.generate(sentence, to: wav)
-        let fifo = cli.folder.file("speech.fifo")
-        #expect(mkfifo(fifo, 0o600) == 0)
-        let transcription = try RunningBinary(
-            ["transcribe", fifo, "--raw-format", "s16le"], environment: ["VERBATIM_DB": cli.databasePath]
-        )
-        let writer = try FileHandle(forWritingTo: URL(fileURLWithPath: fifo))
-        try writer.write(contentsOf: Data(try Data(contentsOf: URL(fileURLWithPath: wav)).dropFirst(44)))
-        try writer.write(contentsOf: Data(count: 32_000))  // a second of silence ends the sentence
+        let (transcription, writer) = try transcribeThroughFIFO(cli)
         try await transcription.waitForOutputLine(containing: " ")
         let list = try cli.run("list")
         #expect(!list.stderr.contains("interrupted"), "\(list.stderr)")
@@ -103,17 +110,8 @@ import VerbatimTestSupport
 
     @Test func ctrlCStopsATranscriptionKeepingWhatWasHeard() async throws {
         let cli = CLIFixture()
-        let wav = cli.folder.file("speech.wav")
-        try TestSpeech.generate(sentence, to: wav)
-        let fifo = cli.folder.file("speech.fifo")
-        #expect(mkfifo(fifo, 0o600) == 0)
-        let transcription = try RunningBinary(
-            ["transcribe", fifo, "--raw-format", "s16le"], environment: ["VERBATIM_DB": cli.databasePath]
-        )
-        let writer = try FileHandle(forWritingTo: URL(fileURLWithPath: fifo))
+        let (transcription, writer) = try transcribeThroughFIFO(cli)
         defer { try? writer.close() }
-        try writer.write(contentsOf: Data(try Data(contentsOf: URL(fileURLWithPath: wav)).dropFirst(44)))
-        try writer.write(contentsOf: Data(count: 32_000))
         let line = try await transcription.waitForOutputLine(containing: " ")
         transcription.signal(SIGINT)
         #expect(await transcription.waitForExit() == 1)

@@ -1,6 +1,7 @@
 import AudioCore
 @testable import OfflineRecognition
 import Recognition
+import TranscriptCore
 import Testing
 
 /// The recognizer's bookkeeping, with a decoder that replays what PocketSphinx would say.
@@ -50,7 +51,7 @@ import Testing
             .partial(EnginePartial(sentenceID: 0, text: "Hello I", clock: clock)),
             .final(EngineSentence(
                 sentenceID: 0, clock: clock, startMs: 100, endMs: 600, text: "Hello I.",
-                words: [EngineWord(startMs: 100, endMs: 400, text: "hello"), EngineWord(startMs: 450, endMs: 600, text: "i")]
+                words: [Word(startMs: 100, endMs: 400, text: "hello"), Word(startMs: 450, endMs: 600, text: "i")]
             )),
             .metrics(EngineMetrics(finalLatencyMs: 0)),
         ])

@@ -12,7 +12,7 @@ import TranscriptCore
     func final(_ id: Int, _ start: Int, _ end: Int, _ text: String, clock: EngineClock? = nil) -> RecognitionEvent {
         .final(EngineSentence(
             sentenceID: id, clock: clock ?? self.clock, startMs: start, endMs: end, text: text,
-            words: [EngineWord(startMs: start, endMs: end, text: text)]
+            words: [Word(startMs: start, endMs: end, text: text)]
         ))
     }
 
