@@ -13,6 +13,9 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/vapor/websocket-kit", from: "2.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // Value types and pure text logic; no dependencies.
@@ -37,6 +40,24 @@ let package = Package(
         ),
         // The offline engine: PocketSphinx on a thread of its own.
         .target(name: "OfflineRecognition", dependencies: ["AudioCore", "CPocketSphinx", "Recognition", "TranscriptCore"]),
+        // DashScope's duplex protocol (Fun-ASR, Paraformer) as pure values: messages, events, models,
+        // the audio kept for a reconnection, failure policy, metrics. No I/O.
+        .target(name: "DashScopeProtocol", dependencies: ["AudioCore", "Recognition", "TranscriptCore"]),
+        // The DashScope engine: a WebSocket client (websocket-kit over SwiftNIO and NIOSSL) and the
+        // session that streams, reconnects and re-sends.
+        .target(
+            name: "DashScopeClient",
+            dependencies: [
+                "AudioCore", "DashScopeProtocol", "Recognition", "TranscriptCore",
+                .product(name: "WebSocketKit", package: "websocket-kit"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         // The configuration file: TOML read with TOMLKit, checked key by key into `VerbatimConfig`.
         .target(
             name: "Configuration",
@@ -67,6 +88,14 @@ let package = Package(
         .testTarget(name: "TranscriptCoreTests", dependencies: ["TranscriptCore"]),
         .testTarget(name: "AudioCoreTests", dependencies: ["AudioCore"]),
         .testTarget(name: "RecognitionTests", dependencies: ["Recognition", "TranscriptCore"]),
+        .testTarget(
+            name: "DashScopeProtocolTests",
+            dependencies: ["DashScopeProtocol", "AudioCore", "Recognition", "TranscriptCore"]
+        ),
+        .testTarget(
+            name: "DashScopeClientTests",
+            dependencies: ["DashScopeClient", "DashScopeProtocol", "AudioCore", "Recognition", "TranscriptCore", "VerbatimTestSupport"]
+        ),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "VerbatimTestSupport"]),
         .testTarget(
             name: "OfflineRecognitionTests",

@@ -10,6 +10,9 @@ package enum RecognitionEvent: Sendable, Equatable {
     case final(EngineSentence)
     case status(EngineStatus)
     case metrics(EngineMetrics)
+    /// Audio between these meeting times (ms) may never be transcribed: the engine lost it (a
+    /// connection down for longer than its buffer holds). The audio file still has it.
+    case notTranscribed(startMs: Int, endMs: Int)
 }
 
 /// Where the engine's clock starts on the meeting's: an engine session (or, for PocketSphinx, an
@@ -47,14 +50,31 @@ package struct EngineSentence: Sendable, Equatable {
     package var endMs: Int
     package var text: String
     package var words: [Word]
+    /// The speaker's tone, from engines that detect it (DashScope's paraformer-realtime-8k-v2).
+    package var emotion: EngineEmotion?
 
-    package init(sentenceID: Int, clock: EngineClock, startMs: Int, endMs: Int, text: String, words: [Word] = []) {
+    package init(
+        sentenceID: Int, clock: EngineClock, startMs: Int, endMs: Int, text: String, words: [Word] = [],
+        emotion: EngineEmotion? = nil
+    ) {
         self.sentenceID = sentenceID
         self.clock = clock
         self.startMs = startMs
         self.endMs = endMs
         self.text = text
         self.words = words
+        self.emotion = emotion
+    }
+}
+
+/// `positive`, `negative` or `neutral`, with the engine's confidence (0–1) when it gives one.
+package struct EngineEmotion: Sendable, Equatable {
+    package var tag: String
+    package var confidence: Double?
+
+    package init(tag: String, confidence: Double?) {
+        self.tag = tag
+        self.confidence = confidence
     }
 }
 
@@ -74,9 +94,24 @@ package struct EngineMetrics: Sendable, Equatable {
     package var finalLatencyMs: Int?
     /// CPU seconds per audio second, for engines that run here.
     package var realTimeFactor: Double?
+    /// Cloud engines, as the official SDK measures them: first result with text after the first
+    /// audio sent, and the end of the task after the client said it had no more audio.
+    package var firstResultDelayMs: Int?
+    package var lastResultDelayMs: Int?
+    /// Cloud engines: how long results trail the audio they reach (a running estimate).
+    package var resultLatencyMs: Int?
+    /// Cloud engines: the billable duration the service reported so far.
+    package var billedSeconds: Int?
 
-    package init(finalLatencyMs: Int? = nil, realTimeFactor: Double? = nil) {
+    package init(
+        finalLatencyMs: Int? = nil, realTimeFactor: Double? = nil, firstResultDelayMs: Int? = nil,
+        lastResultDelayMs: Int? = nil, resultLatencyMs: Int? = nil, billedSeconds: Int? = nil
+    ) {
         self.finalLatencyMs = finalLatencyMs
         self.realTimeFactor = realTimeFactor
+        self.firstResultDelayMs = firstResultDelayMs
+        self.lastResultDelayMs = lastResultDelayMs
+        self.resultLatencyMs = resultLatencyMs
+        self.billedSeconds = billedSeconds
     }
 }

@@ -1,0 +1,107 @@
+import Foundation
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import NIOSSL
+import NIOWebSocket
+import WebSocketKit
+
+/// One WebSocket to the service: text and binary frames out, text frames and the end in. The only
+/// file that touches websocket-kit; framing, TLS and the upgrade are the library's.
+final class DuplexConnection: Sendable {
+    enum Inbound: Sendable, Equatable {
+        case text(String)
+        /// The server sent a binary frame, which this protocol never does.
+        case binary
+    }
+
+    /// Why the connection could not be opened.
+    enum OpenFailure: Error, Equatable {
+        /// The server answered the upgrade with this HTTP status.
+        case refusedUpgrade(status: Int)
+        case untrustedCertificate(host: String)
+        /// Anything else (refused, unreachable, reset, a TLS handshake problem): worth another try.
+        case unreachable(String)
+    }
+
+    /// Frames as they arrive; it ends when the connection closes, for whatever reason.
+    let inbound: AsyncStream<Inbound>
+    private let socket: WebSocket
+
+    private init(socket: WebSocket, inbound: AsyncStream<Inbound>) {
+        self.socket = socket
+        self.inbound = inbound
+    }
+
+    /// Connects and upgrades. `apiKey` goes in the `Authorization` header only.
+    static func open(url: URL, apiKey: String, trust: TLSTrust) async throws(OpenFailure) -> DuplexConnection {
+        var headers = HTTPHeaders()
+        headers.add(name: "Authorization", value: "Bearer \(apiKey)")
+        headers.add(name: "User-Agent", value: "verbatim (Linux)")
+        var configuration = WebSocketClient.Configuration(tlsConfiguration: trust.configuration())
+        configuration.maxFrameSize = 1 << 20
+        let (inbound, sink) = AsyncStream.makeStream(of: Inbound.self)
+        let upgraded = NIOLockedValueBox<WebSocket?>(nil)
+        do {
+            try await WebSocket.connect(to: url, headers: headers, configuration: configuration, on: MultiThreadedEventLoopGroup.singleton) { socket in
+                // Runs on the event loop before any frame is read, so none is missed.
+                socket.onText { _, text in sink.yield(.text(text)) }
+                socket.onBinary { _, _ in sink.yield(.binary) }
+                socket.onClose.whenComplete { _ in sink.finish() }
+                upgraded.withLockedValue { $0 = socket }
+            }.get()
+        } catch {
+            sink.finish()
+            throw classify(error, host: url.host ?? "")
+        }
+        guard let socket = upgraded.withLockedValue({ $0 }) else { throw .unreachable("no WebSocket after the upgrade") }
+        return DuplexConnection(socket: socket, inbound: inbound)
+    }
+
+    /// Returns once the frame is written to the socket: the caller goes at the network's pace.
+    func send(text: String) async throws {
+        let promise = socket.eventLoop.makePromise(of: Void.self)
+        socket.send(text, promise: promise)
+        try await promise.futureResult.get()
+    }
+
+    func send(binary bytes: [UInt8]) async throws {
+        let promise = socket.eventLoop.makePromise(of: Void.self)
+        socket.send(bytes, promise: promise)
+        try await promise.futureResult.get()
+    }
+
+    func close() async {
+        try? await socket.close(code: .normalClosure).get()
+    }
+
+    /// The close code the server sent, if it closed with one.
+    var closeCode: Int? { socket.closeCode.map { Int(UInt16(webSocketErrorCode: $0)) } }
+
+    private static func classify(_ error: any Error, host: String) -> OpenFailure {
+        if case let WebSocketClient.Error.invalidResponseStatus(head) = error {
+            return .refusedUpgrade(status: Int(head.status.code))
+        }
+        if error is NIOSSLExtraError { return .untrustedCertificate(host: host) }
+        if let tls = error as? NIOSSLError {
+            if case let .handshakeFailed(reason) = tls, "\(reason)".contains("CERTIFICATE_VERIFY_FAILED") {
+                return .untrustedCertificate(host: host)
+            }
+            return .unreachable("TLS: \(tls)")
+        }
+        return .unreachable("\(error)")
+    }
+}
+
+/// Which certificate authorities a TLS connection trusts: the system's, or those in one PEM file
+/// (`--ca-file`, or `SSL_CERT_FILE` as OpenSSL-based tools and the official SDK honour it).
+struct TLSTrust: Sendable, Equatable {
+    var caFile: String?
+
+    func configuration() -> TLSConfiguration {
+        var tls = TLSConfiguration.makeClientConfiguration()
+        if let caFile { tls.trustRoots = .file(caFile) }
+        return tls
+    }
+}

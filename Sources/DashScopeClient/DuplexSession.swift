@@ -1,0 +1,317 @@
+import AudioCore
+import DashScopeProtocol
+import Foundation
+import Recognition
+
+/// One source recognized by DashScope over the duplex protocol.
+///
+/// Audio goes into `PendingAudio`; a writer sends it from there, so that after a lost connection the
+/// next task starts again from the oldest audio no final has covered (spec A.13), and each final frees
+/// what it covered. The run loop reconnects with backoff until the input is finished, a failure is
+/// fatal, or it gives up.
+actor DuplexSession: RecognitionSession {
+    nonisolated let events: AsyncStream<RecognitionEvent>
+    private let sink: AsyncStream<RecognitionEvent>.Continuation
+    private let settings: DuplexSettings
+    private let source: String
+    private let started = ContinuousClock.now
+
+    private var pending: PendingAudio
+    private var inputFinished = false
+    private var terminated = false
+    /// Meeting frame of the current task's first audio byte (its time zero).
+    private var taskOrigin: Int64?
+    private var resampler: Resampler?
+    private var metrics = DuplexMetrics()
+    private var billedSeconds: Int?
+    private var lastAudioAt = ContinuousClock.now
+
+    /// The writer, waiting for audio; senders, waiting for room; the caller of `start`, waiting for the first task.
+    private var writerWaiting: CheckedContinuation<Void, Never>?
+    private var sendersWaiting: [CheckedContinuation<Void, Never>] = []
+    private var startup: CheckedContinuation<Void, any Error>?
+
+    private init(settings: DuplexSettings, source: String) {
+        self.settings = settings
+        self.source = source
+        let capacity = Int64(settings.resendBufferSeconds * PCMFormat.sampleRate)
+        pending = PendingAudio(capacityFrames: capacity, overflow: settings.pacing == .realTime ? .dropOldest : .wait)
+        (events, sink) = AsyncStream.makeStream(of: RecognitionEvent.self)
+    }
+
+    /// Connects and starts the first task; throws when that fails for good (a rejected key, an
+    /// unknown model, an untrusted certificate, or no connection after a few attempts).
+    static func start(settings: DuplexSettings, source: String) async throws -> DuplexSession {
+        let session = DuplexSession(settings: settings, source: source)
+        try await session.launch()
+        return session
+    }
+
+    private func launch() async throws {
+        try await withCheckedThrowingContinuation { continuation in
+            startup = continuation
+            Task { await self.run() }
+        }
+        if settings.pacing == .realTime { Task { await self.keepAlive() } }
+    }
+
+    // MARK: Input
+
+    nonisolated func send(_ chunk: AudioChunk) async { await append(chunk) }
+
+    nonisolated func finish() { Task { await self.finishInput() } }
+
+    private func append(_ chunk: AudioChunk) async {
+        guard !terminated, !inputFinished else { return }
+        pending.append(chunk)
+        lastAudioAt = .now
+        wakeWriter()
+        // A file waits while the connection is down and the buffer is full, or while the socket is behind.
+        while !terminated, settings.pacing == .asFastAsPossible, pending.mustWait || pending.unsentCount > 20 {
+            await withCheckedContinuation { sendersWaiting.append($0) }
+        }
+    }
+
+    private func finishInput() {
+        inputFinished = true
+        wakeWriter()
+    }
+
+    /// In a live meeting, silence stands in for audio that stopped coming (a muted or stalled source),
+    /// so the server's no-audio timeout never ends the meeting's task.
+    private func keepAlive() async {
+        let interval = Duration.milliseconds(settings.keepAliveAfterMs)
+        while !terminated, !inputFinished {
+            try? await Task.sleep(for: interval)
+            guard !terminated, !inputFinished, ContinuousClock.now - lastAudioAt >= interval, let end = pending.endFrame else { continue }
+            let frames = Int(PCMFormat.frames(milliseconds: interval.wholeMilliseconds))
+            pending.append(AudioChunk(source: source, startFrame: end, samples: [Int16](repeating: 0, count: frames)))
+            wakeWriter()
+        }
+    }
+
+    // MARK: Connection loop
+
+    private func run() async {
+        var backoff = Backoff(initialMs: settings.backoffInitialMs, maximumMs: settings.backoffMaximumMs)
+        var attempt = 0
+        var wasLive = false
+        sink.yield(.status(.connecting))
+        while true {
+            do {
+                try await runTask { wasLive = true; attempt = 0; backoff.reset() }
+                break  // the input is finished and the server said the task is finished
+            } catch let failure {
+                let problem: String
+                switch failure {
+                case let .fatal(reason):
+                    end(failing: reason)
+                    return
+                case let .retry(description): problem = description
+                }
+                attempt += 1
+                // Before the first task, a few attempts; a meeting in progress rides out a longer outage.
+                let limit = wasLive ? settings.maxReconnectAttempts : 3
+                guard attempt <= limit else {
+                    end(failing: .gaveUp(attempts: attempt, lastProblem: problem))
+                    return
+                }
+                sink.yield(.status(.reconnecting(attempt: attempt)))
+                try? await Task.sleep(for: .milliseconds(backoff.nextDelayMs()))
+            }
+        }
+        finishEvents()
+    }
+
+    /// Why one task ended early.
+    private enum TaskEnd: Error {
+        case retry(String)
+        case fatal(DashScopeFailure)
+    }
+
+    /// One connection, one task: run-task, wait for task-started, then send audio and read results
+    /// until task-finished.
+    private func runTask(onLive: () -> Void) async throws(TaskEnd) {
+        let connection: DuplexConnection
+        do {
+            connection = try await DuplexConnection.open(url: settings.url, apiKey: settings.apiKey, trust: TLSTrust(caFile: settings.caFile))
+        } catch {
+            switch error {
+            case let .refusedUpgrade(status):
+                switch TaskFailurePolicy.disposition(ofUpgradeStatus: status) {
+                case let .fatal(reason): throw .fatal(reason)
+                case .retry: throw .retry("HTTP \(status)")
+                }
+            case let .untrustedCertificate(host): throw .fatal(.untrustedCertificate(host: host))
+            case let .unreachable(description): throw .retry(description)
+            }
+        }
+        let taskID = DuplexInstruction.newTaskID()
+        let lost = pending.rewind()
+        taskOrigin = nil
+        resampler = settings.model.streamingSampleRate == PCMFormat.sampleRate
+            ? nil : Resampler(inputRate: PCMFormat.sampleRate, outputRate: settings.model.streamingSampleRate)
+        metrics.taskStarted()
+        if let lost { reportNotTranscribed(lost) }
+        do {
+            try await connection.send(text: DuplexInstruction.runTask(
+                taskID: taskID, model: settings.model.name, sampleRate: settings.model.streamingSampleRate,
+                parameters: settings.parameters
+            ).json())
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                var writerStarted = false
+                for await frame in connection.inbound {
+                    guard case let .text(text) = frame else { throw TaskEnd.retry("the server sent a binary frame") }
+                    let event: DuplexEvent
+                    do { event = try DuplexEvent(json: text) } catch { throw TaskEnd.retry("a malformed frame: \(error)") }
+                    switch event {
+                    case let .taskStarted(id) where id == taskID && !writerStarted:
+                        writerStarted = true
+                        onLive()
+                        becameLive()
+                        group.addTask { try await self.write(to: connection, taskID: taskID) }
+                    case let .result(id, result, usage) where id == taskID && writerStarted:
+                        handle(result, usage: usage)
+                    case let .taskFinished(id) where id == taskID && writerStarted:
+                        metrics.taskFinished(atMs: now())
+                        emitMetrics()
+                        group.cancelAll()
+                        await connection.close()
+                        return
+                    case let .taskFailed(id, failure) where id == taskID:
+                        switch TaskFailurePolicy.disposition(of: failure, model: settings.model.name) {
+                        case let .fatal(reason): throw TaskEnd.fatal(reason)
+                        case .retry: throw TaskEnd.retry("task failed: \(failure.code)")
+                        }
+                    case .unknown:
+                        continue  // newer servers may add events; none of them ends a task
+                    default:
+                        throw TaskEnd.retry("an event out of order")
+                    }
+                }
+                let code = connection.closeCode.map { " (code \($0))" } ?? ""
+                throw TaskEnd.retry("the connection closed\(code)")
+            }
+        } catch let end as TaskEnd {
+            await connection.close()
+            throw end
+        } catch {
+            await connection.close()
+            throw .retry("\(error)")
+        }
+    }
+
+    /// Sends the held audio from the oldest unsent chunk, then new audio as it comes; `finish-task`
+    /// once the input is finished and everything was sent.
+    private nonisolated func write(to connection: DuplexConnection, taskID: String) async throws {
+        while let bytes = await nextAudioFrame() {
+            try await connection.send(binary: bytes)
+        }
+        try Task.checkCancellation()
+        try await connection.send(text: DuplexInstruction.finishTask(taskID: taskID).json())
+        await finishSent()
+    }
+
+    /// The next frame to send, waiting for audio; nil when the input is finished (or the task is cancelled).
+    private func nextAudioFrame() async -> [UInt8]? {
+        while !Task.isCancelled {
+            if let chunk = pending.takeNextToSend() {
+                wakeSenders()
+                if taskOrigin == nil { taskOrigin = chunk.startFrame }
+                metrics.audioSent(throughTaskMs: taskMs(ofFrame: chunk.endFrame), atMs: now())
+                return encode(chunk.samples)
+            }
+            if inputFinished { return nil }
+            await withTaskCancellationHandler {
+                await withCheckedContinuation { writerWaiting = $0 }
+            } onCancel: {
+                Task { await self.wakeWriter() }
+            }
+        }
+        return nil
+    }
+
+    private func encode(_ samples: [Int16]) -> [UInt8] {
+        guard var converter = resampler else { return samples.littleEndianBytes }
+        let output = converter.process(samples.map { Float($0) / 32_768 })
+        resampler = converter
+        return output.map { Int16(max(-32_768, min(32_767, ($0 * 32_768).rounded()))) }.littleEndianBytes
+    }
+
+    private func finishSent() { metrics.finishSent(atMs: now()) }
+
+    // MARK: Results
+
+    private func handle(_ result: SentenceResult, usage: TaskUsage?) {
+        guard let origin = taskOrigin else { return }
+        let clock = EngineClock(originMs: Int(PCMFormat.milliseconds(frames: origin)))
+        if !result.isHeartbeat {
+            let reach = result.endTime ?? result.words?.last?.endTime
+            metrics.resultReceived(hasText: !result.text.isEmpty, reachingTaskMs: reach, atMs: now())
+        }
+        if let seconds = usage?.durationSeconds { billedSeconds = seconds }
+        guard let event = ResultTranslation.event(for: result, clock: clock) else { return }
+        sink.yield(event)
+        if case let .final(sentence) = event {
+            pending.confirm(throughFrame: origin + PCMFormat.frames(milliseconds: Int64(sentence.endMs)))
+            wakeSenders()
+            emitMetrics()
+        }
+    }
+
+    private func emitMetrics() {
+        sink.yield(.metrics(EngineMetrics(
+            firstResultDelayMs: metrics.firstPackageDelayMs, lastResultDelayMs: metrics.lastPackageDelayMs,
+            resultLatencyMs: metrics.resultLatencyMs, billedSeconds: billedSeconds
+        )))
+    }
+
+    private func reportNotTranscribed(_ frames: Range<Int64>) {
+        sink.yield(.notTranscribed(
+            startMs: Int(PCMFormat.milliseconds(frames: frames.lowerBound)),
+            endMs: Int(PCMFormat.milliseconds(frames: frames.upperBound))
+        ))
+    }
+
+    // MARK: State
+
+    private func becameLive() {
+        sink.yield(.status(.live))
+        startup?.resume()
+        startup = nil
+    }
+
+    private func end(failing reason: DashScopeFailure) {
+        if let startup {
+            startup.resume(throwing: reason)
+            self.startup = nil
+        } else {
+            sink.yield(.status(.failed(reason: reason.userMessage)))
+        }
+        finishEvents()
+    }
+
+    private func finishEvents() {
+        terminated = true
+        sink.finish()
+        wakeSenders()
+        wakeWriter()
+    }
+
+    private func wakeWriter() {
+        writerWaiting?.resume()
+        writerWaiting = nil
+    }
+
+    private func wakeSenders() {
+        let waiting = sendersWaiting
+        sendersWaiting = []
+        for sender in waiting { sender.resume() }
+    }
+
+    private func taskMs(ofFrame frame: Int64) -> Int {
+        Int(PCMFormat.milliseconds(frames: frame - (taskOrigin ?? frame)))
+    }
+
+    private func now() -> Int { Int((ContinuousClock.now - started).wholeMilliseconds) }
+}

@@ -1,0 +1,106 @@
+import AudioCore
+
+/// The audio no final has covered yet, kept so that a new connection can send it again (spec A.13:
+/// a new task starts its clock at zero, so it must start with the oldest audio still in doubt).
+///
+/// Chunks are kept contiguous on the meeting clock: a hole is filled with silence (the server's
+/// clock counts bytes, so a hole would shift every later time), and audio that overlaps what is
+/// already held (silence sent to keep the connection alive) is trimmed.
+package struct PendingAudio: Sendable {
+    /// What to do when the buffer is full and its oldest audio has not been sent yet (the connection
+    /// has been down for as long as the buffer holds).
+    package enum Overflow: Sendable {
+        /// A live meeting: keep the newest audio; the oldest is reported as not transcribed.
+        case dropOldest
+        /// A file: the reader waits (`mustWait`) until the connection is back.
+        case wait
+    }
+
+    package let capacityFrames: Int64
+    package let overflow: Overflow
+    private(set) package var chunks: [AudioChunk] = []
+    /// Index in `chunks` of the next chunk to send on the current connection.
+    private(set) package var nextToSend = 0
+    /// Meeting frame just past the last audio held or sent; where the next chunk belongs.
+    private(set) package var endFrame: Int64?
+    /// Audio dropped for room before any final covered it: it may never be transcribed if the
+    /// connection is lost before the server's finals arrive.
+    private var droppedUncovered: Range<Int64>?
+
+    package init(capacityFrames: Int64, overflow: Overflow) {
+        self.capacityFrames = capacityFrames
+        self.overflow = overflow
+    }
+
+    /// Frames in `chunks`, kept as they change (the buffer holds up to minutes of 100 ms chunks).
+    private(set) package var heldFrames: Int64 = 0
+    package var unsentCount: Int { chunks.count - nextToSend }
+    /// True when the reader must wait: full, and the oldest audio is still unsent.
+    package var mustWait: Bool { overflow == .wait && heldFrames >= capacityFrames && nextToSend == 0 && !chunks.isEmpty }
+
+    /// Adds a chunk, filling a hole before it with silence and trimming an overlap, then makes room.
+    package mutating func append(_ chunk: AudioChunk) {
+        var chunk = chunk
+        if let end = endFrame {
+            if chunk.startFrame < end {
+                let overlap = Int(min(Int64(chunk.samples.count), end - chunk.startFrame))
+                chunk.samples.removeFirst(overlap)
+                chunk.startFrame += Int64(overlap)
+                if chunk.samples.isEmpty { return }
+            }
+            fillSilence(from: end, to: chunk.startFrame, source: chunk.source)
+        }
+        chunks.append(chunk)
+        heldFrames += Int64(chunk.samples.count)
+        endFrame = chunk.endFrame
+        makeRoom()
+    }
+
+    /// The next chunk to send on this connection, if any.
+    package mutating func takeNextToSend() -> AudioChunk? {
+        guard nextToSend < chunks.count else { return nil }
+        defer { nextToSend += 1 }
+        return chunks[nextToSend]
+    }
+
+    /// A final covered the audio up to `frame`: what lies wholly before it is no longer needed.
+    package mutating func confirm(throughFrame frame: Int64) {
+        let covered = chunks.prefix(while: { $0.endFrame <= frame }).count
+        heldFrames -= chunks.prefix(covered).reduce(0) { $0 + Int64($1.samples.count) }
+        chunks.removeFirst(covered)
+        nextToSend = max(0, nextToSend - covered)
+        if let dropped = droppedUncovered {
+            droppedUncovered = dropped.upperBound <= frame ? nil : max(dropped.lowerBound, frame)..<dropped.upperBound
+        }
+    }
+
+    /// A new connection: send everything held again, from the oldest. Returns the stretch of audio
+    /// that was dropped for room while still in doubt (to be recorded as not transcribed).
+    package mutating func rewind() -> Range<Int64>? {
+        nextToSend = 0
+        defer { droppedUncovered = nil }
+        return droppedUncovered
+    }
+
+    private mutating func fillSilence(from start: Int64, to end: Int64, source: String) {
+        var frame = start
+        while frame < end {
+            let count = Int(min(end - frame, Int64(PCMFormat.sampleRate)))
+            chunks.append(AudioChunk(source: source, startFrame: frame, samples: [Int16](repeating: 0, count: count)))
+            heldFrames += Int64(count)
+            frame += Int64(count)
+        }
+    }
+
+    private mutating func makeRoom() {
+        while heldFrames > capacityFrames, chunks.count > 1 {
+            let oldestSent = nextToSend > 0
+            if !oldestSent && overflow == .wait { return }
+            let oldest = chunks.removeFirst()
+            heldFrames -= Int64(oldest.samples.count)
+            if oldestSent { nextToSend -= 1 }
+            let range = oldest.startFrame..<oldest.endFrame
+            droppedUncovered = droppedUncovered.map { min($0.lowerBound, range.lowerBound)..<range.upperBound } ?? range
+        }
+    }
+}

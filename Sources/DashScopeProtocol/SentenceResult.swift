@@ -1,0 +1,52 @@
+/// `payload.output.sentence` of a `result-generated` event (spec A.9). Times are ms from the first
+/// audio byte of the task.
+package struct SentenceResult: Sendable, Equatable, Decodable {
+    package var beginTime: Int
+    package var endTime: Int?
+    package var text: String
+    package var sentenceEnd: Bool?
+    package var sentenceID: Int
+    package var heartbeat: Bool?
+    package var words: [WordResult]?
+    package var emotionTag: String?
+    package var emotionConfidence: Double?
+
+    package struct WordResult: Sendable, Equatable, Decodable {
+        package var beginTime: Int
+        package var endTime: Int
+        package var text: String
+        package var punctuation: String?
+        enum CodingKeys: String, CodingKey { case beginTime = "begin_time", endTime = "end_time", text, punctuation }
+        package init(beginTime: Int, endTime: Int, text: String, punctuation: String? = nil) {
+            self.beginTime = beginTime
+            self.endTime = endTime
+            self.text = text
+            self.punctuation = punctuation
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case beginTime = "begin_time", endTime = "end_time", text, sentenceEnd = "sentence_end"
+        case sentenceID = "sentence_id", heartbeat, words, emotionTag = "emo_tag", emotionConfidence = "emo_confidence"
+    }
+
+    package init(
+        beginTime: Int, endTime: Int?, text: String, sentenceEnd: Bool?, sentenceID: Int,
+        heartbeat: Bool? = nil, words: [WordResult]? = nil
+    ) {
+        self.beginTime = beginTime
+        self.endTime = endTime
+        self.text = text
+        self.sentenceEnd = sentenceEnd
+        self.sentenceID = sentenceID
+        self.heartbeat = heartbeat
+        self.words = words
+    }
+
+    /// The sentence ended: `sentence_end` when the server sends it, otherwise a non-null `end_time`
+    /// (all the official SDK looks at).
+    package var isFinal: Bool { sentenceEnd ?? (endTime != nil) }
+
+    /// A keep-alive packet, not speech.
+    package var isHeartbeat: Bool { heartbeat == true }
+}
