@@ -84,7 +84,19 @@ let package = Package(
             ]
         ),
         // Helpers shared by the test targets (temporary folders, snapshots, running the binary).
-        .target(name: "VerbatimTestSupport", dependencies: ["AudioCore", "TranscriptCore"]),
+        .target(
+            name: "VerbatimTestSupport",
+            dependencies: [
+                "AudioCore", "TranscriptCore",
+                .product(name: "WebSocketKit", package: "websocket-kit"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         .testTarget(name: "TranscriptCoreTests", dependencies: ["TranscriptCore"]),
         .testTarget(name: "AudioCoreTests", dependencies: ["AudioCore"]),
         .testTarget(name: "RecognitionTests", dependencies: ["Recognition", "TranscriptCore"]),

@@ -63,12 +63,21 @@ package struct PendingAudio: Sendable {
         return chunks[nextToSend]
     }
 
-    /// A final covered the audio up to `frame`: what lies wholly before it is no longer needed.
+    /// A final covered the audio up to `frame`: what lies before it is no longer needed. The chunk it
+    /// ends in is cut there, so that audio sent again starts where the last final ended (not with the
+    /// tail of a sentence already transcribed).
     package mutating func confirm(throughFrame frame: Int64) {
         let covered = chunks.prefix(while: { $0.endFrame <= frame }).count
         heldFrames -= chunks.prefix(covered).reduce(0) { $0 + Int64($1.samples.count) }
         chunks.removeFirst(covered)
         nextToSend = max(0, nextToSend - covered)
+        if nextToSend > 0, let first = chunks.first, first.startFrame < frame {
+            // Already sent on this connection; cut only what a later connection would send again.
+            let cut = Int(frame - first.startFrame)
+            chunks[0].samples.removeFirst(cut)
+            chunks[0].startFrame = frame
+            heldFrames -= Int64(cut)
+        }
         if let dropped = droppedUncovered {
             droppedUncovered = dropped.upperBound <= frame ? nil : max(dropped.lowerBound, frame)..<dropped.upperBound
         }

@@ -12,6 +12,8 @@ package enum TranscriptUpdate: Sendable, Equatable {
     case metrics(source: String, EngineMetrics)
     /// The archive refused a final; it is still in `LiveTranscript.finish()`'s result.
     case saveFailed(Sentence, reason: String)
+    /// The engine lost this stretch of `source`'s audio (meeting ms); the audio file has it.
+    case notTranscribed(source: String, startMs: Int, endMs: Int)
 }
 
 /// One engine session per source, their events assembled into the meeting's transcript, and each
@@ -71,6 +73,7 @@ package actor LiveTranscript {
         switch event {
         case let .status(status): updateSink.yield(.engineStatus(source: source, status))
         case let .metrics(metrics): updateSink.yield(.metrics(source: source, metrics))
+        case let .notTranscribed(startMs, endMs): updateSink.yield(.notTranscribed(source: source, startMs: startMs, endMs: endMs))
         case .partial, .final: await apply(assembler.apply(event, source: source))
         }
     }

@@ -35,6 +35,8 @@ enum RecordingStatus {
         case let .engineStatus(source, .failed(reason)): "\(source): recognition failed: \(reason)"
         case let .saveFailed(sentence, reason):
             "Could not save the sentence at \(MeetingClock.hms(sentence.startMs)) to the archive: \(reason)"
+        case let .notTranscribed(source, startMs, endMs):
+            "\(source): \(MeetingClock.duration(endMs - startMs)) from \(MeetingClock.hms(startMs)) may not be transcribed (the engine lost it; the audio file has it)."
         case .partial, .finalized, .metrics: nil
         }
     }

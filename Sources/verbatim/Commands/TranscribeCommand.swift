@@ -113,6 +113,8 @@ struct TranscribeCommand: AsyncParsableCommand {
                 status.aboveTransient { output.write(sentence) }
                 status.write("Could not save the sentence at \(MeetingClock.hms(sentence.startMs)): \(reason)")
             case let .engineStatus(_, .failed(reason)): status.write("Recognition failed: \(reason)")
+            case .notTranscribed, .engineStatus(_, .reconnecting):
+                if let line = RecordingStatus.line(for: update) { status.write(line) }
             case .partial, .engineStatus, .metrics: break
             }
         }

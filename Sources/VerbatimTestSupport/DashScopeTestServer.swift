@@ -1,0 +1,207 @@
+import Foundation
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import NIOSSL
+import NIOWebSocket
+import WebSocketKit
+
+/// A DashScope duplex-protocol server on loopback, written from the spec's server side
+/// (`shared/protocol/dashscope-realtime-asr.md`, Part A), with faults to inject. Sentences come from
+/// a script, recognized from `ToneScript` audio on each task's own clock.
+package final class DashScopeTestServer: Sendable {
+    package struct Options: Sendable {
+        package var apiKey = "sk-test-0123456789"
+        /// PEM certificate chain and key: serve `wss://` instead of `ws://`.
+        package var tls: (certificate: String, key: String)?
+        package var noAudioTimeoutMs = 23_000
+        package var idleTimeoutMs = 60_000
+        package var heartbeatEveryMs = 10_000
+        package var endOfSentenceSilenceMs = 400
+        package var faults: [Fault] = []
+        /// Every event is sent this much later.
+        package var eventDelayMs = 0
+        /// Every final is sent twice.
+        package var duplicateFinals = false
+
+        package init() {}
+    }
+
+    /// Each fault fires once, on the first task whose audio clock reaches `atAudioMs`.
+    package enum Fault: Sendable, Equatable {
+        case dropConnection(atAudioMs: Int)
+        case close(code: Int, atAudioMs: Int)
+        case malformedJSON(atAudioMs: Int)
+        case unknownEvent(atAudioMs: Int)
+        case taskFailed(code: String, message: String, atAudioMs: Int)
+        /// The next upgrade is refused with this HTTP status.
+        case refuseUpgrade(status: Int)
+
+        var atAudioMs: Int? {
+            switch self {
+            case let .dropConnection(at), let .close(_, at), let .malformedJSON(at), let .unknownEvent(at),
+                 let .taskFailed(_, _, at): at
+            case .refuseUpgrade: nil
+            }
+        }
+    }
+
+    /// What a client sent in one task, for the tests to check.
+    package struct TaskRecord: Sendable {
+        package var taskID: String
+        /// The `run-task` message as sent.
+        package var runTaskJSON: String
+        package var audioBytes: Int
+        package var connection: Int
+    }
+
+    /// The upgrade request's headers, one entry per connection attempt.
+    package struct UpgradeRecord: Sendable {
+        package var authorization: String?
+        package var path: String
+    }
+
+    package let port: Int
+    let options: Options
+    let script: [String]
+    private let channel: any Channel
+    let state: NIOLockedValueBox<State>
+
+    struct State {
+        var faults: [Fault]
+        var tasks: [TaskRecord] = []
+        var upgrades: [UpgradeRecord] = []
+        var connections = 0
+    }
+
+    private init(port: Int, options: Options, script: [String], channel: any Channel, state: NIOLockedValueBox<State>) {
+        self.port = port
+        self.options = options
+        self.script = script
+        self.channel = channel
+        self.state = state
+    }
+
+    package var url: String { "\(options.tls == nil ? "ws" : "wss")://127.0.0.1:\(port)/api-ws/v1/inference" }
+
+    package var tasks: [TaskRecord] { state.withLockedValue { $0.tasks } }
+    package var upgrades: [UpgradeRecord] { state.withLockedValue { $0.upgrades } }
+    package var faultsLeft: [Fault] { state.withLockedValue { $0.faults } }
+
+    package static func start(script: [String], options: Options = Options()) async throws -> DashScopeTestServer {
+        let state = NIOLockedValueBox(State(faults: options.faults))
+        let tlsContext = try options.tls.map { files in
+            try NIOSSLContext(configuration: .makeServerConfiguration(
+                certificateChain: try NIOSSLCertificate.fromPEMFile(files.certificate).map { .certificate($0) },
+                privateKey: .privateKey(try NIOSSLPrivateKey(file: files.key, format: .pem))
+            ))
+        }
+        let box = NIOLockedValueBox<DashScopeTestServer?>(nil)
+        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    if let tlsContext { try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tlsContext)) }
+                    let upgrader = NIOWebSocketServerUpgrader(
+                        maxFrameSize: 1 << 20,
+                        shouldUpgrade: { channel, head in
+                            let accepted = box.withLockedValue { $0 }?.admit(head) ?? false
+                            return channel.eventLoop.makeSucceededFuture(accepted ? HTTPHeaders() : nil)
+                        },
+                        upgradePipelineHandler: { channel, _ in
+                            WebSocket.server(on: channel) { socket in
+                                guard let server = box.withLockedValue({ $0 }) else { return }
+                                let number = server.state.withLockedValue { state in
+                                    state.connections += 1
+                                    return state.connections
+                                }
+                                DuplexTestConnection(server: server, socket: socket, channel: channel, number: number).begin()
+                            }
+                        }
+                    )
+                    let responder = RefusedUpgradeResponder(box: box)
+                    try channel.pipeline.syncOperations.configureHTTPServerPipeline(
+                        withServerUpgrade: (upgraders: [upgrader], completionHandler: { context in
+                            // Once upgraded, frames must not reach the HTTP responder.
+                            context.pipeline.syncOperations.removeHandler(responder, promise: nil)
+                        })
+                    )
+                    try channel.pipeline.syncOperations.addHandler(responder)
+                }
+            }
+            .bind(host: "127.0.0.1", port: 0).get()
+        let server = DashScopeTestServer(port: channel.localAddress!.port!, options: options, script: script, channel: channel, state: state)
+        box.withLockedValue { $0 = server }
+        return server
+    }
+
+    package func shutdown() async {
+        try? await channel.close().get()
+    }
+
+    /// Records the upgrade request and decides whether it may proceed (spec A.2: the key is checked on
+    /// the upgrade; both path spellings are accepted).
+    func admit(_ head: HTTPRequestHead) -> Bool {
+        let authorization = head.headers.first(name: "Authorization")
+        state.withLockedValue { $0.upgrades.append(UpgradeRecord(authorization: authorization, path: head.uri)) }
+        return refusal(for: head) == nil
+    }
+
+    /// The HTTP status an upgrade request gets instead of 101, if any.
+    func refusal(for head: HTTPRequestHead) -> HTTPResponseStatus? {
+        let path = head.uri.split(separator: "?").first.map(String.init) ?? head.uri
+        guard path == "/api-ws/v1/inference" || path == "/api-ws/v1/inference/" else { return .notFound }
+        let refused: Int? = state.withLockedValue { state in
+            guard let index = state.faults.firstIndex(where: { if case .refuseUpgrade = $0 { true } else { false } }),
+                  case let .refuseUpgrade(status) = state.faults[index] else { return nil }
+            return status
+        }
+        if let refused { return HTTPResponseStatus(statusCode: refused) }
+        let parts = (head.headers.first(name: "Authorization") ?? "").split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer", parts[1] == options.apiKey else { return .unauthorized }
+        return nil
+    }
+
+    /// Takes a refusal fault once it has been used.
+    func consumeRefusal() {
+        state.withLockedValue { state in
+            if let index = state.faults.firstIndex(where: { if case .refuseUpgrade = $0 { true } else { false } }) {
+                state.faults.remove(at: index)
+            }
+        }
+    }
+
+    /// The first fault due at `clockMs` of a task, taken so it fires once.
+    func takeFault(atClockMs clockMs: Int) -> Fault? {
+        state.withLockedValue { state in
+            guard let index = state.faults.firstIndex(where: { ($0.atAudioMs ?? .max) <= clockMs }) else { return nil }
+            return state.faults.remove(at: index)
+        }
+    }
+}
+
+/// Answers an upgrade request that was not accepted: 401 with the JSON body the spec guesses, 404
+/// for another path, or the status of an injected refusal.
+private final class RefusedUpgradeResponder: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias OutboundOut = HTTPServerResponsePart
+    let box: NIOLockedValueBox<DashScopeTestServer?>
+
+    init(box: NIOLockedValueBox<DashScopeTestServer?>) { self.box = box }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard case let .head(head) = unwrapInboundIn(data), let server = box.withLockedValue({ $0 }) else { return }
+        let status = server.refusal(for: head) ?? .badRequest
+        if status != .unauthorized && status != .notFound { server.consumeRefusal() }
+        let body = #"{"code":"InvalidApiKey","message":"Invalid API-key provided.","request_id":"test"}"#
+        var headers = HTTPHeaders()
+        headers.add(name: "Content-Type", value: "application/json")
+        headers.add(name: "Content-Length", value: "\(body.utf8.count)")
+        headers.add(name: "Connection", value: "close")
+        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: status, headers: headers))), promise: nil)
+        context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(string: body)))), promise: nil)
+        let channel = context.channel
+        context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in channel.close(promise: nil) }
+    }
+}

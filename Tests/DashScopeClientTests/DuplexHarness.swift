@@ -1,0 +1,46 @@
+import AudioCore
+import DashScopeClient
+import DashScopeProtocol
+import Foundation
+import Recognition
+import TranscriptCore
+import VerbatimTestSupport
+
+/// Runs a DashScope session against the loopback server over tone-script audio, and assembles what
+/// it reports the way a meeting does.
+struct DuplexRun {
+    var sentences: [Sentence]
+    var events: [RecognitionEvent]
+
+    var statuses: [EngineStatus] { events.compactMap { if case let .status(status) = $0 { status } else { nil } } }
+    var texts: [String] { sentences.map(\.text) }
+}
+
+enum DuplexHarness {
+    static let key = DashScopeTestServer.Options().apiKey
+
+    static func settings(
+        _ server: DashScopeTestServer, model: String = "fun-asr-realtime", pacing: DuplexSettings.Pacing = .asFastAsPossible
+    ) -> DuplexSettings {
+        var settings = DuplexSettings(
+            url: URL(string: server.url)!, apiKey: key, model: DashScopeModel.named(model) ?? DashScopeModel.named("fun-asr-realtime")!,
+            pacing: pacing
+        )
+        settings.model.name = model
+        settings.backoffInitialMs = 20
+        settings.backoffMaximumMs = 100
+        return settings
+    }
+
+    /// Sends `samples` in 100 ms chunks, finishes, and collects every event until the session ends.
+    static func run(_ settings: DuplexSettings, samples: [Int16]) async throws -> DuplexRun {
+        let session = try await DashScopeEngine(settings: settings).startSession(source: "Me")
+        async let collected: [RecognitionEvent] = { var all: [RecognitionEvent] = []; for await event in session.events { all.append(event) }; return all }()
+        for chunk in ToneScript.chunks(samples) { await session.send(chunk) }
+        session.finish()
+        let events = await collected
+        var assembler = TranscriptAssembler()
+        for event in events { _ = assembler.apply(event, source: "Me") }
+        return DuplexRun(sentences: assembler.sentences, events: events)
+    }
+}

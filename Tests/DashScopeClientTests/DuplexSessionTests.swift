@@ -1,0 +1,152 @@
+import AudioCore
+import DashScopeClient
+import DashScopeProtocol
+import Foundation
+import Recognition
+import Testing
+import TranscriptCore
+import VerbatimTestSupport
+
+@Suite("DashScope duplex session against the loopback server")
+struct DuplexSessionTests {
+    static let english = ["Okay, I got it.", "Let us review the budget for the third quarter.", "Who owns the migration plan?", "Ship it on Friday."]
+    static let chinese = ["我们讨论一下预算。", "这个季度的目标是什么？", "好的，周五发布。"]
+
+    @Test("an English meeting comes back exactly, each sentence once, at the times it was spoken")
+    func englishTranscript() async throws {
+        let server = try await DashScopeTestServer.start(script: Self.english)
+        let (samples, placements) = ToneScript.audio(sentences: Self.english.count)
+        let run = try await DuplexHarness.run(DuplexHarness.settings(server), samples: samples)
+        #expect(run.texts == Self.english)
+        for (sentence, placement) in zip(run.sentences, placements) {
+            #expect(abs(sentence.startMs - placement.startMs) <= 30)
+            #expect(abs(sentence.endMs - placement.endMs) <= 30)
+        }
+        #expect(run.sentences.first?.words?.map(\.text) == ["Okay", "I", "got", "it"])
+        #expect(run.sentences.first?.words?.map(\.punctuation) == [",", "", "", "."])
+        #expect(run.statuses == [.connecting, .live])
+        let task = try #require(server.tasks.first)
+        #expect(server.tasks.count == 1)
+        #expect(task.audioBytes == samples.count * 2)
+        #expect(server.upgrades.first?.authorization == "Bearer \(DuplexHarness.key)")
+        await server.shutdown()
+    }
+
+    @Test("a Chinese meeting comes back exactly, character timings included")
+    func chineseTranscript() async throws {
+        let server = try await DashScopeTestServer.start(script: Self.chinese)
+        let (samples, _) = ToneScript.audio(sentences: Self.chinese.count)
+        let run = try await DuplexHarness.run(DuplexHarness.settings(server), samples: samples)
+        #expect(run.texts == Self.chinese)
+        #expect(run.sentences.first?.words?.map(\.text).joined() == "我们讨论一下预算")
+        await server.shutdown()
+    }
+
+    @Test(
+        "a fault mid-sentence: reconnect with a new task, re-send the unconfirmed audio, lose nothing, repeat nothing",
+        arguments: [
+            DashScopeTestServer.Fault.dropConnection(atAudioMs: 3_500),
+            .close(code: 1011, atAudioMs: 3_500),
+            .malformedJSON(atAudioMs: 3_500),
+            .taskFailed(code: "InternalError", message: "Internal error.", atAudioMs: 3_500),
+        ]
+    )
+    func reconnectsAndResends(fault: DashScopeTestServer.Fault) async throws {
+        var options = DashScopeTestServer.Options()
+        options.faults = [fault]
+        let server = try await DashScopeTestServer.start(script: Self.english, options: options)
+        let (samples, _) = ToneScript.audio(sentences: Self.english.count)
+        let run = try await DuplexHarness.run(DuplexHarness.settings(server), samples: samples)
+        #expect(server.faultsLeft.isEmpty, "the fault fired")
+        #expect(run.texts == Self.english)
+        #expect(run.statuses.contains(.reconnecting(attempt: 1)))
+        #expect(run.statuses.last == .live)
+        #expect(server.tasks.count == 2)
+        #expect(Set(server.tasks.map(\.taskID)).count == 2, "a new task id for the new task")
+        #expect(server.tasks[1].connection == 2)
+    }
+
+    @Test("unknown events are ignored, duplicated finals kept once, slow events waited for")
+    func toleratesOddServers() async throws {
+        var options = DashScopeTestServer.Options()
+        options.faults = [.unknownEvent(atAudioMs: 1_000)]
+        options.duplicateFinals = true
+        options.eventDelayMs = 300
+        let server = try await DashScopeTestServer.start(script: Self.english, options: options)
+        let (samples, _) = ToneScript.audio(sentences: Self.english.count)
+        let run = try await DuplexHarness.run(DuplexHarness.settings(server), samples: samples)
+        #expect(server.faultsLeft.isEmpty)
+        #expect(run.texts == Self.english)
+        #expect(server.tasks.count == 1, "no reconnection")
+    }
+
+    @Test("an upgrade refused with 503 is retried")
+    func retriesUnavailable() async throws {
+        var options = DashScopeTestServer.Options()
+        options.faults = [.refuseUpgrade(status: 503)]
+        let server = try await DashScopeTestServer.start(script: Self.english, options: options)
+        let (samples, _) = ToneScript.audio(sentences: 2)
+        let run = try await DuplexHarness.run(DuplexHarness.settings(server), samples: samples)
+        #expect(run.texts == Array(Self.english.prefix(2)))
+        #expect(server.upgrades.count == 2)
+    }
+
+    @Test("a wrong key is rejected at once, not retried, and the message says so without the key")
+    func rejectsBadKey() async throws {
+        let server = try await DashScopeTestServer.start(script: Self.english)
+        var settings = DuplexHarness.settings(server)
+        settings.apiKey = "sk-wrong-key-42"
+        let failure = await #expect(throws: DashScopeFailure.self) {
+            _ = try await DashScopeEngine(settings: settings).startSession(source: "Me")
+        }
+        #expect(failure == .keyRejected(status: 401))
+        #expect(failure?.userMessage.contains("rejected the API key") == true)
+        #expect(failure.map { "\($0.userMessage) \($0.hint ?? "")" }?.contains("sk-wrong") == false)
+        #expect(server.upgrades.count == 1)
+    }
+
+    @Test("a model the server does not know fails the task for good")
+    func rejectsUnknownModel() async throws {
+        let server = try await DashScopeTestServer.start(script: Self.english)
+        let settings = DuplexHarness.settings(server, model: "fun-asr-realtime-1999-01-01")
+        let failure = await #expect(throws: DashScopeFailure.self) {
+            _ = try await DashScopeEngine(settings: settings).startSession(source: "Me")
+        }
+        #expect(failure == .unknownModel("fun-asr-realtime-1999-01-01"))
+        #expect(server.tasks.isEmpty)
+    }
+
+    @Test("an 8 kHz model gets 8 kHz audio and recognizes it")
+    func eightKilohertz() async throws {
+        let server = try await DashScopeTestServer.start(script: Self.chinese)
+        let (samples, _) = ToneScript.audio(sentences: Self.chinese.count)
+        let run = try await DuplexHarness.run(DuplexHarness.settings(server, model: "fun-asr-flash-8k-realtime"), samples: samples)
+        #expect(run.texts == Self.chinese)
+        let task = try #require(server.tasks.first)
+        #expect(task.runTaskJSON.contains(#""sample_rate":8000"#))
+        #expect(abs(task.audioBytes - samples.count) <= 64)
+    }
+
+    @Test("TLS: a private CA trusted through the CA file works; an untrusted certificate is refused")
+    func tlsWithPrivateCA() async throws {
+        let folder = TemporaryDirectory()
+        let certificates = try TestCertificates(in: folder)
+        var options = DashScopeTestServer.Options()
+        options.tls = (certificates.serverCertificate, certificates.serverKey)
+        let server = try await DashScopeTestServer.start(script: Self.english, options: options)
+        #expect(server.url.hasPrefix("wss://"))
+        let (samples, _) = ToneScript.audio(sentences: 1)
+
+        var trusted = DuplexHarness.settings(server)
+        trusted.caFile = certificates.caCertificate
+        #expect(try await DuplexHarness.run(trusted, samples: samples).texts == [Self.english[0]])
+
+        var untrusted = DuplexHarness.settings(server)
+        untrusted.caFile = certificates.unrelatedCA
+        let failure = await #expect(throws: DashScopeFailure.self) {
+            _ = try await DashScopeEngine(settings: untrusted).startSession(source: "Me")
+        }
+        #expect(failure == .untrustedCertificate(host: "127.0.0.1"))
+        await server.shutdown()
+    }
+}
