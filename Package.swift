@@ -72,7 +72,8 @@ let package = Package(
             name: "verbatim",
             dependencies: [
                 "TranscriptCore", "Store", "Export", "AudioCore", "AudioCapture", "Recognition", "OfflineRecognition",
-                "Configuration", "Session", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "DashScopeProtocol", "DashScopeClient", "Configuration", "Session",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // `make bench`: prints figures; never part of the test suite.

@@ -18,6 +18,14 @@ package enum ConfigFile {
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
             throw .unreadable(file: path, reason: "permission denied, not a file, or not UTF-8")
         }
-        return try VerbatimConfig(table: TOMLReader.table(from: text, file: path), file: path)
+        var config = try VerbatimConfig(table: TOMLReader.table(from: text, file: path), file: path)
+        if config.dashscope.apiKey != nil { config.dashscope.apiKeyFileIsShared = isReadableByOthers(path) }
+        return config
+    }
+
+    /// Group or others may read the file (a key in it should be `chmod 600`).
+    static func isReadableByOthers(_ path: String) -> Bool {
+        guard let mode = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? Int else { return false }
+        return mode & 0o044 != 0
     }
 }

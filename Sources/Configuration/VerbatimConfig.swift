@@ -5,6 +5,8 @@ package struct VerbatimConfig: Sendable, Equatable {
     package var language: String?
     /// `[offline]`: the PocketSphinx model's files, and extra decoder flags.
     package var offline = OfflineConfig()
+    /// `[dashscope]`: the cloud engine (Fun-ASR, Paraformer).
+    package var dashscope = DashScopeConfig()
     /// The file it was read from (nil: no file, all defaults).
     package var file: String?
 
@@ -17,9 +19,52 @@ package struct VerbatimConfig: Sendable, Equatable {
         package init() {}
     }
 
+    /// Every key of `[dashscope]`; the recognition parameters keep the service's own names.
+    package struct DashScopeConfig: Sendable, Equatable {
+        /// The API key; DASHSCOPE_API_KEY wins over it.
+        package var apiKey: String?
+        /// Set when the file holding `api_key` can be read by other users.
+        package var apiKeyFileIsShared = false
+        package var region: String?
+        package var model: String?
+        package var endpoint: String?
+        package var caFile: String?
+        package var vocabularyID: String?
+        package var semanticPunctuationEnabled: Bool?
+        package var maxSentenceSilence: Int?
+        package var multiThresholdModeEnabled: Bool?
+        package var punctuationPredictionEnabled: Bool?
+        package var heartbeat: Bool?
+        package var languageHints: [String]?
+        package var disfluencyRemovalEnabled: Bool?
+        package var inverseTextNormalizationEnabled: Bool?
+        package var speechNoiseThreshold: Double?
+
+        package init() {}
+
+        init(_ reader: inout TableReader) throws(ConfigError) {
+            apiKey = try reader.string("api_key")
+            region = try reader.string("region", oneOf: ["intl", "cn"])
+            model = try reader.string("model")
+            endpoint = try reader.string("endpoint")
+            caFile = try reader.string("ca_file")
+            vocabularyID = try reader.string("vocabulary_id")
+            semanticPunctuationEnabled = try reader.bool("semantic_punctuation_enabled")
+            maxSentenceSilence = try reader.integer("max_sentence_silence")
+            multiThresholdModeEnabled = try reader.bool("multi_threshold_mode_enabled")
+            punctuationPredictionEnabled = try reader.bool("punctuation_prediction_enabled")
+            heartbeat = try reader.bool("heartbeat")
+            languageHints = try reader.strings("language_hints")
+            disfluencyRemovalEnabled = try reader.bool("disfluency_removal_enabled")
+            inverseTextNormalizationEnabled = try reader.bool("inverse_text_normalization_enabled")
+            speechNoiseThreshold = try reader.number("speech_noise_threshold")
+            try reader.finish()
+        }
+    }
+
     package init() {}
 
-    package static let engines = ["offline", "none"]
+    package static let engines = ["offline", "dashscope", "none"]
 
     /// Reads the checked settings out of a parsed file; unknown keys and wrong types are errors that
     /// name the key, so a typo never silently falls back to a default.
@@ -39,6 +84,8 @@ package struct VerbatimConfig: Sendable, Equatable {
             throw .invalidValue(file: file, key: "offline.decoder_flags", problem: "must come in pairs: [\"-flag\", \"value\", ...]")
         }
         try offline.finish()
+        var dashscope = try reader.table("dashscope")
+        self.dashscope = try DashScopeConfig(&dashscope)
         try reader.finish()
     }
 }
@@ -78,6 +125,32 @@ struct TableReader {
             }
             return text
         case let value?: throw .wrongType(file: file, key: key(name), expected: "a string", found: value.typeName)
+        }
+    }
+
+    mutating func bool(_ name: String) throws(ConfigError) -> Bool? {
+        switch remaining.removeValue(forKey: name) {
+        case nil: return nil
+        case let .boolean(value)?: return value
+        case let value?: throw .wrongType(file: file, key: key(name), expected: "true or false", found: value.typeName)
+        }
+    }
+
+    mutating func integer(_ name: String) throws(ConfigError) -> Int? {
+        switch remaining.removeValue(forKey: name) {
+        case nil: return nil
+        case let .integer(value)?: return value
+        case let value?: throw .wrongType(file: file, key: key(name), expected: "an integer", found: value.typeName)
+        }
+    }
+
+    /// A number; an integer is taken as one too (`0` for `0.0`).
+    mutating func number(_ name: String) throws(ConfigError) -> Double? {
+        switch remaining.removeValue(forKey: name) {
+        case nil: return nil
+        case let .number(value)?: return value
+        case let .integer(value)?: return Double(value)
+        case let value?: throw .wrongType(file: file, key: key(name), expected: "a number", found: value.typeName)
         }
     }
 

@@ -10,6 +10,8 @@ package struct DashScopeModel: Sendable, Equatable {
     package var requiredSampleRate: Int?
     /// Regions that serve it.
     package var regions: Set<DashScopeRegion>
+    /// Primary language tags it accepts in `language_hints`.
+    package var languages: [String]
 
     /// The rate to stream at: the model's own, or 16 kHz (what capture records) when any rate goes.
     package var streamingSampleRate: Int { requiredSampleRate ?? 16_000 }
@@ -28,12 +30,15 @@ package struct DashScopeModel: Sendable, Equatable {
     package static var stableNames: [String] { catalog.map(\.name) }
 
     private static let catalog: [DashScopeModel] = [
-        DashScopeModel(name: "fun-asr-realtime", family: .funASR, requiredSampleRate: 16_000, regions: [.intl, .cn]),
-        DashScopeModel(name: "fun-asr-flash-8k-realtime", family: .funASR, requiredSampleRate: 8_000, regions: [.cn]),
-        DashScopeModel(name: "paraformer-realtime-v2", family: .paraformer, requiredSampleRate: nil, regions: [.cn]),
-        DashScopeModel(name: "paraformer-realtime-v1", family: .paraformer, requiredSampleRate: 16_000, regions: [.cn]),
-        DashScopeModel(name: "paraformer-realtime-8k-v2", family: .paraformer, requiredSampleRate: 8_000, regions: [.cn]),
-        DashScopeModel(name: "paraformer-realtime-8k-v1", family: .paraformer, requiredSampleRate: 8_000, regions: [.cn]),
+        DashScopeModel(name: "fun-asr-realtime", family: .funASR, requiredSampleRate: 16_000, regions: [.intl, .cn], languages: ["zh", "en", "ja"]),
+        DashScopeModel(name: "fun-asr-flash-8k-realtime", family: .funASR, requiredSampleRate: 8_000, regions: [.cn], languages: ["zh"]),
+        DashScopeModel(
+            name: "paraformer-realtime-v2", family: .paraformer, requiredSampleRate: nil, regions: [.cn],
+            languages: ["zh", "en", "ja", "yue", "ko", "de", "fr", "ru"]
+        ),
+        DashScopeModel(name: "paraformer-realtime-v1", family: .paraformer, requiredSampleRate: 16_000, regions: [.cn], languages: ["zh"]),
+        DashScopeModel(name: "paraformer-realtime-8k-v2", family: .paraformer, requiredSampleRate: 8_000, regions: [.cn], languages: ["zh"]),
+        DashScopeModel(name: "paraformer-realtime-8k-v1", family: .paraformer, requiredSampleRate: 8_000, regions: [.cn], languages: ["zh"]),
     ]
 
     /// `YYYY-MM-DD`, digits where digits go.

@@ -9,6 +9,7 @@ enum CLIError: UserFacingError {
     case audioNotRemoved(path: String, reason: String)
     case noEngineToTranscribe(configFile: String)
     case transcriptionStopped(String, atMs: Int)
+    case noDashScopeKey
 
     var userMessage: String {
         switch self {
@@ -19,6 +20,7 @@ enum CLIError: UserFacingError {
         case let .audioNotRemoved(path, reason): "The meeting was deleted, but its audio file \(path) was not (\(reason))."
         case let .noEngineToTranscribe(file): "Nothing to transcribe with: \(file) sets engine = \"none\"."
         case let .transcriptionStopped(why, atMs): "\(why) The transcription ended at \(MeetingClock.hms(atMs)) of the file."
+        case .noDashScopeKey: "The DashScope engine needs an API key, and none is configured."
         }
     }
 
@@ -29,6 +31,7 @@ enum CLIError: UserFacingError {
         case .cannotRead: "Check the path and the file's permissions."
         case .confirmationNeeded: "Pass --yes to delete without asking (for scripts)."
         case .audioNotRemoved: "Remove the file by hand."
+        case .noDashScopeKey: "Set DASHSCOPE_API_KEY, or api_key in [dashscope] of the configuration file (chmod 600)."
         case .noEngineToTranscribe: "Pass --engine offline, or change [recognition] engine in that file."
         case .transcriptionStopped: nil
         }

@@ -1,12 +1,14 @@
 import ArgumentParser
 import Configuration
+import DashScopeClient
+import Foundation
 import OfflineRecognition
 import Recognition
 
 /// `--engine` and `--language`, shared by `record` and `transcribe`.
 struct EngineOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
-        "The recognition engine: offline (PocketSphinx, English, no network; the default) or none (record audio only).",
+        "The recognition engine: dashscope (Alibaba Cloud; the default when an API key is configured), offline (PocketSphinx, English, no network; the default otherwise) or none (record audio only).",
         valueName: "engine"
     ))
     var engine: EngineName?
@@ -14,23 +16,39 @@ struct EngineOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The language spoken (BCP 47, e.g. en). The offline engine knows English only.", valueName: "tag"))
     var language: String?
 
+    @OptionGroup(title: "DashScope")
+    var dashscope: DashScopeOptions
+
     enum EngineName: String, ExpressibleByArgument, CaseIterable {
         case offline
+        case dashscope
         case none
     }
 
     /// The engine to run (nil for audio only), and a line saying which and why. A flag beats the
-    /// configuration file, which beats the default.
-    func resolve(config: VerbatimConfig) throws -> (engine: (any RecognitionEngine)?, explanation: String) {
+    /// configuration file, which beats the default: DashScope when an API key is configured, else offline.
+    func resolve(
+        config: VerbatimConfig, pacing: DuplexSettings.Pacing, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> (engine: (any RecognitionEngine)?, explanation: String) {
         let configured = config.engine.flatMap(EngineName.init(rawValue:))
+        let key = DashScopeOptions.apiKey(config: config, environment: environment)
         let why = engine != nil ? "chosen with --engine"
             : configured != nil ? "chosen in \(config.file ?? "the configuration file")"
+            : key != nil ? "the default, as a DashScope API key is configured (in \(key!.origin))"
             : "the default, as no cloud engine is configured"
-        switch engine ?? configured ?? .offline {
+        let language = language ?? config.language
+        switch engine ?? configured ?? (key != nil ? .dashscope : .offline) {
         case .none:
             return (nil, "Recognition: none (audio only), \(why).")
+        case .dashscope:
+            let settings = try dashscope.settings(config: config, language: language, pacing: pacing, environment: environment)
+            var lines = "Recognition: DashScope \(settings.model.name) at \(settings.url.host ?? "?"), \(why)."
+            if key?.origin == config.file, config.dashscope.apiKeyFileIsShared, let file = config.file {
+                lines += "\nWarning: \(file) holds the DashScope API key and other users can read it: chmod 600 \(file)"
+            }
+            return (DashScopeEngine(settings: settings), lines)
         case .offline:
-            if let language = language ?? config.language, !Self.isEnglish(language) {
+            if let language, !Self.isEnglish(language) {
                 throw OfflineEngineError.unsupportedLanguage(language)
             }
             let offline = PocketSphinxEngine(settings: Self.offlineSettings(config.offline))

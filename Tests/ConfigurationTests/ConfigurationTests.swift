@@ -45,6 +45,39 @@ import VerbatimTestSupport
         #expect(config.offline.dictionary == "/m/dict" && config.offline.decoderFlags == ["-beam", "1e-60"])
     }
 
+    @Test func everyDashScopeKeyIsRead() throws {
+        let config = try load("""
+            [dashscope]
+            api_key = "sk-1"
+            region = "cn"
+            model = "paraformer-realtime-v2"
+            endpoint = "ws://127.0.0.1:9/api-ws/v1/inference"
+            ca_file = "/ca.pem"
+            vocabulary_id = "vocab-1"
+            semantic_punctuation_enabled = true
+            max_sentence_silence = 900
+            multi_threshold_mode_enabled = true
+            punctuation_prediction_enabled = false
+            heartbeat = false
+            language_hints = ["zh", "en"]
+            disfluency_removal_enabled = true
+            inverse_text_normalization_enabled = false
+            speech_noise_threshold = 1
+            """)
+        let dashscope = config.dashscope
+        #expect(dashscope.apiKey == "sk-1" && dashscope.region == "cn" && dashscope.model == "paraformer-realtime-v2")
+        #expect(dashscope.endpoint == "ws://127.0.0.1:9/api-ws/v1/inference" && dashscope.caFile == "/ca.pem")
+        #expect(dashscope.vocabularyID == "vocab-1" && dashscope.semanticPunctuationEnabled == true)
+        #expect(dashscope.maxSentenceSilence == 900 && dashscope.multiThresholdModeEnabled == true)
+        #expect(dashscope.punctuationPredictionEnabled == false && dashscope.heartbeat == false)
+        #expect(dashscope.languageHints == ["zh", "en"] && dashscope.disfluencyRemovalEnabled == true)
+        #expect(dashscope.inverseTextNormalizationEnabled == false && dashscope.speechNoiseThreshold == 1.0)
+        #expect(loadError("[dashscope]\nregion = \"eu\"")?.userMessage.contains("must be one of \"intl\", \"cn\"") == true)
+        #expect(loadError("[dashscope]\nheartbeat = \"yes\"").map {
+            if case .wrongType(_, "dashscope.heartbeat", "true or false", "a string") = $0 { true } else { false }
+        } == true)
+    }
+
     @Test func noFileMeansDefaults() throws {
         #expect(try ConfigFile.load(path: "/nonexistent/config.toml") == VerbatimConfig())
     }
@@ -55,7 +88,7 @@ import VerbatimTestSupport
         #expect(loadError("[recognition]\nengine = 3").map {
             if case .wrongType(_, "recognition.engine", "a string", "an integer") = $0 { true } else { false }
         } == true)
-        #expect(loadError("[recognition]\nengine = \"whisper\"")?.userMessage.contains("must be one of \"offline\", \"none\"") == true)
+        #expect(loadError("[recognition]\nengine = \"whisper\"")?.userMessage.contains("must be one of \"offline\", \"dashscope\", \"none\"") == true)
         #expect(loadError("[offline]\ndecoder_flags = [\"-beam\"]")?.userMessage.contains("must come in pairs") == true)
         #expect(loadError("[offline]\ndecoder_flags = [1, 2]")?.userMessage.contains("an array of strings") == true)
         #expect(loadError("recognition = \"offline\"")?.userMessage.contains("recognition must be a table") == true)

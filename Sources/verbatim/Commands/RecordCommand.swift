@@ -39,7 +39,7 @@ struct RecordCommand: AsyncParsableCommand {
         let stop = StopCondition()
         try await reportingFailures {
             let status = StatusLine()
-            let (engine, explanation) = try recognition.resolve(config: global.loadConfig())
+            let (engine, explanation) = try recognition.resolve(config: global.loadConfig(), pacing: .realTime)
             let store = try await global.openStore()
             let chosen = try Self.chooseSources(sources.map(SourceRequest.init(argument:)))
             if !plain { status.write(RecordingStatus.noScreenYet) }

@@ -40,7 +40,7 @@ struct TranscribeCommand: AsyncParsableCommand {
         try await reportingFailures {
             let status = StatusLine()
             let config = try global.loadConfig()
-            let (engine, explanation) = try recognition.resolve(config: config)
+            let (engine, explanation) = try recognition.resolve(config: config, pacing: .asFastAsPossible)
             guard let engine else { throw CLIError.noEngineToTranscribe(configFile: config.file ?? "the configuration file") }
             let source = try AudioFileSource(path: file, raw: rawFormat?.layout)
             status.write(explanation)

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Configuration
+import DashScopeClient
+import DashScopeProtocol
+import Foundation
+
+/// The DashScope flags, and how flags, environment and configuration file make `DuplexSettings`.
+struct DashScopeOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("DashScope model (default fun-asr-realtime): \(DashScopeModel.stableNames.joined(separator: ", ")).", valueName: "name"))
+    var model: String?
+
+    @Option(help: ArgumentHelp("DashScope region: intl (Singapore, the default) or cn (Beijing). API keys are per region.", valueName: "region"))
+    var region: String?
+
+    @Option(help: ArgumentHelp("DashScope WebSocket URL, overriding the region's (also DASHSCOPE_WEBSOCKET_BASE_URL).", valueName: "url"))
+    var endpoint: String?
+
+    @Option(help: ArgumentHelp("A PEM file of certificate authorities to trust instead of the system's (also SSL_CERT_FILE).", valueName: "file"))
+    var caFile: String?
+
+    static let keyVariable = "DASHSCOPE_API_KEY"
+
+    /// Where the key comes from: the environment, as in the official SDK, then the configuration file.
+    static func apiKey(config: VerbatimConfig, environment: [String: String]) -> (key: String, origin: String)? {
+        if let key = environment[keyVariable], !key.isEmpty { return (key, keyVariable) }
+        if let key = config.dashscope.apiKey, !key.isEmpty { return (key, config.file ?? "the configuration file") }
+        return nil
+    }
+
+    func settings(
+        config: VerbatimConfig, language: String?, pacing: DuplexSettings.Pacing, environment: [String: String]
+    ) throws -> DuplexSettings {
+        let file = config.dashscope
+        guard let (key, _) = Self.apiKey(config: config, environment: environment) else { throw CLIError.noDashScopeKey }
+        let regionName = region ?? file.region ?? DashScopeRegion.intl.rawValue
+        guard let region = DashScopeRegion(rawValue: regionName) else {
+            throw ValidationError("--region must be intl or cn, not \(regionName).")
+        }
+        let modelName = model ?? file.model ?? "fun-asr-realtime"
+        guard let model = DashScopeModel.named(modelName) else { throw DashScopeSettingsError.unknownModel(modelName) }
+        let url = try DuplexEndpoint.url(flag: endpoint, configured: file.endpoint, environment: environment, region: region)
+        // The region picks the URL; with an endpoint given, the user knows where the model is served.
+        if endpoint == nil, environment[DuplexEndpoint.environmentVariable] == nil, file.endpoint == nil, !model.regions.contains(region) {
+            throw DashScopeSettingsError.modelNotInRegion(model: model.name, region: region)
+        }
+        var parameters = Self.parameters(file)
+        if let language {
+            let primary = String(language.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first ?? "")
+            guard model.languages.contains(primary) else {
+                throw DashScopeSettingsError.languageNotSupported(model: model.name, language: language, supported: model.languages)
+            }
+            parameters.languageHints = [primary]
+        }
+        // A live meeting sends silence through quiet stretches; with heartbeat the service keeps the task.
+        if pacing == .realTime, parameters.heartbeat == nil { parameters.heartbeat = true }
+        try parameters.validate()
+        let caFile = caFile ?? file.caFile ?? environment["SSL_CERT_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+        return DuplexSettings(url: url, apiKey: key, model: model, parameters: parameters, caFile: caFile, pacing: pacing)
+    }
+
+    private static func parameters(_ file: VerbatimConfig.DashScopeConfig) -> RecognitionParameters {
+        var parameters = RecognitionParameters()
+        parameters.vocabularyID = file.vocabularyID
+        parameters.semanticPunctuationEnabled = file.semanticPunctuationEnabled
+        parameters.maxSentenceSilence = file.maxSentenceSilence
+        parameters.multiThresholdModeEnabled = file.multiThresholdModeEnabled
+        parameters.punctuationPredictionEnabled = file.punctuationPredictionEnabled
+        parameters.heartbeat = file.heartbeat
+        parameters.languageHints = file.languageHints
+        parameters.disfluencyRemovalEnabled = file.disfluencyRemovalEnabled
+        parameters.inverseTextNormalizationEnabled = file.inverseTextNormalizationEnabled
+        parameters.speechNoiseThreshold = file.speechNoiseThreshold
+        return parameters
+    }
+}

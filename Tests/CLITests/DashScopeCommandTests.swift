@@ -1,0 +1,85 @@
+import AudioCore
+import Foundation
+import Testing
+import VerbatimTestSupport
+
+/// `verbatim transcribe --engine dashscope` against the loopback server, with the key from the
+/// environment or the configuration file.
+@Suite struct DashScopeCommandTests {
+    static let script = ["Let us start with the budget.", "我们下周再讨论。", "Thanks, everyone."]
+
+    /// The tone-script meeting as a WAV file.
+    func meetingFile(_ cli: CLIFixture) throws -> String {
+        let (samples, _) = ToneScript.audio(sentences: Self.script.count)
+        let bytes = samples.littleEndianBytes
+        let path = cli.folder.file("meeting.wav")
+        try Data(WAVHeader(dataBytes: bytes.count).bytes + bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test func transcribesWithTheKeyFromTheEnvironmentAndNeverShowsOrStoresIt() async throws {
+        let server = try await DashScopeTestServer.start(script: Self.script)
+        let cli = CLIFixture()
+        let key = DashScopeTestServer.Options().apiKey
+        let result = try cli.run(
+            "transcribe", try meetingFile(cli), "--endpoint", server.url, environment: ["DASHSCOPE_API_KEY": key]
+        )
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.split(separator: "\n").map(String.init) == Self.script)
+        #expect(result.stderr.contains("Recognition: DashScope fun-asr-realtime at 127.0.0.1, the default, as a DashScope API key is configured (in DASHSCOPE_API_KEY)."))
+        let saved = try cli.showJSON("1")
+        #expect(saved["engine"] as? String == "dashscope")
+        #expect(saved["model"] as? String == "fun-asr-realtime")
+        let database = try Data(contentsOf: URL(fileURLWithPath: cli.databasePath))
+        #expect(database.range(of: Data(key.utf8)) == nil)
+        #expect(!result.stderr.contains(key) && !result.stdout.contains(key))
+        await server.shutdown()
+    }
+
+    @Test func aRejectedKeyIsSaidPlainlyAndTheKeyIsNotPrinted() async throws {
+        let server = try await DashScopeTestServer.start(script: Self.script)
+        let cli = CLIFixture()
+        let result = try cli.run(
+            "transcribe", try meetingFile(cli), "--engine", "dashscope", "--endpoint", server.url,
+            environment: ["DASHSCOPE_API_KEY": "sk-not-the-right-one"]
+        )
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("DashScope rejected the API key (HTTP 401)."), "\(result.stderr)")
+        #expect(result.stderr.contains("DASHSCOPE_API_KEY"))
+        #expect(!result.stderr.contains("sk-not-the-right-one"))
+        #expect(server.upgrades.count == 1, "a rejected key is not retried")
+        await server.shutdown()
+    }
+
+    @Test func aKeyInAConfigurationFileOthersCanReadIsUsedWithAWarning() async throws {
+        let server = try await DashScopeTestServer.start(script: Self.script)
+        let cli = CLIFixture()
+        let config = try cli.folder.write(
+            "[dashscope]\napi_key = \"\(DashScopeTestServer.Options().apiKey)\"\nendpoint = \"\(server.url)\"\nmax_sentence_silence = 500\n",
+            to: "config.toml"
+        )
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: config)
+        let result = try cli.run("transcribe", try meetingFile(cli), environment: ["VERBATIM_CONFIG": config])
+        #expect(result.status == 0, "\(result.stderr)")
+
+        #expect(result.stdout.split(separator: "\n").count == Self.script.count)
+        #expect(result.stderr.contains("Warning: \(config) holds the DashScope API key and other users can read it: chmod 600 \(config)"))
+        #expect(server.tasks.first?.runTaskJSON.contains(#""max_sentence_silence":500"#) == true)
+
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: config)
+        let quiet = try cli.run("transcribe", try meetingFile(cli), "--no-save", environment: ["VERBATIM_CONFIG": config])
+        #expect(quiet.status == 0)
+        #expect(!quiet.stderr.contains("Warning"))
+        await server.shutdown()
+    }
+
+    @Test func aModelOutsideTheRegionIsRefusedBeforeConnecting() throws {
+        let cli = CLIFixture()
+        let result = try cli.run(
+            "transcribe", try meetingFile(cli), "--engine", "dashscope", "--model", "paraformer-realtime-v2",
+            environment: ["DASHSCOPE_API_KEY": "sk-anything"]
+        )
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("paraformer-realtime-v2 is not served in the Singapore region (intl)."), "\(result.stderr)")
+    }
+}

@@ -1,0 +1,104 @@
+import DashScopeProtocol
+import Foundation
+import Recognition
+import Testing
+import TranscriptCore
+
+@Suite("DashScope duplex messages")
+struct DuplexMessageTests {
+    func object(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    @Test("run-task carries the header, the fixed task fields, format, rate and only the options set")
+    func runTask() throws {
+        var parameters = RecognitionParameters()
+        parameters.heartbeat = true
+        parameters.languageHints = ["zh"]
+        parameters.speechNoiseThreshold = 0.2
+        let message = try object(DuplexInstruction.runTask(taskID: "abc", model: "fun-asr-realtime", sampleRate: 16_000, parameters: parameters).json())
+        let header = try #require(message["header"] as? [String: Any])
+        #expect(header["action"] as? String == "run-task" && header["task_id"] as? String == "abc" && header["streaming"] as? String == "duplex")
+        let payload = try #require(message["payload"] as? [String: Any])
+        #expect(payload["task_group"] as? String == "audio" && payload["task"] as? String == "asr" && payload["function"] as? String == "recognition")
+        #expect(payload["model"] as? String == "fun-asr-realtime")
+        #expect((payload["input"] as? [String: Any])?.isEmpty == true)
+        let sent = try #require(payload["parameters"] as? [String: Any])
+        #expect(Set(sent.keys) == ["format", "sample_rate", "heartbeat", "language_hints", "speech_noise_threshold"])
+        #expect(sent["format"] as? String == "pcm" && sent["sample_rate"] as? Int == 16_000 && sent["heartbeat"] as? Bool == true)
+    }
+
+    @Test("finish-task, and task ids of 32 hexadecimal digits")
+    func finishTask() throws {
+        let message = try object(DuplexInstruction.finishTask(taskID: "abc").json())
+        #expect((message["header"] as? [String: Any])?["action"] as? String == "finish-task")
+        #expect((message["payload"] as? [String: Any])?["input"] != nil)
+        let id = DuplexInstruction.newTaskID()
+        #expect(id.count == 32 && id.allSatisfy(\.isHexDigit) && id != DuplexInstruction.newTaskID())
+    }
+
+    @Test("a final from sentence_end, else from a non-null end_time; heartbeats and emotion read")
+    func results() throws {
+        func result(_ sentence: String, usage: String = "null") throws -> SentenceResult {
+            let text = #"{"header":{"task_id":"t","event":"result-generated","attributes":{}},"payload":{"output":{"sentence":"# + sentence + #"},"usage":"# + usage + "}}"
+            guard case let .result(_, result, _) = try DuplexEvent(json: text) else { throw DuplexProtocolError.malformed("not a result") }
+            return result
+        }
+        #expect(try result(#"{"begin_time":0,"end_time":null,"text":"a","sentence_id":1,"sentence_end":false}"#).isFinal == false)
+        #expect(try result(#"{"begin_time":0,"end_time":900,"text":"a","sentence_id":1}"#).isFinal == true)
+        #expect(try result(#"{"begin_time":0,"end_time":null,"text":"a","sentence_id":1}"#).isFinal == false)
+        #expect(try result(#"{"begin_time":0,"end_time":900,"text":"a","sentence_id":1,"sentence_end":false}"#).isFinal == false)
+        let heartbeat = try result(#"{"begin_time":10000,"end_time":null,"text":"","sentence_id":0,"heartbeat":true,"words":[]}"#)
+        #expect(heartbeat.isHeartbeat && ResultTranslation.event(for: heartbeat, clock: EngineClock(originMs: 0)) == nil)
+        let emotional = try result(#"{"begin_time":100,"end_time":900,"text":"好","sentence_id":2,"sentence_end":true,"emo_tag":"positive","emo_confidence":0.8,"words":[{"begin_time":100,"end_time":900,"text":"好","punctuation":"。"}]}"#)
+        let event = ResultTranslation.event(for: emotional, clock: EngineClock(originMs: 5_000))
+        #expect(event == .final(EngineSentence(
+            sentenceID: 2, clock: EngineClock(originMs: 5_000), startMs: 100, endMs: 900, text: "好",
+            words: [Word(startMs: 100, endMs: 900, text: "好", punctuation: "。")], emotion: EngineEmotion(tag: "positive", confidence: 0.8)
+        )))
+    }
+
+    @Test("usage, task-failed header fields, unknown events, and malformed frames")
+    func events() throws {
+        let final = #"{"header":{"task_id":"t","event":"result-generated"},"payload":{"output":{"sentence":{"begin_time":0,"end_time":5,"text":"a","sentence_id":1}},"usage":{"duration":3}}}"#
+        guard case let .result(_, _, usage) = try DuplexEvent(json: final) else { Issue.record("not a result"); return }
+        #expect(usage == TaskUsage(durationSeconds: 3))
+        let failed = #"{"header":{"task_id":"t","event":"task-failed","error_code":"CLIENT_ERROR","error_message":"request timeout after 23 seconds."},"payload":{}}"#
+        #expect(try DuplexEvent(json: failed) == .taskFailed(taskID: "t", TaskFailure(code: "CLIENT_ERROR", message: "request timeout after 23 seconds.")))
+        #expect(try DuplexEvent(json: #"{"header":{"task_id":"t","event":"task-finished"},"payload":{"output":{},"usage":null}}"#) == .taskFinished(taskID: "t"))
+        #expect(try DuplexEvent(json: #"{"header":{"task_id":"t","event":"task-finished"}}"#) == .taskFinished(taskID: "t"))
+        #expect(try DuplexEvent(json: #"{"header":{"task_id":"t","event":"brand-new"},"payload":{}}"#) == .unknown(event: "brand-new"))
+        #expect(throws: DuplexProtocolError.self) { try DuplexEvent(json: #"{"header": {"task_id": "#) }
+        #expect(throws: DuplexProtocolError.self) { try DuplexEvent(json: #"{"header":{"task_id":"t","event":"result-generated"}}"#) }
+    }
+
+    @Test("retry transient failures; stop on keys, models, parameters and arrears")
+    func failurePolicy() {
+        #expect(TaskFailurePolicy.disposition(of: TaskFailure(code: "InternalError", message: ""), model: "m") == .retry)
+        #expect(TaskFailurePolicy.disposition(of: TaskFailure(code: "Throttling.RateQuota", message: ""), model: "m") == .retry)
+        #expect(TaskFailurePolicy.disposition(of: TaskFailure(code: "CLIENT_ERROR", message: ""), model: "m") == .retry)
+        #expect(TaskFailurePolicy.disposition(of: TaskFailure(code: "ModelNotFound", message: ""), model: "m") == .fatal(.unknownModel("m")))
+        #expect(TaskFailurePolicy.disposition(of: TaskFailure(code: "Arrearage", message: ""), model: "m") == .fatal(.arrears))
+        #expect(TaskFailurePolicy.disposition(of: TaskFailure(code: "AccessDenied.Unpurchased", message: ""), model: "m") == .fatal(.accessDenied(code: "AccessDenied.Unpurchased")))
+        #expect(TaskFailurePolicy.disposition(ofUpgradeStatus: 403) == .fatal(.keyRejected(status: 403)))
+        #expect(TaskFailurePolicy.disposition(ofUpgradeStatus: 503) == .retry)
+        #expect(TaskFailurePolicy.disposition(ofUpgradeStatus: 429) == .retry)
+    }
+
+    @Test("models: stable names, dated snapshots, rates and regions; endpoints")
+    func modelsAndEndpoints() throws {
+        #expect(DashScopeModel.named("fun-asr-realtime-2025-11-07")?.requiredSampleRate == 16_000)
+        #expect(DashScopeModel.named("fun-asr-flash-8k-realtime")?.streamingSampleRate == 8_000)
+        #expect(DashScopeModel.named("paraformer-realtime-v2")?.streamingSampleRate == 16_000)
+        #expect(DashScopeModel.named("paraformer-realtime-v2")?.regions == [.cn])
+        #expect(DashScopeModel.named("fun-asr-realtime-latest") == nil && DashScopeModel.named("whisper") == nil)
+        let region = try DuplexEndpoint.url(flag: nil, configured: nil, environment: [:], region: .cn)
+        #expect(region.absoluteString == "wss://dashscope.aliyuncs.com/api-ws/v1/inference")
+        let environment = ["DASHSCOPE_WEBSOCKET_BASE_URL": "ws://127.0.0.1:9/api-ws/v1/inference"]
+        #expect(try DuplexEndpoint.url(flag: nil, configured: "wss://x/y", environment: environment, region: .intl).port == 9)
+        #expect(try DuplexEndpoint.url(flag: "wss://flag.example/api-ws/v1/inference", configured: nil, environment: environment, region: .intl).host == "flag.example")
+        #expect(throws: DashScopeSettingsError.invalidEndpoint("https://x")) {
+            try DuplexEndpoint.url(flag: "https://x", configured: nil, environment: [:], region: .intl)
+        }
+    }
+}

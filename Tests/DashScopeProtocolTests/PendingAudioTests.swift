@@ -1,0 +1,60 @@
+import AudioCore
+import DashScopeProtocol
+import Testing
+
+@Suite("Audio kept for re-sending")
+struct PendingAudioTests {
+    func chunk(_ startFrame: Int64, _ count: Int = 1_600, value: Int16 = 1) -> AudioChunk {
+        AudioChunk(source: "Me", startFrame: startFrame, samples: [Int16](repeating: value, count: count))
+    }
+
+    @Test("holes are filled with silence and overlaps trimmed, so the server's clock stays the meeting's")
+    func contiguous() {
+        var pending = PendingAudio(capacityFrames: 100_000, overflow: .dropOldest)
+        pending.append(chunk(0))
+        pending.append(chunk(3_200))  // a 100 ms hole
+        pending.append(chunk(4_000))  // overlaps the last 800 frames
+        #expect(pending.chunks.map(\.startFrame) == [0, 1_600, 3_200, 4_800])
+        #expect(pending.chunks[1].samples.allSatisfy { $0 == 0 })
+        #expect(pending.chunks[3].samples.count == 800)
+        #expect(pending.heldFrames == 5_600 && pending.endFrame == 5_600)
+    }
+
+    @Test("a final frees what it covered, cutting the chunk it ends in once sent; rewind sends the rest again")
+    func confirmAndRewind() {
+        var pending = PendingAudio(capacityFrames: 100_000, overflow: .wait)
+        for index in 0..<4 { pending.append(chunk(Int64(index) * 1_600)) }
+        _ = pending.takeNextToSend()
+        _ = pending.takeNextToSend()
+        _ = pending.takeNextToSend()
+        pending.confirm(throughFrame: 2_000)
+        #expect(pending.chunks.map(\.startFrame) == [2_000, 3_200, 4_800])
+        #expect(pending.unsentCount == 1)
+        #expect(pending.rewind() == nil)
+        #expect(pending.takeNextToSend()?.startFrame == 2_000)
+        #expect(pending.heldFrames == 4_400)
+    }
+
+    @Test("full in a live meeting: the oldest goes, and what no final covered is reported at the next connection")
+    func dropOldest() {
+        var pending = PendingAudio(capacityFrames: 3_200, overflow: .dropOldest)
+        pending.append(chunk(0))
+        _ = pending.takeNextToSend()
+        pending.append(chunk(1_600))
+        pending.append(chunk(3_200))
+        #expect(pending.chunks.map(\.startFrame) == [1_600, 3_200])
+        #expect(pending.mustWait == false)
+        pending.confirm(throughFrame: 800)
+        #expect(pending.rewind() == 800..<1_600)
+        #expect(pending.rewind() == nil)
+    }
+
+    @Test("full while reading a file: unsent audio is kept and the reader waits")
+    func waitForFile() {
+        var pending = PendingAudio(capacityFrames: 3_200, overflow: .wait)
+        for index in 0..<3 { pending.append(chunk(Int64(index) * 1_600)) }
+        #expect(pending.chunks.count == 3 && pending.mustWait)
+        _ = pending.takeNextToSend()
+        #expect(!pending.mustWait)
+    }
+}
