@@ -10,7 +10,7 @@ RUN_PACKAGES := libsqlite3-dev libpulse-dev pulseaudio pulseaudio-utils pkg-conf
 # tests run the binary in a private tmux server.
 TEST_PACKAGES := $(RUN_PACKAGES) flite sox tmux openssl
 
-.PHONY: run test bench bench-archive bench-capture bench-offline build release deps-run deps-test clean
+.PHONY: run test bench bench-archive bench-capture bench-offline bench-dashscope build release deps-run deps-test clean
 
 run: deps-run release
 	@scripts/ensure-audio-server.sh
@@ -25,7 +25,7 @@ test: deps-test
 
 # Prints figures; never part of `make test`. bench-archive: insert rate, search latency, export time.
 # bench-capture: CPU share of recording (10 minutes of real-time capture; CAPTURE_SECONDS to change).
-bench: bench-archive bench-capture bench-offline
+bench: bench-archive bench-capture bench-offline bench-dashscope
 
 CAPTURE_SECONDS ?= 600
 
@@ -40,6 +40,13 @@ bench-offline: deps-test
 	@scripts/install-debian-packages.sh pocketsphinx
 	swift build -c release --product verbatim-bench
 	.build/release/verbatim-bench offline $(OFFLINE_FLAGS)
+
+# bench-dashscope: the release client streams a 10-minute file to the loopback DashScope test server;
+# prints its CPU time and peak memory.
+bench-dashscope: deps-test
+	swift build -c release --product verbatim-bench
+	swift build -c release --product verbatim
+	.build/release/verbatim-bench dashscope --minutes 10
 
 bench-capture: deps-test
 	swift build -c release --product verbatim-bench

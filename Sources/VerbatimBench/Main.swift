@@ -1,5 +1,5 @@
 /// `verbatim-bench [archive options]`, `verbatim-bench capture [--seconds N]` or
-/// `verbatim-bench offline [POCKETSPHINX FLAGS]`. Prints figures;
+/// `verbatim-bench offline [POCKETSPHINX FLAGS]` or `verbatim-bench dashscope [--minutes N]`. Prints figures;
 /// asserts nothing; never part of the test suite.
 @main
 enum VerbatimBench {
@@ -7,6 +7,8 @@ enum VerbatimBench {
         let arguments = CommandLine.arguments.dropFirst()
         if arguments.first == "capture" {
             try await CaptureBenchmark.run(arguments.dropFirst())
+        } else if arguments.first == "dashscope" {
+            try await DashScopeBenchmark.run(arguments.dropFirst())
         } else if arguments.first == "offline" {
             try await OfflineBenchmark.run(arguments.dropFirst())
         } else {
