@@ -42,20 +42,25 @@ final class DuplexConnection: Sendable {
         var configuration = WebSocketClient.Configuration(tlsConfiguration: trust.configuration())
         configuration.maxFrameSize = 1 << 20
         let (inbound, sink) = AsyncStream.makeStream(of: Inbound.self)
-        let upgraded = NIOLockedValueBox<WebSocket?>(nil)
+        // The connect future can complete before websocket-kit hands over the socket (it configures the
+        // pipeline on a later tick), so the socket comes through a promise of its own.
+        let group = MultiThreadedEventLoopGroup.singleton
+        let upgraded = group.any().makePromise(of: WebSocket.self)
+        let socket: WebSocket
         do {
-            try await WebSocket.connect(to: url, headers: headers, configuration: configuration, on: MultiThreadedEventLoopGroup.singleton) { socket in
+            try await WebSocket.connect(to: url, headers: headers, configuration: configuration, on: group) { socket in
                 // Runs on the event loop before any frame is read, so none is missed.
                 socket.onText { _, text in sink.yield(.text(text)) }
                 socket.onBinary { _, _ in sink.yield(.binary) }
                 socket.onClose.whenComplete { _ in sink.finish() }
-                upgraded.withLockedValue { $0 = socket }
+                upgraded.succeed(socket)
             }.get()
+            socket = try await upgraded.futureResult.get()
         } catch {
             sink.finish()
+            upgraded.fail(error)
             throw classify(error, host: url.host ?? "")
         }
-        guard let socket = upgraded.withLockedValue({ $0 }) else { throw .unreachable("no WebSocket after the upgrade") }
         return DuplexConnection(socket: socket, inbound: inbound)
     }
 
