@@ -2,6 +2,17 @@
 // Targets are listed in data-flow order; ARCHITECTURE.md states who may import whom.
 import PackageDescription
 
+/// The WebSocket stack: websocket-kit over SwiftNIO and NIOSSL (the client, and the test server).
+let webSocketProducts: [Target.Dependency] = [
+    .product(name: "WebSocketKit", package: "websocket-kit"),
+    .product(name: "NIOCore", package: "swift-nio"),
+    .product(name: "NIOPosix", package: "swift-nio"),
+    .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+    .product(name: "NIOHTTP1", package: "swift-nio"),
+    .product(name: "NIOWebSocket", package: "swift-nio"),
+    .product(name: "NIOSSL", package: "swift-nio-ssl"),
+]
+
 let package = Package(
     name: "verbatim",
     platforms: [.macOS(.v15)],
@@ -49,14 +60,7 @@ let package = Package(
             name: "DashScopeClient",
             dependencies: [
                 "AudioCore", "DashScopeProtocol", "Recognition", "TranscriptCore",
-                .product(name: "WebSocketKit", package: "websocket-kit"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "NIOWebSocket", package: "swift-nio"),
-                .product(name: "NIOSSL", package: "swift-nio-ssl"),
-            ]
+            ] + webSocketProducts
         ),
         // The configuration file: TOML read with TOMLKit, checked key by key into `VerbatimConfig`.
         .target(
@@ -89,14 +93,7 @@ let package = Package(
             name: "VerbatimTestSupport",
             dependencies: [
                 "AudioCore", "TranscriptCore",
-                .product(name: "WebSocketKit", package: "websocket-kit"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "NIOWebSocket", package: "swift-nio"),
-                .product(name: "NIOSSL", package: "swift-nio-ssl"),
-            ]
+            ] + webSocketProducts
         ),
         .testTarget(name: "TranscriptCoreTests", dependencies: ["TranscriptCore"]),
         .testTarget(name: "AudioCoreTests", dependencies: ["AudioCore"]),
