@@ -8,7 +8,7 @@ RUN_PACKAGES := libsqlite3-dev libpulse-dev pulseaudio pulseaudio-utils pkg-conf
 # Debian packages the test suite needs on top of them: speech is generated with flite and sox, and
 # every audio test starts its own PulseAudio daemon (scripts/pulseaudio-test-daemon.sh); terminal
 # tests run the binary in a private tmux server.
-TEST_PACKAGES := $(RUN_PACKAGES) flite sox tmux openssl
+TEST_PACKAGES := $(RUN_PACKAGES) flite sox tmux openssl time
 
 .PHONY: run test bench bench-archive bench-capture bench-offline bench-dashscope build release deps-run deps-test clean
 

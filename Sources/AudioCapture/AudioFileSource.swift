@@ -59,11 +59,12 @@ package struct AudioFileSource: Sendable {
     /// The chunks, in order; the sequence throws `AudioError` if the file can't be read to the end.
     ///
     /// Read on a thread of its own (a pipe can block for as long as its writer likes, which must not
-    /// hold a thread of Swift's cooperative pool), at most `ahead` chunks ahead of the consumer, so a
-    /// long file never sits in memory whole.
-    package func chunks(paced: Bool, ahead: Int = 20) -> FileChunks {
-        let (stream, continuation) = AsyncThrowingStream.makeStream(of: AudioChunk.self)
-        let credits = DispatchSemaphore(value: ahead)
+    /// hold a thread of Swift's cooperative pool), at most `blocksAhead` blocks of about two seconds
+    /// ahead of the consumer, so a long file never sits in memory whole. Unpaced, the chunks of a
+    /// block cross threads together: one wake-up per block rather than one per chunk.
+    package func chunks(paced: Bool, blocksAhead: Int = 2) -> FileChunks {
+        let (stream, continuation) = AsyncThrowingStream.makeStream(of: [AudioChunk].self)
+        let credits = DispatchSemaphore(value: blocksAhead)
         let stopped = Mutex(false)
         continuation.onTermination = { _ in
             stopped.withLock { $0 = true }
@@ -71,10 +72,10 @@ package struct AudioFileSource: Sendable {
         }
         let thread = Thread { [self] in
             do {
-                try produce(paced: paced) { chunk in
+                try produce(paced: paced) { batch in
                     credits.wait()
                     guard !stopped.withLock({ $0 }) else { return false }
-                    continuation.yield(chunk)
+                    continuation.yield(batch)
                     return true
                 }
                 continuation.finish()
@@ -95,7 +96,7 @@ package struct AudioFileSource: Sendable {
     }
 
     /// Reads, decodes, resamples and cuts the file; stops early when `emit` returns false.
-    private func produce(paced: Bool, _ emit: (AudioChunk) -> Bool) throws {
+    private func produce(paced: Bool, _ emit: ([AudioChunk]) -> Bool) throws {
         let handle = try Self.open(path)
         defer { try? handle.close() }
         // Raw PCM starts at 0 and may come through a pipe, which can't seek.
@@ -109,10 +110,17 @@ package struct AudioFileSource: Sendable {
             let block = try Self.readAvailable(handle, upTo: min(remaining, 1 << 16), path: path)
             remaining -= block.count
             let done = block.isEmpty || remaining <= 0
-            let samples = resampler.process(decoder.decode(block), final: done).int16Samples
-            for chunk in chunker.add(samples, final: done) {
-                if paced { Thread.sleep(until: start.addingTimeInterval(Double(chunk.startMs) / 1_000)) }
-                guard emit(chunk) else { return }
+            let samples = layout.sampleRate == PCMFormat.sampleRate
+                ? decoder.decodeInt16(block)
+                : resampler.process(decoder.decode(block), final: done).int16Samples
+            let chunks = chunker.add(samples, final: done)
+            if paced {
+                for chunk in chunks {
+                    Thread.sleep(until: start.addingTimeInterval(Double(chunk.startMs) / 1_000))
+                    guard emit([chunk]) else { return }
+                }
+            } else if !chunks.isEmpty {
+                guard emit(chunks) else { return }
             }
             if done { return }
         }
@@ -123,7 +131,10 @@ package struct AudioFileSource: Sendable {
         var buffer = [UInt8](repeating: 0, count: count)
         while true {
             let received = buffer.withUnsafeMutableBytes { Glibc.read(handle.fileDescriptor, $0.baseAddress, count) }
-            if received >= 0 { return Array(buffer.prefix(received)) }
+            if received >= 0 {
+                buffer.removeSubrange(received...)
+                return buffer
+            }
             if errno != EINTR { throw .cannotReadAudio(path: path, reason: String(cString: strerror(errno))) }
         }
     }
@@ -153,20 +164,27 @@ package struct AudioFileSource: Sendable {
     }
 }
 
-/// A file's chunks as an async sequence; taking one lets the reader thread read one more.
+/// A file's chunks as an async sequence; taking a block's first chunk lets the reader thread read one more block.
 package struct FileChunks: AsyncSequence, Sendable {
     package typealias Element = AudioChunk
-    let stream: AsyncThrowingStream<AudioChunk, any Error>
+    let stream: AsyncThrowingStream<[AudioChunk], any Error>
     let credits: DispatchSemaphore
 
     package struct AsyncIterator: AsyncIteratorProtocol {
-        var base: AsyncThrowingStream<AudioChunk, any Error>.AsyncIterator
+        var base: AsyncThrowingStream<[AudioChunk], any Error>.AsyncIterator
         let credits: DispatchSemaphore
+        var block: [AudioChunk] = []
+        var index = 0
 
         package mutating func next() async throws -> AudioChunk? {
-            let chunk = try await base.next()
-            if chunk != nil { credits.signal() }
-            return chunk
+            while index == block.count {
+                guard let next = try await base.next() else { return nil }
+                credits.signal()
+                block = next
+                index = 0
+            }
+            defer { index += 1 }
+            return block[index]
         }
     }
 
@@ -184,12 +202,14 @@ struct Chunker {
     mutating func add(_ samples: [Int16], final: Bool) -> [AudioChunk] {
         pending += samples
         var chunks: [AudioChunk] = []
-        while pending.count >= PCMFormat.chunkFrames || (final && !pending.isEmpty) {
-            let count = min(PCMFormat.chunkFrames, pending.count)
-            chunks.append(AudioChunk(source: label, startFrame: nextFrame, samples: Array(pending[0..<count])))
-            pending.removeFirst(count)
+        var taken = 0
+        while pending.count - taken >= PCMFormat.chunkFrames || (final && taken < pending.count) {
+            let count = min(PCMFormat.chunkFrames, pending.count - taken)
+            chunks.append(AudioChunk(source: label, startFrame: nextFrame, samples: Array(pending[taken..<(taken + count)])))
+            taken += count
             nextFrame += Int64(count)
         }
+        pending.removeFirst(taken)  // once per block, not once per chunk
         return chunks
     }
 }

@@ -37,6 +37,16 @@ package struct PCMDecoder: Sendable {
         return mono
     }
 
+    /// 16-bit samples. 16-bit mono input, the common case, is copied as it is rather than going
+    /// through floats.
+    package mutating func decodeInt16(_ bytes: [UInt8]) -> [Int16] {
+        guard encoding == .integer(bits: 16), channels == 1 else { return decode(bytes).int16Samples }
+        let input = carry.isEmpty ? bytes : carry + bytes
+        let whole = input.count & ~1
+        carry = Array(input[whole...])
+        return [Int16](littleEndianBytes: input[..<whole])
+    }
+
     private func sample(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Float {
         func unsigned(_ count: Int) -> UInt64 {
             (0..<count).reduce(0) { $0 | UInt64(bytes[offset + $1]) << (8 * UInt64($1)) }

@@ -33,24 +33,34 @@ package struct AudioChunk: Sendable, Equatable {
 extension [Int16] {
     /// Little-endian bytes, as WAV files and the cloud engines want them.
     package var littleEndianBytes: [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: count * 2)
-        for (index, sample) in enumerated() {
-            let bits = UInt16(bitPattern: sample)
-            bytes[2 * index] = UInt8(truncatingIfNeeded: bits)
-            bytes[2 * index + 1] = UInt8(truncatingIfNeeded: bits >> 8)
-        }
-        return bytes
+        // The memory is the bytes on a little-endian host (every Linux host Swift runs on; see the
+        // check below), so this is one copy.
+        withUnsafeBytes { [UInt8]($0) }
     }
+
+    #if _endian(big)
+    #error("littleEndianBytes and init(littleEndianBytes:) copy memory as it is: a big-endian host needs a byte swap")
+    #endif
 
     /// Samples from little-endian 16-bit bytes (a trailing odd byte is ignored).
     package init<Bytes: Collection<UInt8>>(littleEndianBytes bytes: Bytes) {
+        let count = bytes.count / 2
+        self = bytes.withContiguousStorageIfAvailable { source in
+            [Int16](unsafeUninitializedCapacity: count) { samples, initialized in
+                UnsafeMutableRawBufferPointer(samples).copyMemory(from: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: source[..<(count * 2)])))
+                initialized = count
+            }
+        } ?? Self.decoded(bytes)
+    }
+
+    private static func decoded<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> [Int16] {
         var samples = [Int16]()
         samples.reserveCapacity(bytes.count / 2)
         var iterator = bytes.makeIterator()
         while let low = iterator.next(), let high = iterator.next() {
             samples.append(Int16(bitPattern: UInt16(low) | UInt16(high) << 8))
         }
-        self = samples
+        return samples
     }
 }
 

@@ -31,6 +31,11 @@ actor DuplexSession: RecognitionSession {
     private var sendersWaiting: [CheckedContinuation<Void, Never>] = []
     private var startup: CheckedContinuation<Void, any Error>?
 
+    /// A file's reader waits while more than `unsentHigh` chunks wait for the socket, and goes on
+    /// once no more than `unsentLow` do.
+    private static let unsentHigh = 20
+    private static let unsentLow = 10
+
     private init(settings: DuplexSettings, source: String) {
         self.settings = settings
         self.source = source
@@ -67,7 +72,7 @@ actor DuplexSession: RecognitionSession {
         lastAudioAt = .now
         wakeWriter()
         // A file waits while the connection is down and the buffer is full, or while the socket is behind.
-        while !terminated, settings.pacing == .asFastAsPossible, pending.mustWait || pending.unsentCount > 20 {
+        while !terminated, settings.pacing == .asFastAsPossible, pending.mustWait || pending.unsentCount > Self.unsentHigh {
             await withCheckedContinuation { sendersWaiting.append($0) }
         }
     }
@@ -215,8 +220,9 @@ actor DuplexSession: RecognitionSession {
     /// The next frame to send, waiting for audio; nil when the input is finished (or the task is cancelled).
     private func nextAudioFrame() async -> [UInt8]? {
         while !Task.isCancelled {
-            if let chunk = pending.takeNextToSend() {
-                wakeSenders()
+            if let chunk = pending.takeNextToSend(maxFrames: Int(PCMFormat.frames(milliseconds: Int64(settings.maxFrameMs)))) {
+                // Senders resume in a batch once the backlog has halved, not after every frame.
+                if pending.unsentCount <= Self.unsentLow { wakeSenders() }
                 if taskOrigin == nil { taskOrigin = chunk.startFrame }
                 metrics.audioSent(throughTaskMs: taskMs(ofFrame: chunk.endFrame), atMs: now())
                 return encode(chunk.samples)

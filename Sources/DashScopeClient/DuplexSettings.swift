@@ -24,6 +24,9 @@ package struct DuplexSettings: Sendable {
     package var maxReconnectAttempts = 8
     package var backoffInitialMs = 500
     package var backoffMaximumMs = 10_000
+    /// The most audio one binary frame carries when audio has piled up (a file, or a re-send after a
+    /// reconnection): the official SDK sends files in 400 ms frames (spec A.6).
+    package var maxFrameMs = 400
     /// With no audio for this long in a live meeting, silence is sent (the server ends a task after
     /// 23 s without audio, spec A.10).
     package var keepAliveAfterMs = 1_000

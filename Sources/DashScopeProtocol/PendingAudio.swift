@@ -56,11 +56,18 @@ package struct PendingAudio: Sendable {
         makeRoom()
     }
 
-    /// The next chunk to send on this connection, if any.
-    package mutating func takeNextToSend() -> AudioChunk? {
+    /// The next audio to send on this connection, if any, as one chunk: the next held chunk, joined
+    /// with those after it while the whole stays within `maxFrames` (audio that piled up while the
+    /// socket was busy, or held over a reconnection, goes out in fewer, larger frames).
+    package mutating func takeNextToSend(maxFrames: Int = 0) -> AudioChunk? {
         guard nextToSend < chunks.count else { return nil }
-        defer { nextToSend += 1 }
-        return chunks[nextToSend]
+        var taken = chunks[nextToSend]
+        nextToSend += 1
+        while nextToSend < chunks.count, taken.samples.count + chunks[nextToSend].samples.count <= maxFrames {
+            taken.samples += chunks[nextToSend].samples
+            nextToSend += 1
+        }
+        return taken
     }
 
     /// A final covered the audio up to `frame`: what lies before it is no longer needed. The chunk it

@@ -36,6 +36,20 @@ struct ConversionTests {
         #expect(decoder.decode(Array(bytes[3...])) == [0, 0.25])
     }
 
+    @Test("16-bit mono is copied without floats, a sample split across reads kept for the next; other layouts agree with decode")
+    func int16Direct() {
+        let samples: [Int16] = [0, 1, -1, .max, .min, 12_345]
+        let bytes = samples.littleEndianBytes
+        var mono = PCMDecoder(encoding: .integer(bits: 16), channels: 1)
+        #expect(mono.decodeInt16(Array(bytes[0..<5])) == [0, 1])
+        #expect(mono.decodeInt16(Array(bytes[5...])) == [-1, .max, .min, 12_345])
+        var stereo = PCMDecoder(encoding: .integer(bits: 16), channels: 2)
+        #expect(stereo.decodeInt16([Int16](arrayLiteral: 16_384, -16_384, 8_192, 8_192).littleEndianBytes) == [0, 8_192])
+        #expect([Int16](littleEndianBytes: bytes.dropFirst(2)) == Array(samples.dropFirst()))
+        // A collection with no contiguous storage takes the byte-by-byte way.
+        #expect([Int16](littleEndianBytes: bytes.lazy.filter { _ in true }) == samples)
+    }
+
     @Test("floats become 16-bit samples, clamped")
     func toInt16() {
         #expect([Float(0.5), -1, 1.5, -2].int16Samples == [16_384, -32_768, 32_767, -32_768])

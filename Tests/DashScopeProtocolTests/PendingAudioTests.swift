@@ -35,6 +35,20 @@ struct PendingAudioTests {
         #expect(pending.heldFrames == 4_400)
     }
 
+    @Test("audio that piled up goes out joined, within the frame limit, and a rewind sends it again the same way")
+    func joinedFrames() {
+        var pending = PendingAudio(capacityFrames: 100_000, overflow: .wait)
+        for index in 0..<7 { pending.append(chunk(Int64(index) * 1_600, value: Int16(index))) }
+        let first = pending.takeNextToSend(maxFrames: 6_400)
+        #expect(first?.startFrame == 0 && first?.samples.count == 6_400)
+        #expect(first?.samples[1_600] == 1 && first?.samples[6_399] == 3)
+        #expect(pending.takeNextToSend(maxFrames: 6_400)?.samples.count == 4_800)
+        #expect(pending.takeNextToSend(maxFrames: 6_400) == nil)
+        #expect(pending.chunks.count == 7, "joining leaves the held chunks as they were")
+        _ = pending.rewind()
+        #expect(pending.takeNextToSend(maxFrames: 1_000)?.samples.count == 1_600, "at least one chunk, even past the limit")
+    }
+
     @Test("full in a live meeting: the oldest goes, and what no final covered is reported at the next connection")
     func dropOldest() {
         var pending = PendingAudio(capacityFrames: 3_200, overflow: .dropOldest)
