@@ -104,7 +104,10 @@ let package = Package(
         ),
         .testTarget(
             name: "DashScopeClientTests",
-            dependencies: ["DashScopeClient", "DashScopeProtocol", "AudioCore", "Recognition", "TranscriptCore", "VerbatimTestSupport"]
+            dependencies: [
+                "DashScopeClient", "DashScopeProtocol", "AudioCore", "Recognition", "Session", "Store", "TranscriptCore",
+                "VerbatimTestSupport",
+            ]
         ),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "VerbatimTestSupport"]),
         .testTarget(

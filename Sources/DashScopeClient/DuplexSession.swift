@@ -23,7 +23,10 @@ actor DuplexSession: RecognitionSession {
     private var taskOrigin: Int64?
     private var resampler: Resampler?
     private var metrics = DuplexMetrics()
-    private var billedSeconds: Int?
+    /// Billable seconds: each task reports its own total so far (spec A.9, `payload.usage`), so finished tasks' totals are kept apart.
+    private var billedByEarlierTasks = 0
+    private var billedByThisTask: Int?
+    private var billedSeconds: Int? { billedByThisTask.map { $0 + billedByEarlierTasks } ?? (billedByEarlierTasks > 0 ? billedByEarlierTasks : nil) }
     private var lastAudioAt = ContinuousClock.now
 
     /// The writer, waiting for audio; senders, waiting for room; the caller of `start`, waiting for the first task.
@@ -154,6 +157,8 @@ actor DuplexSession: RecognitionSession {
         let taskID = DuplexInstruction.newTaskID()
         let lost = pending.rewind()
         taskOrigin = nil
+        billedByEarlierTasks += billedByThisTask ?? 0
+        billedByThisTask = nil
         resampler = settings.model.streamingSampleRate == PCMFormat.sampleRate
             ? nil : Resampler(inputRate: PCMFormat.sampleRate, outputRate: settings.model.streamingSampleRate)
         metrics.taskStarted()
@@ -255,7 +260,7 @@ actor DuplexSession: RecognitionSession {
             let reach = result.endTime ?? result.words?.last?.endTime
             metrics.resultReceived(hasText: !result.text.isEmpty, reachingTaskMs: reach, atMs: now())
         }
-        if let seconds = usage?.durationSeconds { billedSeconds = seconds }
+        if let seconds = usage?.durationSeconds { billedByThisTask = seconds }
         guard let event = ResultTranslation.event(for: result, clock: clock) else { return }
         sink.yield(event)
         if case let .final(sentence) = event {

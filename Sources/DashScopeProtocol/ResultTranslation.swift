@@ -12,7 +12,7 @@ package enum ResultTranslation {
             return .final(EngineSentence(
                 sentenceID: result.sentenceID, clock: clock, startMs: result.beginTime, endMs: max(end, result.beginTime),
                 text: result.text, words: (result.words ?? []).map(word),
-                emotion: result.emotionTag.map { EngineEmotion(tag: $0, confidence: result.emotionConfidence) }
+                emotion: result.emotionTag.map { Emotion(tag: $0, confidence: result.emotionConfidence) }
             ))
         }
         guard !result.text.isEmpty else { return nil }

@@ -12,13 +12,18 @@ package enum InterchangeCodec {
         package var audioPath: String?
         package var audioTracks: [AudioTrack]
         package var gaps: [AudioGap]
+        package var billedSeconds: Int?
 
-        package init(id: Int64, status: MeetingStatus, audioPath: String?, audioTracks: [AudioTrack] = [], gaps: [AudioGap] = []) {
+        package init(
+            id: Int64, status: MeetingStatus, audioPath: String?, audioTracks: [AudioTrack] = [], gaps: [AudioGap] = [],
+            billedSeconds: Int? = nil
+        ) {
             self.id = id
             self.status = status
             self.audioPath = audioPath
             self.audioTracks = audioTracks
             self.gaps = gaps
+            self.billedSeconds = billedSeconds
         }
     }
 
@@ -77,14 +82,15 @@ package enum InterchangeCodec {
             engine: info.engine, model: info.model, tags: info.tags,
             sentences: transcript.sentences.map(InterchangeSentence.init),
             bookmarks: transcript.bookmarks.map { InterchangeBookmark(atMs: $0.atMs, label: $0.label) },
-            notes: transcript.notes.map { InterchangeNote(atMs: $0.atMs, text: $0.text) }
+            notes: transcript.notes.map { InterchangeNote(atMs: $0.atMs, text: $0.text) },
+            notTranscribed: transcript.gaps.isEmpty ? nil : transcript.gaps
         )
     }
 }
 
 /// The document, plus the archive's fields when `show --json` asks for them; `audio_path` is written
-/// as `null` rather than left out, and `audio_tracks` / `audio_gaps` as empty arrays, so scripts can
-/// rely on the keys.
+/// and `billed_seconds` as `null` rather than left out, and `audio_tracks` / `audio_gaps` as empty
+/// arrays, so scripts can rely on the keys.
 private struct EncodedDocument: Encodable {
     var document: InterchangeDocument
     var archive: InterchangeCodec.ArchiveFields?
@@ -94,6 +100,7 @@ private struct EncodedDocument: Encodable {
         case audioPath = "audio_path"
         case audioTracks = "audio_tracks"
         case gaps = "audio_gaps"
+        case billedSeconds = "billed_seconds"
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -105,5 +112,6 @@ private struct EncodedDocument: Encodable {
         try container.encode(archive.audioPath, forKey: .audioPath)
         try container.encode(archive.audioTracks, forKey: .audioTracks)
         try container.encode(archive.gaps, forKey: .gaps)
+        try container.encode(archive.billedSeconds, forKey: .billedSeconds)
     }
 }

@@ -17,11 +17,14 @@ struct InterchangeDocument: Codable {
     var sentences: [InterchangeSentence]
     var bookmarks: [InterchangeBookmark]?
     var notes: [InterchangeNote]?
+    /// Left out when the engine transcribed everything.
+    var notTranscribed: [TranscriptGap]?
 
     enum CodingKeys: String, CodingKey {
         case format, version, title, language, engine, model, tags, sentences, bookmarks, notes
         case startedAt = "started_at"
         case durationMs = "duration_ms"
+        case notTranscribed = "not_transcribed"
     }
 }
 
@@ -31,6 +34,7 @@ struct InterchangeSentence: Codable {
     var text: String
     var speaker: String?
     var words: [Word]?
+    var emotion: Emotion?
 
     init(_ sentence: Sentence) {
         startMs = sentence.startMs
@@ -38,10 +42,13 @@ struct InterchangeSentence: Codable {
         text = sentence.text
         speaker = sentence.speaker
         words = sentence.words
+        emotion = sentence.emotion
     }
 
+    var sentence: Sentence { Sentence(startMs: startMs, endMs: endMs, text: text, speaker: speaker, words: words, emotion: emotion) }
+
     enum CodingKeys: String, CodingKey {
-        case text, speaker, words
+        case text, speaker, words, emotion
         case startMs = "start_ms"
         case endMs = "end_ms"
     }

@@ -22,6 +22,15 @@ enum InterchangeValidation {
         for (index, note) in (document.notes ?? []).enumerated() where note.atMs < 0 {
             throw invalid("notes[\(index)].at_ms", "must not be negative")
         }
+        for (index, sentence) in document.sentences.enumerated() {
+            if let confidence = sentence.emotion?.confidence, !(0...1).contains(confidence) {
+                throw invalid("sentences[\(index)].emotion.confidence", "must be between 0 and 1")
+            }
+        }
+        for (index, gap) in (document.notTranscribed ?? []).enumerated() {
+            if gap.startMs < 0 { throw invalid("not_transcribed[\(index)].start_ms", "must not be negative") }
+            if gap.endMs < gap.startMs { throw invalid("not_transcribed[\(index)].end_ms", "must not be before start_ms") }
+        }
         let info = MeetingInfo(
             title: document.title, startedAt: startedAt, durationMs: document.durationMs, language: document.language,
             engine: document.engine, model: document.model, tags: document.tags ?? []
@@ -29,10 +38,11 @@ enum InterchangeValidation {
         return MeetingTranscript(
             info: info,
             sentences: document.sentences
-                .map { Sentence(startMs: $0.startMs, endMs: $0.endMs, text: $0.text, speaker: $0.speaker, words: $0.words) }
+                .map(\.sentence)
                 .sorted { ($0.startMs, $0.endMs) < ($1.startMs, $1.endMs) },
             bookmarks: (document.bookmarks ?? []).map { Bookmark(atMs: $0.atMs, label: $0.label) },
-            notes: (document.notes ?? []).map { Note(atMs: $0.atMs, text: $0.text) }
+            notes: (document.notes ?? []).map { Note(atMs: $0.atMs, text: $0.text) },
+            gaps: (document.notTranscribed ?? []).sorted { ($0.startMs, $0.endMs) < ($1.startMs, $1.endMs) }
         )
     }
 

@@ -39,6 +39,8 @@ package enum MarkdownExporter {
             return "> 🔖 **[\(MeetingClock.hms(bookmark.atMs))] Bookmark**" + label
         case let .note(note):
             return "> 📝 **[\(MeetingClock.hms(note.atMs))] Note** " + escape(note.text)
+        case let .gap(gap):
+            return "> ⚠️ **[\(MeetingClock.hms(gap.startMs))]** " + escape(TranscriptGapWording.sentence(for: gap))
         }
     }
 

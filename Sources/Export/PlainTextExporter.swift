@@ -14,19 +14,28 @@ package enum PlainTextExporter {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Sentences, bookmarks and notes in time order; at the same time, marks come first, as they do on screen.
+    /// Sentences, bookmarks, notes and untranscribed stretches in time order; at the same time, marks come first, as they do on screen.
     private static func timeline(_ transcript: MeetingTranscript) -> [(atMs: Int, order: Int, text: String)] {
         let sentences = transcript.sentences.map { sentence in
             (atMs: sentence.startMs, order: 1, text: (sentence.speaker.map { $0 + ": " } ?? "") + oneLine(sentence.text))
         }
         let bookmarks = transcript.bookmarks.map { (atMs: $0.atMs, order: 0, text: $0.label.isEmpty ? "Bookmark" : "Bookmark: " + oneLine($0.label)) }
         let notes = transcript.notes.map { (atMs: $0.atMs, order: 0, text: "Note: " + oneLine($0.text)) }
-        return (bookmarks + notes + sentences).enumerated()
+        let gaps = transcript.gaps.map { (atMs: $0.startMs, order: 0, text: TranscriptGapWording.sentence(for: $0)) }
+        return (bookmarks + notes + gaps + sentences).enumerated()
             .sorted { ($0.element.atMs, $0.element.order, $0.offset) < ($1.element.atMs, $1.element.order, $1.offset) }
             .map(\.element)
     }
 
-    private static func oneLine(_ text: String) -> String {
+    fileprivate static func oneLine(_ text: String) -> String {
         String(text.map { $0.isNewline ? " " : $0 })
+    }
+}
+
+/// How an untranscribed stretch reads in an export, the same in every format.
+enum TranscriptGapWording {
+    static func sentence(for gap: TranscriptGap) -> String {
+        let source = gap.source.map { " (\($0))" } ?? ""
+        return "Not transcribed until \(MeetingClock.hms(gap.endMs))\(source): the engine lost this stretch; the audio file has it."
     }
 }

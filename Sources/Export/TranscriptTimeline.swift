@@ -1,12 +1,13 @@
 import TranscriptCore
 
-/// A transcript laid out for reading: sentences grouped into paragraphs, with bookmarks and notes
-/// placed between them at their times.
+/// A transcript laid out for reading: sentences grouped into paragraphs, with bookmarks, notes and
+/// untranscribed stretches placed between them at their times.
 struct TranscriptTimeline {
     enum Entry: Equatable {
         case paragraph(Paragraph)
         case bookmark(Bookmark)
         case note(Note)
+        case gap(TranscriptGap)
     }
 
     /// Consecutive sentences of one speaker, close together in time.
@@ -33,6 +34,7 @@ struct TranscriptTimeline {
     init(_ transcript: MeetingTranscript) {
         let marks: [(atMs: Int, entry: Entry)] =
             transcript.bookmarks.map { ($0.atMs, .bookmark($0)) } + transcript.notes.map { ($0.atMs, .note($0)) }
+            + transcript.gaps.map { ($0.startMs, .gap($0)) }
         var pendingMarks = marks.enumerated().sorted { ($0.element.atMs, $0.offset) < ($1.element.atMs, $1.offset) }
             .map(\.element)[...]
         var entries: [Entry] = []

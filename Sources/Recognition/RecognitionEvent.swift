@@ -51,11 +51,11 @@ package struct EngineSentence: Sendable, Equatable {
     package var text: String
     package var words: [Word]
     /// The speaker's tone, from engines that detect it (DashScope's paraformer-realtime-8k-v2).
-    package var emotion: EngineEmotion?
+    package var emotion: Emotion?
 
     package init(
         sentenceID: Int, clock: EngineClock, startMs: Int, endMs: Int, text: String, words: [Word] = [],
-        emotion: EngineEmotion? = nil
+        emotion: Emotion? = nil
     ) {
         self.sentenceID = sentenceID
         self.clock = clock
@@ -64,17 +64,6 @@ package struct EngineSentence: Sendable, Equatable {
         self.text = text
         self.words = words
         self.emotion = emotion
-    }
-}
-
-/// `positive`, `negative` or `neutral`, with the engine's confidence (0–1) when it gives one.
-package struct EngineEmotion: Sendable, Equatable {
-    package var tag: String
-    package var confidence: Double?
-
-    package init(tag: String, confidence: Double?) {
-        self.tag = tag
-        self.confidence = confidence
     }
 }
 

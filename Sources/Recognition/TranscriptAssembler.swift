@@ -87,7 +87,8 @@ package struct TranscriptAssembler: Sendable {
         }
         return Sentence(
             startMs: clock.meetingMs(final.startMs), endMs: clock.meetingMs(max(final.endMs, final.startMs)),
-            text: final.text.trimmingWhitespace(), speaker: source, words: words.isEmpty ? nil : words
+            text: final.text.trimmingWhitespace(), speaker: source, words: words.isEmpty ? nil : words,
+            emotion: final.emotion
         )
     }
 

@@ -12,8 +12,11 @@ package enum TranscriptUpdate: Sendable, Equatable {
     case metrics(source: String, EngineMetrics)
     /// The archive refused a final; it is still in `LiveTranscript.finish()`'s result.
     case saveFailed(Sentence, reason: String)
-    /// The engine lost this stretch of `source`'s audio (meeting ms); the audio file has it.
+    /// The engine lost this stretch of `source`'s audio (meeting ms); the audio file has it. Saved
+    /// to the archive with the meeting when the transcript saves.
     case notTranscribed(source: String, startMs: Int, endMs: Int)
+    /// The archive refused to record an untranscribed stretch.
+    case gapSaveFailed(TranscriptGap, reason: String)
 }
 
 /// One engine session per source, their events assembled into the meeting's transcript, and each
@@ -29,6 +32,8 @@ package actor LiveTranscript {
     private let updateSink: AsyncStream<TranscriptUpdate>.Continuation
     private var assembler = TranscriptAssembler()
     private var readers: [Task<Void, Never>] = []
+    /// The latest billable seconds each source's engine reported.
+    private var billedSeconds: [String: Int] = [:]
 
     /// A session per source (loading a model, or connecting); throws if the engine can't start.
     /// Separate from `init` so a recorder can start the engine before it creates any file.
@@ -65,6 +70,7 @@ package actor LiveTranscript {
         for session in sessions.values { session.finish() }
         for reader in readers { await reader.value }
         for source in sessions.keys.sorted() { await apply(assembler.flush(source: source, endMs: endMs)) }
+        await saveBilledSeconds()
         updateSink.finish()
         return assembler.sentences.map(presented)
     }
@@ -72,8 +78,12 @@ package actor LiveTranscript {
     private func handle(_ event: RecognitionEvent, source: String) async {
         switch event {
         case let .status(status): updateSink.yield(.engineStatus(source: source, status))
-        case let .metrics(metrics): updateSink.yield(.metrics(source: source, metrics))
-        case let .notTranscribed(startMs, endMs): updateSink.yield(.notTranscribed(source: source, startMs: startMs, endMs: endMs))
+        case let .metrics(metrics):
+            if let billed = metrics.billedSeconds { billedSeconds[source] = billed }
+            updateSink.yield(.metrics(source: source, metrics))
+        case let .notTranscribed(startMs, endMs):
+            await saveGap(TranscriptGap(source: labelsSpeakers ? source : nil, startMs: startMs, endMs: endMs))
+            updateSink.yield(.notTranscribed(source: source, startMs: startMs, endMs: endMs))
         case .partial, .final: await apply(assembler.apply(event, source: source))
         }
     }
@@ -96,6 +106,22 @@ package actor LiveTranscript {
             }
         }
         updateSink.yield(.finalized(sentence))
+    }
+
+    /// A stretch the engine lost is part of the meeting's record, like a sentence.
+    private func saveGap(_ gap: TranscriptGap) async {
+        guard let destination else { return }
+        do { try await destination.store.addTranscriptGap(gap, to: destination.meetingID) } catch {
+            let reason = (error as? any UserFacingError)?.userMessage ?? "\(error)"
+            updateSink.yield(.gapSaveFailed(gap, reason: reason))
+        }
+    }
+
+    /// The service's billable audio, summed over sources, once at the end (it only grows, and a
+    /// figure lost to a crash costs nothing but the figure).
+    private func saveBilledSeconds() async {
+        guard let destination, !billedSeconds.isEmpty else { return }
+        try? await destination.store.setBilledSeconds(billedSeconds.values.reduce(0, +), for: destination.meetingID)
     }
 
     private func presented(_ sentence: Sentence) -> Sentence {

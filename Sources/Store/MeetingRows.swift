@@ -25,9 +25,11 @@ enum MeetingRows {
             db, sql: "SELECT * FROM sentence WHERE meeting_id = ? ORDER BY start_ms, end_ms, id", arguments: [meetingID]
         ).map { row in
             let words: String? = row["words"]
+            let emotion: String? = row["emotion"]
             return Sentence(
                 startMs: row["start_ms"], endMs: row["end_ms"], text: row["text"], speaker: row["speaker"],
-                words: try words.map(WordsColumn.decode)
+                words: try words.map(WordsColumn.decode),
+                emotion: emotion.map { Emotion(tag: $0, confidence: row["emotion_confidence"]) }
             )
         }
     }
@@ -55,5 +57,12 @@ enum MeetingRows {
             db, sql: "SELECT source, at_ms, duration_ms FROM audio_gap WHERE meeting_id = ? ORDER BY at_ms, id",
             arguments: [meetingID]
         ).map { AudioGap(source: $0["source"], atMs: $0["at_ms"], durationMs: $0["duration_ms"]) }
+    }
+
+    static func transcriptGaps(meetingID: Int64, _ db: Database) throws -> [TranscriptGap] {
+        try Row.fetchAll(
+            db, sql: "SELECT source, start_ms, end_ms FROM transcript_gap WHERE meeting_id = ? ORDER BY start_ms, id",
+            arguments: [meetingID]
+        ).map { TranscriptGap(source: $0["source"], startMs: $0["start_ms"], endMs: $0["end_ms"]) }
     }
 }

@@ -46,12 +46,13 @@ extension MeetingStore {
                 info: try MeetingRows.info(row, tags: tags),
                 sentences: try MeetingRows.sentences(meetingID: id, db),
                 bookmarks: try MeetingRows.bookmarks(meetingID: id, db),
-                notes: try MeetingRows.notes(meetingID: id, db)
+                notes: try MeetingRows.notes(meetingID: id, db),
+                gaps: try MeetingRows.transcriptGaps(meetingID: id, db)
             )
             return ArchivedMeeting(
                 id: id, status: try MeetingRows.status(row), audioPath: row["audio_path"],
                 audioTracks: try MeetingRows.audioTracks(meetingID: id, db), gaps: try MeetingRows.gaps(meetingID: id, db),
-                transcript: transcript
+                billedSeconds: row["billed_seconds"], transcript: transcript
             )
         }
     }
@@ -63,11 +64,13 @@ extension MeetingStore {
         _ transcript: MeetingTranscript, status: MeetingStatus = .complete, audioPath: String? = nil
     ) async throws -> Int64 {
         for sentence in transcript.sentences { try Self.validate(sentence) }
+        for gap in transcript.gaps { try Self.validate(gap) }
         return try await write { db in
             let id = try Self.insertMeeting(transcript.info, status: status, audioPath: audioPath, db)
             for sentence in transcript.sentences { _ = try Self.insertSentence(sentence, meetingID: id, db) }
             for bookmark in transcript.bookmarks { try Self.insertBookmark(bookmark, meetingID: id, db) }
             for note in transcript.notes { try Self.insertNote(note, meetingID: id, db) }
+            for gap in transcript.gaps { try Self.insertTranscriptGap(gap, meetingID: id, db) }
             return id
         }
     }

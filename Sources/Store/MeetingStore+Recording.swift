@@ -52,6 +52,23 @@ extension MeetingStore {
         }
     }
 
+    /// Records a stretch the engine never transcribed (the audio file has it).
+    package func addTranscriptGap(_ gap: TranscriptGap, to meetingID: Int64) async throws {
+        try Self.validate(gap)
+        try await write { db in
+            try Self.requireMeeting(meetingID, db)
+            try Self.insertTranscriptGap(gap, meetingID: meetingID, db)
+        }
+    }
+
+    /// The billable audio a cloud engine reported for the meeting so far.
+    package func setBilledSeconds(_ seconds: Int, for meetingID: Int64) async throws {
+        try await write { db in
+            try Self.requireMeeting(meetingID, db)
+            try db.execute(sql: "UPDATE meeting SET billed_seconds = ? WHERE id = ?", arguments: [seconds, meetingID])
+        }
+    }
+
     /// A meeting still marked `recording`: a live one, or one a crash left.
     package struct RecordingMeeting: Sendable, Equatable {
         package var id: Int64
@@ -119,10 +136,13 @@ extension MeetingStore {
 
     static func insertSentence(_ sentence: Sentence, meetingID: Int64, _ db: Database) throws -> Int64 {
         try db.execute(
-            sql: "INSERT INTO sentence (meeting_id, start_ms, end_ms, text, speaker, words) VALUES (?, ?, ?, ?, ?, ?)",
+            sql: """
+                INSERT INTO sentence (meeting_id, start_ms, end_ms, text, speaker, words, emotion, emotion_confidence)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
             arguments: [
                 meetingID, sentence.startMs, sentence.endMs, sentence.text, sentence.speaker,
-                try sentence.words.map(WordsColumn.encode),
+                try sentence.words.map(WordsColumn.encode), sentence.emotion?.tag, sentence.emotion?.confidence,
             ]
         )
         let id = db.lastInsertedRowID
@@ -154,6 +174,13 @@ extension MeetingStore {
         )
     }
 
+    static func insertTranscriptGap(_ gap: TranscriptGap, meetingID: Int64, _ db: Database) throws {
+        try db.execute(
+            sql: "INSERT INTO transcript_gap (meeting_id, source, start_ms, end_ms) VALUES (?, ?, ?, ?)",
+            arguments: [meetingID, gap.source, gap.startMs, gap.endMs]
+        )
+    }
+
     static func requireMeeting(_ meetingID: Int64, _ db: Database) throws {
         let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM meeting WHERE id = ?", arguments: [meetingID]) ?? false
         if !exists { throw StoreError.meetingNotFound(id: meetingID) }
@@ -163,6 +190,14 @@ extension MeetingStore {
         guard sentence.startMs >= 0, sentence.endMs >= sentence.startMs else {
             throw StoreError.invalidMeeting(
                 reason: "a sentence ends before it starts (\(sentence.startMs) ms to \(sentence.endMs) ms)"
+            )
+        }
+    }
+
+    static func validate(_ gap: TranscriptGap) throws {
+        guard gap.startMs >= 0, gap.endMs >= gap.startMs else {
+            throw StoreError.invalidMeeting(
+                reason: "an untranscribed stretch ends before it starts (\(gap.startMs) ms to \(gap.endMs) ms)"
             )
         }
     }

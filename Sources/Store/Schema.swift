@@ -16,7 +16,28 @@ enum Schema {
             // crash recovery can tell a live meeting from one whose process died, with or without audio.
             try db.execute(sql: "ALTER TABLE meeting ADD COLUMN owner_lock TEXT")
         }
+        migrator.registerMigration("v4: untranscribed stretches, emotion, billed audio") { db in
+            try createTranscriptDetails(db)
+        }
         return migrator
+    }
+
+    /// What cloud engines add: the stretches a long outage left untranscribed (the audio file has
+    /// them), each sentence's emotion, and the billable audio the service reported.
+    private static func createTranscriptDetails(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE transcript_gap (
+                id INTEGER PRIMARY KEY,
+                meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+                source TEXT,
+                start_ms INTEGER NOT NULL CHECK (start_ms >= 0),
+                end_ms INTEGER NOT NULL CHECK (end_ms >= start_ms)
+            );
+            CREATE INDEX transcript_gap_by_meeting ON transcript_gap(meeting_id, start_ms);
+            ALTER TABLE sentence ADD COLUMN emotion TEXT;
+            ALTER TABLE sentence ADD COLUMN emotion_confidence REAL;
+            ALTER TABLE meeting ADD COLUMN billed_seconds INTEGER;
+            """)
     }
 
     /// One file per source of a meeting, and the stretches a source could not record.

@@ -46,18 +46,23 @@ package struct MeetingTranscript: Sendable, Equatable {
     package var sentences: [Sentence]
     package var bookmarks: [Bookmark]
     package var notes: [Note]
+    /// Stretches the engine never transcribed, in time order.
+    package var gaps: [TranscriptGap]
 
-    package init(info: MeetingInfo, sentences: [Sentence] = [], bookmarks: [Bookmark] = [], notes: [Note] = []) {
+    package init(
+        info: MeetingInfo, sentences: [Sentence] = [], bookmarks: [Bookmark] = [], notes: [Note] = [], gaps: [TranscriptGap] = []
+    ) {
         self.info = info
         self.sentences = sentences
         self.bookmarks = bookmarks
         self.notes = notes
+        self.gaps = gaps
     }
 
     /// The meeting's length: the recorded duration, else the end of the last thing in it.
     package var effectiveDurationMs: Int {
         if let duration = info.durationMs { return duration }
-        let ends = sentences.map(\.endMs) + bookmarks.map(\.atMs) + notes.map(\.atMs)
+        let ends = sentences.map(\.endMs) + bookmarks.map(\.atMs) + notes.map(\.atMs) + gaps.map(\.endMs)
         return ends.max() ?? 0
     }
 }
@@ -70,17 +75,20 @@ package struct ArchivedMeeting: Sendable, Equatable {
     package var audioPath: String?
     package var audioTracks: [AudioTrack]
     package var gaps: [AudioGap]
+    /// The billable audio a cloud engine reported, in seconds, summed over its tasks.
+    package var billedSeconds: Int?
     package var transcript: MeetingTranscript
 
     package init(
         id: Int64, status: MeetingStatus, audioPath: String?, audioTracks: [AudioTrack] = [], gaps: [AudioGap] = [],
-        transcript: MeetingTranscript
+        billedSeconds: Int? = nil, transcript: MeetingTranscript
     ) {
         self.id = id
         self.status = status
         self.audioPath = audioPath
         self.audioTracks = audioTracks
         self.gaps = gaps
+        self.billedSeconds = billedSeconds
         self.transcript = transcript
     }
 }

@@ -7,13 +7,49 @@ package struct Sentence: Sendable, Equatable {
     package var speaker: String?
     /// Word timings, when the engine gave them.
     package var words: [Word]?
+    /// The speaker's tone, from engines that detect it.
+    package var emotion: Emotion?
 
-    package init(startMs: Int, endMs: Int, text: String, speaker: String? = nil, words: [Word]? = nil) {
+    package init(startMs: Int, endMs: Int, text: String, speaker: String? = nil, words: [Word]? = nil, emotion: Emotion? = nil) {
         self.startMs = startMs
         self.endMs = endMs
         self.text = text
         self.speaker = speaker
         self.words = words
+        self.emotion = emotion
+    }
+}
+
+/// The tone a sentence was spoken in (DashScope's `paraformer-realtime-8k-v2` gives `positive`,
+/// `negative` or `neutral`), with the engine's confidence (0–1) when it gives one.
+package struct Emotion: Sendable, Equatable, Codable {
+    package var tag: String
+    package var confidence: Double?
+
+    package init(tag: String, confidence: Double?) {
+        self.tag = tag
+        self.confidence = confidence
+    }
+}
+
+/// A stretch of a meeting the engine never transcribed (a connection was down for longer than the
+/// client could hold the audio). The audio file has it, for a later re-transcription.
+package struct TranscriptGap: Sendable, Equatable, Codable {
+    /// The source whose audio it was, when the meeting has several.
+    package var source: String?
+    package var startMs: Int
+    package var endMs: Int
+
+    package init(source: String?, startMs: Int, endMs: Int) {
+        self.source = source
+        self.startMs = startMs
+        self.endMs = endMs
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case source
+        case startMs = "start_ms"
+        case endMs = "end_ms"
     }
 }
 

@@ -54,6 +54,8 @@ package final class DashScopeTestServer: Sendable {
         package var runTaskJSON: String
         package var audioBytes: Int
         package var connection: Int
+        /// The last `usage.duration` the task reported (billable seconds of that task so far).
+        package var billedSeconds: Int?
     }
 
     /// The upgrade request's headers, one entry per connection attempt.
@@ -73,6 +75,8 @@ package final class DashScopeTestServer: Sendable {
         var tasks: [TaskRecord] = []
         var upgrades: [UpgradeRecord] = []
         var connections = 0
+        /// While set, every upgrade is refused with this status (an outage the test ends).
+        var outageStatus: Int?
     }
 
     private init(port: Int, options: Options, script: [String], channel: any Channel, state: NIOLockedValueBox<State>) {
@@ -88,6 +92,11 @@ package final class DashScopeTestServer: Sendable {
     package var tasks: [TaskRecord] { state.withLockedValue { $0.tasks } }
     package var upgrades: [UpgradeRecord] { state.withLockedValue { $0.upgrades } }
     package var faultsLeft: [Fault] { state.withLockedValue { $0.faults } }
+
+    /// Refuses every connection with `status` until `endOutage()`: a test decides how long the
+    /// service is away by what the client has done, not by a clock.
+    package func beginOutage(status: Int = 503) { state.withLockedValue { $0.outageStatus = status } }
+    package func endOutage() { state.withLockedValue { $0.outageStatus = nil } }
 
     package static func start(script: [String], options: Options = Options()) async throws -> DashScopeTestServer {
         let state = NIOLockedValueBox(State(faults: options.faults))
@@ -153,6 +162,7 @@ package final class DashScopeTestServer: Sendable {
         let path = head.uri.split(separator: "?").first.map(String.init) ?? head.uri
         guard path == "/api-ws/v1/inference" || path == "/api-ws/v1/inference/" else { return .notFound }
         let refused: Int? = state.withLockedValue { state in
+            if let status = state.outageStatus { return status }
             guard let index = state.faults.firstIndex(where: { if case .refuseUpgrade = $0 { true } else { false } }),
                   case let .refuseUpgrade(status) = state.faults[index] else { return nil }
             return status
@@ -166,6 +176,7 @@ package final class DashScopeTestServer: Sendable {
     /// Takes a refusal fault once it has been used.
     func consumeRefusal() {
         state.withLockedValue { state in
+            guard state.outageStatus == nil else { return }  // the outage refused it, not a fault
             if let index = state.faults.firstIndex(where: { if case .refuseUpgrade = $0 { true } else { false } }) {
                 state.faults.remove(at: index)
             }

@@ -106,7 +106,7 @@ final class DuplexTestConnection: @unchecked Sendable {
             return fail(taskID: taskID, code: "NO_VALID_AUDIO_ERROR", message: "No valid audio.")
         }
         current.finishing = true
-        for result in current.recognizer.flush() { sendResult(result, taskID: taskID, clockMs: current.recognizer.clockMs) }
+        for result in current.recognizer.flush() { sendResult(result, taskID: taskID, record: current.record, clockMs: current.recognizer.clockMs) }
         task = nil
         noAudioTimer?.cancel()
         send(["header": ["task_id": taskID, "event": "task-finished", "attributes": [:]], "payload": ["output": [:], "usage": NSNull()]])
@@ -126,11 +126,11 @@ final class DuplexTestConnection: @unchecked Sendable {
         task = current
         server.state.withLockedValue { $0.tasks[current.record].audioBytes = current.audioBytes }
         armNoAudioTimer()
-        for result in results { sendResult(result, taskID: current.id, clockMs: clock) }
+        for result in results { sendResult(result, taskID: current.id, record: current.record, clockMs: clock) }
         if let fault = server.takeFault(atClockMs: clock) { inject(fault, taskID: current.id) }
     }
 
-    private func sendResult(_ result: ToneRecognizer.Result, taskID: String, clockMs: Int) {
+    private func sendResult(_ result: ToneRecognizer.Result, taskID: String, record: Int, clockMs: Int) {
         let final = result.endMs != nil
         let sentence: [String: Any] = [
             "begin_time": result.beginMs,
@@ -141,7 +141,9 @@ final class DuplexTestConnection: @unchecked Sendable {
             "sentence_id": result.sentenceID,
             "words": result.words.map { ["begin_time": $0.beginMs, "end_time": $0.endMs, "text": $0.text, "punctuation": $0.punctuation] },
         ]
-        let usage: Any = final ? ["duration": (clockMs + 999) / 1_000] : NSNull()
+        let billed = (clockMs + 999) / 1_000
+        let usage: Any = final ? ["duration": billed] : NSNull()
+        if final { server.state.withLockedValue { $0.tasks[record].billedSeconds = billed } }
         let event: [String: Any] = [
             "header": ["task_id": taskID, "event": "result-generated", "attributes": [:]],
             "payload": ["output": ["sentence": sentence], "usage": usage],

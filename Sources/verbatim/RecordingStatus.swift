@@ -37,6 +37,8 @@ enum RecordingStatus {
             "Could not save the sentence at \(MeetingClock.hms(sentence.startMs)) to the archive: \(reason)"
         case let .notTranscribed(source, startMs, endMs):
             "\(source): \(MeetingClock.duration(endMs - startMs)) from \(MeetingClock.hms(startMs)) may not be transcribed (the engine lost it; the audio file has it)."
+        case let .gapSaveFailed(gap, reason):
+            "Could not record in the archive that \(MeetingClock.hms(gap.startMs))-\(MeetingClock.hms(gap.endMs)) was not transcribed: \(reason)"
         case .partial, .finalized, .metrics: nil
         }
     }

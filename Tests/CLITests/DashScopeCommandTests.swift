@@ -36,6 +36,29 @@ import VerbatimTestSupport
         await server.shutdown()
     }
 
+    @Test func jsonOutputEndsWithTheServiceFiguresAndTheArchiveKeepsTheBilledAudio() async throws {
+        let server = try await DashScopeTestServer.start(script: Self.script)
+        let cli = CLIFixture()
+        let result = try cli.run(
+            "transcribe", try meetingFile(cli), "--endpoint", server.url, "--json",
+            environment: ["DASHSCOPE_API_KEY": DashScopeTestServer.Options().apiKey]
+        )
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = try result.stdout.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        #expect(lines.dropLast().compactMap { $0["text"] as? String } == Self.script)
+        let metrics = try #require(lines.last?["metrics"] as? [String: Any])
+        for figure in ["first_result_delay_ms", "last_result_delay_ms", "result_latency_ms"] {
+            let value = try #require(metrics[figure] as? Int, "\(figure) in \(metrics)")
+            #expect(value >= 0 && value < 10_000)
+        }
+        let billed = try #require(server.tasks.last?.billedSeconds)
+        #expect(metrics["billed_seconds"] as? Int == billed)
+        #expect(try cli.showJSON("1")["billed_seconds"] as? Int == billed)
+        await server.shutdown()
+    }
+
     @Test func aRejectedKeyIsSaidPlainlyAndTheKeyIsNotPrinted() async throws {
         let server = try await DashScopeTestServer.start(script: Self.script)
         let cli = CLIFixture()

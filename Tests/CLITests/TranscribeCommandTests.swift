@@ -55,10 +55,15 @@ import VerbatimTestSupport
         let meeting = try speech(cli)
         let result = try cli.run("transcribe", meeting.path, "--json", "--no-save")
         #expect(result.status == 0)
-        let objects = try result.stdout.split(separator: "\n").map {
+        let lines = try result.stdout.split(separator: "\n").map {
             try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
         }
+        // Sentences, then the engine's figures on a line of their own, without text.
+        let objects = lines.filter { $0["text"] != nil }
         #expect(objects.count == Self.sentences.count)
+        let metrics = try #require(lines.last?["metrics"] as? [String: Any])
+        #expect(lines.last?["source"] as? String == "File" && lines.count == objects.count + 1)
+        #expect(metrics["final_latency_ms"] is Int)
         for (object, utterance) in zip(objects, meeting.utterances) {
             let start = try #require(object["start_ms"] as? Int)
             let end = try #require(object["end_ms"] as? Int)

@@ -3,6 +3,8 @@ import DashScopeClient
 import DashScopeProtocol
 import Foundation
 import Recognition
+import Session
+import Store
 import Testing
 import TranscriptCore
 import VerbatimTestSupport
@@ -64,6 +66,11 @@ struct DuplexSessionTests {
         #expect(server.tasks.count == 2)
         #expect(Set(server.tasks.map(\.taskID)).count == 2, "a new task id for the new task")
         #expect(server.tasks[1].connection == 2)
+        // Each task reports its own usage: the first task's counts too, and nothing counts twice. (The
+        // server may have reported usage the client never read, as the connection went down.)
+        let billed = try #require(run.events.compactMap { if case let .metrics(metrics) = $0 { metrics.billedSeconds } else { nil } }.last)
+        #expect(billed > server.tasks[1].billedSeconds ?? 0)
+        #expect(billed <= server.tasks.compactMap(\.billedSeconds).reduce(0, +))
     }
 
     @Test("unknown events are ignored, duplicated finals kept once, slow events waited for")
@@ -147,6 +154,65 @@ struct DuplexSessionTests {
             _ = try await DashScopeEngine(settings: untrusted).startSession(source: "Me")
         }
         #expect(failure == .untrustedCertificate(host: "127.0.0.1"))
+        await server.shutdown()
+    }
+}
+
+@Suite("DashScope: an outage longer than the client can hold")
+struct DuplexOutageTests {
+    @Test("a live meeting keeps the newest audio; the stretch it let go is reported once and saved with the meeting")
+    func recordsWhatTheBufferCouldNotHold() async throws {
+        var options = DashScopeTestServer.Options()
+        options.faults = [.dropConnection(atAudioMs: 2_500)]  // after the first sentence's final
+        let server = try await DashScopeTestServer.start(script: DuplexSessionTests.english, options: options)
+        var settings = DuplexHarness.settings(server, pacing: .realTime)
+        settings.resendBufferSeconds = 1
+        settings.maxReconnectAttempts = 10_000  // the outage lasts as long as the test needs
+        settings.keepAliveAfterMs = 600_000  // no keep-alive silence: this test decides what audio there is
+
+        let folder = TemporaryDirectory()
+        let store = try MeetingStore.open(path: folder.file("verbatim.sqlite"))
+        let meetingID = try await store.beginMeeting(MeetingInfo(title: "Outage", startedAt: .now()))
+        let sessions = try await LiveTranscript.startSessions(DashScopeEngine(settings: settings), sources: ["Me"])
+        let transcript = await LiveTranscript(sessions: sessions, saveTo: (store, meetingID), labelsSpeakers: true)
+        let (reconnecting, signal) = AsyncStream.makeStream(of: Void.self)
+        let updates = Task {
+            var all: [TranscriptUpdate] = []
+            for await update in transcript.updates {
+                all.append(update)
+                if case .engineStatus(_, .reconnecting) = update { signal.yield() }
+            }
+            return all
+        }
+
+        // Four sentences (8.8 s), then 1.2 s of silence: the last second the buffer keeps is silent.
+        let (speech, _) = ToneScript.audio(sentences: DuplexSessionTests.english.count)
+        let chunks = ToneScript.chunks(speech + [Int16](repeating: 0, count: 19_200))
+        let session = try #require(transcript.session(for: "Me"))
+        server.beginOutage()
+        // The first 3 s as a microphone delivers them, 100 ms every 100 ms (the server drops at 2.5 s).
+        let start = ContinuousClock.now
+        for (index, chunk) in chunks.prefix(30).enumerated() {
+            try await Task.sleep(until: start + .milliseconds(100 * index))
+            await session.send(chunk)
+        }
+        for await _ in reconnecting { break }
+        for chunk in chunks.dropFirst(30) { await session.send(chunk) }  // 7 s more, while no connection is possible
+        server.endOutage()
+        let sentences = await transcript.finish(endMs: 10_000)
+        let reported = await updates.value.compactMap { update -> (Int, Int)? in
+            if case let .notTranscribed(_, startMs, endMs) = update { (startMs, endMs) } else { nil }
+        }
+
+        #expect(sentences.map(\.text) == [DuplexSessionTests.english[0]])
+        #expect(reported.count == 1)
+        let gap = try #require(reported.first)
+        #expect(abs(gap.0 - 2_000) <= 100, "the lost stretch starts where the first sentence's final ended")
+        #expect(gap.1 == 9_000, "and ends where the second the buffer kept begins")
+        #expect(server.tasks.last?.audioBytes == 32_000, "the next task got exactly the second that was kept")
+        let saved = try await store.meeting(meetingID).transcript
+        #expect(saved.gaps == [TranscriptGap(source: "Me", startMs: gap.0, endMs: gap.1)])
+        #expect(saved.sentences.map(\.text) == [DuplexSessionTests.english[0]])
         await server.shutdown()
     }
 }

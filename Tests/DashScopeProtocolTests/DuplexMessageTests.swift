@@ -54,7 +54,7 @@ struct DuplexMessageTests {
         let event = ResultTranslation.event(for: emotional, clock: EngineClock(originMs: 5_000))
         #expect(event == .final(EngineSentence(
             sentenceID: 2, clock: EngineClock(originMs: 5_000), startMs: 100, endMs: 900, text: "好",
-            words: [Word(startMs: 100, endMs: 900, text: "好", punctuation: "。")], emotion: EngineEmotion(tag: "positive", confidence: 0.8)
+            words: [Word(startMs: 100, endMs: 900, text: "好", punctuation: "。")], emotion: Emotion(tag: "positive", confidence: 0.8)
         )))
     }
 

@@ -51,9 +51,13 @@ import VerbatimTestSupport
                 title: "Review", startedAt: MeetingStart(iso8601: "2026-11-21T10:00:00-05:00")!, durationMs: 5000,
                 language: "en", engine: "offline", model: "en-us", tags: ["b", "a", "a"]
             ),
-            sentences: [Sentence(startMs: 0, endMs: 900, text: "Hello, world", speaker: "Me", words: words)],
+            sentences: [
+                Sentence(startMs: 0, endMs: 900, text: "Hello, world", speaker: "Me", words: words, emotion: Emotion(tag: "neutral", confidence: 0.5)),
+                Sentence(startMs: 2_000, endMs: 2_500, text: "Bye", speaker: "Them", emotion: Emotion(tag: "positive", confidence: nil)),
+            ],
             bookmarks: [Bookmark(atMs: 500, label: "start")],
-            notes: [Note(atMs: 800, text: "say hi back")]
+            notes: [Note(atMs: 800, text: "say hi back")],
+            gaps: [TranscriptGap(source: "Them", startMs: 1_000, endMs: 1_900), TranscriptGap(source: nil, startMs: 3_000, endMs: 4_000)]
         )
         let id = try await fixture.store.importMeeting(transcript)
         let stored = try await fixture.store.meeting(id)

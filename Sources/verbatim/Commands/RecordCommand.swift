@@ -53,13 +53,21 @@ struct RecordCommand: AsyncParsableCommand {
                 store: store, info: info, sources: chosen, server: nil, folders: global.folders, engine: engine
             )
             let output = SentenceOutput(json: json, timestamps: timestamps)
-            let reporter = Task { for await event in recorder.events { Self.report(event, output: output, status: status) } }
+            let reporter = Task {
+                var metrics = MetricsOutput()
+                for await event in recorder.events {
+                    if case let .transcript(.metrics(source, figures)) = event { metrics.record(figures, source: source) }
+                    Self.report(event, output: output, status: status)
+                }
+                return metrics
+            }
             status.write(RecordingStatus.started(id: recorder.meetingID, title: info.title, tracks: recorder.tracks))
             let reason = await stop.wait(duration: duration)
             status.write(RecordingStatus.stopping(reason))
             let result = try await recorder.stop()
-            await reporter.value
+            let metrics = await reporter.value
             status.clearTransient()
+            TranscribeCommand.print(metrics, json: json, status: status)
             status.write(RecordingStatus.saved(result))
         }
     }

@@ -18,12 +18,13 @@ struct ShowCommand: AsyncParsableCommand {
             if json {
                 let archive = InterchangeCodec.ArchiveFields(
                     id: archived.id, status: archived.status, audioPath: archived.audioPath,
-                    audioTracks: archived.audioTracks, gaps: archived.gaps
+                    audioTracks: archived.audioTracks, gaps: archived.gaps, billedSeconds: archived.billedSeconds
                 )
                 return print(InterchangeCodec.encode(archived.transcript, archive: archive), terminator: "")
             }
             print("Meeting \(archived.id) (\(archived.status.rawValue))")
             for line in AudioSummary.lines(archived) { print(line) }
+            if let billed = archived.billedSeconds { print("Billed audio: \(MeetingClock.duration(billed * 1_000))") }
             print(PlainTextExporter.render(archived.transcript), terminator: "")
         }
     }

@@ -61,8 +61,9 @@ struct TranscribeCommand: AsyncParsableCommand {
             let stoppedBy = feeding.isCancelled ? await watcher.value : nil
             watcher.cancel()
             let sentences = await transcript.finish(endMs: heardMs)
-            await printer.value
+            let metrics = await printer.value
             status.clearTransient()
+            Self.print(metrics, json: json, status: status)
             let complete = readError == nil && stoppedBy == nil
             if let saving {
                 try await saving.store.finishMeeting(saving.id, durationMs: heardMs, status: complete ? .complete : .interrupted)
@@ -105,7 +106,9 @@ struct TranscribeCommand: AsyncParsableCommand {
         return (heardMs, nil)
     }
 
-    private static func report(_ updates: AsyncStream<TranscriptUpdate>, output: SentenceOutput, status: StatusLine) async {
+    /// Prints each update as it comes; returns the engine's last figures.
+    private static func report(_ updates: AsyncStream<TranscriptUpdate>, output: SentenceOutput, status: StatusLine) async -> MetricsOutput {
+        var metrics = MetricsOutput()
         for await update in updates {
             switch update {
             case let .finalized(sentence): status.aboveTransient { output.write(sentence) }
@@ -113,10 +116,21 @@ struct TranscribeCommand: AsyncParsableCommand {
                 status.aboveTransient { output.write(sentence) }
                 status.write("Could not save the sentence at \(MeetingClock.hms(sentence.startMs)): \(reason)")
             case let .engineStatus(_, .failed(reason)): status.write("Recognition failed: \(reason)")
-            case .notTranscribed, .engineStatus(_, .reconnecting):
+            case .notTranscribed, .gapSaveFailed, .engineStatus(_, .reconnecting):
                 if let line = RecordingStatus.line(for: update) { status.write(line) }
-            case .partial, .engineStatus, .metrics: break
+            case let .metrics(source, figures): metrics.record(figures, source: source)
+            case .partial, .engineStatus: break
             }
+        }
+        return metrics
+    }
+
+    /// The engine's figures: JSON lines after the sentences with `--json`, else a summary on stderr.
+    static func print(_ metrics: MetricsOutput, json: Bool, status: StatusLine) {
+        if json {
+            for line in metrics.jsonLines() { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+        } else {
+            for line in metrics.summaries() { status.write(line) }
         }
     }
 }
