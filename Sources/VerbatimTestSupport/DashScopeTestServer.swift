@@ -77,6 +77,8 @@ package final class DashScopeTestServer: Sendable {
         var connections = 0
         /// While set, every upgrade is refused with this status (an outage the test ends).
         var outageStatus: Int?
+        /// Tests waiting for a task to have received this many bytes of audio.
+        var audioWaiters: [(bytes: Int, continuation: CheckedContinuation<Void, Never>)] = []
     }
 
     private init(port: Int, options: Options, script: [String], channel: any Channel, state: NIOLockedValueBox<State>) {
@@ -97,6 +99,28 @@ package final class DashScopeTestServer: Sendable {
     /// service is away by what the client has done, not by a clock.
     package func beginOutage(status: Int = 503) { state.withLockedValue { $0.outageStatus = status } }
     package func endOutage() { state.withLockedValue { $0.outageStatus = nil } }
+
+    /// Returns once some task has received at least `bytes` of audio.
+    package func audioReceived(atLeast bytes: Int) async {
+        await withCheckedContinuation { continuation in
+            let reached = state.withLockedValue { state in
+                if state.tasks.contains(where: { $0.audioBytes >= bytes }) { return true }
+                state.audioWaiters.append((bytes, continuation))
+                return false
+            }
+            if reached { continuation.resume() }
+        }
+    }
+
+    /// A task's audio count grew to `bytes`: wakes the tests waiting for that much.
+    func audioCountReached(_ bytes: Int) {
+        let due = state.withLockedValue { state in
+            let due = state.audioWaiters.filter { $0.bytes <= bytes }
+            state.audioWaiters.removeAll { $0.bytes <= bytes }
+            return due
+        }
+        for waiter in due { waiter.continuation.resume() }
+    }
 
     package static func start(script: [String], options: Options = Options()) async throws -> DashScopeTestServer {
         let state = NIOLockedValueBox(State(faults: options.faults))

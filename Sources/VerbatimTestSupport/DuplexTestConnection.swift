@@ -125,6 +125,7 @@ final class DuplexTestConnection: @unchecked Sendable {
         let clock = current.recognizer.clockMs
         task = current
         server.state.withLockedValue { $0.tasks[current.record].audioBytes = current.audioBytes }
+        server.audioCountReached(current.audioBytes)
         armNoAudioTimer()
         for result in results { sendResult(result, taskID: current.id, record: current.record, clockMs: clock) }
         if let fault = server.takeFault(atClockMs: clock) { inject(fault, taskID: current.id) }

@@ -216,3 +216,65 @@ struct DuplexOutageTests {
         await server.shutdown()
     }
 }
+
+@Suite("DashScope: a live meeting that goes quiet")
+struct DuplexKeepAliveTests {
+    static let script = Array(DuplexSessionTests.english.prefix(2))
+
+    /// A server that ends a task after one second without audio, with heartbeat results on.
+    func quickTimeoutServer() async throws -> DashScopeTestServer {
+        var options = DashScopeTestServer.Options()
+        options.noAudioTimeoutMs = 1_000
+        options.heartbeatEveryMs = 500
+        return try await DashScopeTestServer.start(script: Self.script, options: options)
+    }
+
+    func liveSettings(_ server: DashScopeTestServer, keepAliveAfterMs: Int) -> DuplexSettings {
+        var settings = DuplexHarness.settings(server, pacing: .realTime)
+        settings.parameters.heartbeat = true
+        settings.keepAliveAfterMs = keepAliveAfterMs
+        return settings
+    }
+
+    @Test("when audio stops coming, silence keeps the task alive past the server's no-audio timeout")
+    func silenceKeepsTheTaskAlive() async throws {
+        let server = try await quickTimeoutServer()
+        let session = try await DashScopeEngine(settings: liveSettings(server, keepAliveAfterMs: 200)).startSession(source: "Me")
+        let collected = Task { var all: [RecognitionEvent] = []; for await event in session.events { all.append(event) }; return all }
+        let (samples, _) = ToneScript.audio(sentences: 1)
+        for chunk in ToneScript.chunks(samples) { await session.send(chunk) }
+        // The source goes quiet; the server must receive three more seconds, three times its timeout.
+        let quietFrom = samples.count * 2
+        await server.audioReceived(atLeast: quietFrom + 3 * 32_000)
+        // Audio comes again, on the meeting clock: a second after the silence the session sent.
+        let resumeFrame = Int64((server.tasks.last?.audioBytes ?? 0) / 2 + 16_000)
+        let (second, _) = ToneScript.audio(sentences: 2)
+        let secondSentence = Array(second[samples.count...])  // the tone, then a pause
+        for chunk in ToneScript.chunks(secondSentence, startFrame: resumeFrame) { await session.send(chunk) }
+        session.finish()
+        let events = await collected.value
+
+        var assembler = TranscriptAssembler()
+        for event in events { _ = assembler.apply(event, source: "Me") }
+        #expect(assembler.sentences.map(\.text) == Self.script)
+        #expect(server.tasks.count == 1, "the task was never ended by the server")
+        #expect(!events.contains { if case .status(.reconnecting) = $0 { true } else { false } })
+        let toneStart = Int(PCMFormat.milliseconds(frames: resumeFrame))
+        #expect(abs((assembler.sentences.last?.startMs ?? 0) - toneStart) <= 100, "the second sentence keeps its meeting time")
+        await server.shutdown()
+    }
+
+    @Test("without that silence the same server ends the task, and the session reconnects")
+    func withoutSilenceTheServerEndsTheTask() async throws {
+        let server = try await quickTimeoutServer()
+        let session = try await DashScopeEngine(settings: liveSettings(server, keepAliveAfterMs: 600_000)).startSession(source: "Me")
+        let (samples, _) = ToneScript.audio(sentences: 1)
+        for chunk in ToneScript.chunks(samples) { await session.send(chunk) }
+        for await event in session.events {
+            if case .status(.reconnecting) = event { break }
+        }
+        #expect(server.tasks.count >= 1)
+        session.finish()
+        await server.shutdown()
+    }
+}
