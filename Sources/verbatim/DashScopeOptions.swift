@@ -18,6 +18,37 @@ struct DashScopeOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A PEM file of certificate authorities to trust instead of the system's (also SSL_CERT_FILE).", valueName: "file"))
     var caFile: String?
 
+    // The recognition parameters most worth changing per run; the configuration file has them all.
+    @Option(help: ArgumentHelp("A custom vocabulary (hot words) made in the DashScope console.", valueName: "id"))
+    var vocabularyId: String?
+
+    @Option(help: ArgumentHelp("Languages to expect, comma-separated (zh, en, ja, ...); overrides --language.", valueName: "codes"))
+    var languageHints: String?
+
+    @Option(help: ArgumentHelp("Silence that ends a sentence, 200-6000 ms (VAD segmentation).", valueName: "ms"))
+    var maxSentenceSilence: Int?
+
+    @Option(help: ArgumentHelp("-1.0 to 1.0: lower takes more noise as speech, higher rejects more as noise.", valueName: "value"))
+    var speechNoiseThreshold: Double?
+
+    @Flag(inversion: .prefixedNo, help: "Cut sentences by meaning rather than by silence (Fun-ASR, Paraformer v2).")
+    var semanticPunctuation: Bool?
+
+    @Flag(inversion: .prefixedNo, help: "Add punctuation.")
+    var punctuationPrediction: Bool?
+
+    @Flag(inversion: .prefixedNo, help: "Write numbers, dates and amounts as digits.")
+    var inverseTextNormalization: Bool?
+
+    @Flag(inversion: .prefixedNo, help: "Drop filler words (um, uh).")
+    var disfluencyRemoval: Bool?
+
+    @Flag(inversion: .prefixedNo, help: "Keep VAD from making very long sentences (with VAD segmentation only).")
+    var multiThresholdMode: Bool?
+
+    @Flag(inversion: .prefixedNo, help: "Keep the task up through long silence (on by default for record).")
+    var heartbeat: Bool?
+
     static let keyVariable = "DASHSCOPE_API_KEY"
 
     /// Where the key comes from: the environment, as in the official SDK, then the configuration file.
@@ -43,8 +74,8 @@ struct DashScopeOptions: ParsableArguments {
         if endpoint == nil, environment[DuplexEndpoint.environmentVariable] == nil, file.endpoint == nil, !model.regions.contains(region) {
             throw DashScopeSettingsError.modelNotInRegion(model: model.name, region: region)
         }
-        var parameters = Self.parameters(file)
-        if let language {
+        var parameters = overridden(Self.parameters(file))
+        if let language, languageHints == nil {
             let primary = String(language.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first ?? "")
             guard model.languages.contains(primary) else {
                 throw DashScopeSettingsError.languageNotSupported(model: model.name, language: language, supported: model.languages)
@@ -56,6 +87,23 @@ struct DashScopeOptions: ParsableArguments {
         try parameters.validate()
         let caFile = caFile ?? file.caFile ?? environment["SSL_CERT_FILE"].flatMap { $0.isEmpty ? nil : $0 }
         return DuplexSettings(url: url, apiKey: key, model: model, parameters: parameters, caFile: caFile, pacing: pacing)
+    }
+
+    /// The file's parameters with the flags given on top.
+    private func overridden(_ file: RecognitionParameters) -> RecognitionParameters {
+        var parameters = file
+        parameters.vocabularyID = vocabularyId ?? file.vocabularyID
+        parameters.languageHints = languageHints.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+            ?? file.languageHints
+        parameters.maxSentenceSilence = maxSentenceSilence ?? file.maxSentenceSilence
+        parameters.speechNoiseThreshold = speechNoiseThreshold ?? file.speechNoiseThreshold
+        parameters.semanticPunctuationEnabled = semanticPunctuation ?? file.semanticPunctuationEnabled
+        parameters.punctuationPredictionEnabled = punctuationPrediction ?? file.punctuationPredictionEnabled
+        parameters.inverseTextNormalizationEnabled = inverseTextNormalization ?? file.inverseTextNormalizationEnabled
+        parameters.disfluencyRemovalEnabled = disfluencyRemoval ?? file.disfluencyRemovalEnabled
+        parameters.multiThresholdModeEnabled = multiThresholdMode ?? file.multiThresholdModeEnabled
+        parameters.heartbeat = heartbeat ?? file.heartbeat
+        return parameters
     }
 
     private static func parameters(_ file: VerbatimConfig.DashScopeConfig) -> RecognitionParameters {

@@ -96,6 +96,41 @@ import VerbatimTestSupport
         await server.shutdown()
     }
 
+    @Test func recognitionFlagsGoIntoRunTaskOverTheConfigurationFile() async throws {
+        let server = try await DashScopeTestServer.start(script: Self.script)
+        let cli = CLIFixture()
+        let config = try cli.folder.write(
+            "[dashscope]\nendpoint = \"\(server.url)\"\nmax_sentence_silence = 500\ndisfluency_removal_enabled = true\nvocabulary_id = \"vocab-file\"\n",
+            to: "config.toml"
+        )
+        let result = try cli.run(
+            "transcribe", try meetingFile(cli), "--no-save", "--max-sentence-silence", "1200", "--no-disfluency-removal",
+            "--semantic-punctuation", "--language-hints", "zh, en", "--speech-noise-threshold", "0.3", "--heartbeat",
+            environment: ["VERBATIM_CONFIG": config, "DASHSCOPE_API_KEY": DashScopeTestServer.Options().apiKey]
+        )
+        #expect(result.status == 0, "\(result.stderr)")
+        let runTask = try #require(server.tasks.first?.runTaskJSON)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(runTask.utf8)) as? [String: Any])
+        let parameters = try #require((object["payload"] as? [String: Any])?["parameters"] as? [String: Any])
+        #expect(parameters["max_sentence_silence"] as? Int == 1_200)
+        #expect(parameters["disfluency_removal_enabled"] as? Bool == false)
+        #expect(parameters["semantic_punctuation_enabled"] as? Bool == true)
+        #expect(parameters["language_hints"] as? [String] == ["zh", "en"])
+        #expect(parameters["speech_noise_threshold"] as? Double == 0.3)
+        #expect(parameters["heartbeat"] as? Bool == true)
+        #expect(parameters["vocabulary_id"] as? String == "vocab-file", "what no flag changes comes from the file")
+        #expect(parameters["punctuation_prediction_enabled"] == nil, "what neither sets is left to the service")
+
+        let refused = try cli.run(
+            "transcribe", try meetingFile(cli), "--max-sentence-silence", "50",
+            environment: ["VERBATIM_CONFIG": config, "DASHSCOPE_API_KEY": DashScopeTestServer.Options().apiKey]
+        )
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("max_sentence_silence"), "\(refused.stderr)")
+        #expect(server.tasks.count == 1, "refused before connecting")
+        await server.shutdown()
+    }
+
     @Test func aModelOutsideTheRegionIsRefusedBeforeConnecting() throws {
         let cli = CLIFixture()
         let result = try cli.run(
