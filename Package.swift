@@ -65,7 +65,7 @@ let package = Package(
         // The configuration file: TOML read with TOMLKit, checked key by key into `VerbatimConfig`.
         .target(
             name: "Configuration",
-            dependencies: ["TranscriptCore", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["DashScopeProtocol", "TranscriptCore", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         // A meeting being recorded: captures, audio files and the archive, tied together.
         .target(name: "Session", dependencies: ["AudioCore", "AudioCapture", "Recognition", "Store", "TranscriptCore"]),

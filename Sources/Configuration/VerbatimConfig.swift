@@ -1,3 +1,5 @@
+import DashScopeProtocol
+
 /// What the configuration file can set. Every field is optional: unset means Verbatim's default.
 package struct VerbatimConfig: Sendable, Equatable {
     /// `[recognition]`: which engine runs when `--engine` is not given, and the language spoken.
@@ -29,16 +31,8 @@ package struct VerbatimConfig: Sendable, Equatable {
         package var model: String?
         package var endpoint: String?
         package var caFile: String?
-        package var vocabularyID: String?
-        package var semanticPunctuationEnabled: Bool?
-        package var maxSentenceSilence: Int?
-        package var multiThresholdModeEnabled: Bool?
-        package var punctuationPredictionEnabled: Bool?
-        package var heartbeat: Bool?
-        package var languageHints: [String]?
-        package var disfluencyRemovalEnabled: Bool?
-        package var inverseTextNormalizationEnabled: Bool?
-        package var speechNoiseThreshold: Double?
+        /// The recognition options of `run-task`, as the file sets them (the flags go on top).
+        package var parameters = RecognitionParameters()
 
         package init() {}
 
@@ -48,16 +42,16 @@ package struct VerbatimConfig: Sendable, Equatable {
             model = try reader.string("model")
             endpoint = try reader.string("endpoint")
             caFile = try reader.string("ca_file")
-            vocabularyID = try reader.string("vocabulary_id")
-            semanticPunctuationEnabled = try reader.bool("semantic_punctuation_enabled")
-            maxSentenceSilence = try reader.integer("max_sentence_silence")
-            multiThresholdModeEnabled = try reader.bool("multi_threshold_mode_enabled")
-            punctuationPredictionEnabled = try reader.bool("punctuation_prediction_enabled")
-            heartbeat = try reader.bool("heartbeat")
-            languageHints = try reader.strings("language_hints")
-            disfluencyRemovalEnabled = try reader.bool("disfluency_removal_enabled")
-            inverseTextNormalizationEnabled = try reader.bool("inverse_text_normalization_enabled")
-            speechNoiseThreshold = try reader.number("speech_noise_threshold")
+            parameters.vocabularyID = try reader.string("vocabulary_id")
+            parameters.semanticPunctuationEnabled = try reader.bool("semantic_punctuation_enabled")
+            parameters.maxSentenceSilence = try reader.integer("max_sentence_silence")
+            parameters.multiThresholdModeEnabled = try reader.bool("multi_threshold_mode_enabled")
+            parameters.punctuationPredictionEnabled = try reader.bool("punctuation_prediction_enabled")
+            parameters.heartbeat = try reader.bool("heartbeat")
+            parameters.languageHints = try reader.strings("language_hints")
+            parameters.disfluencyRemovalEnabled = try reader.bool("disfluency_removal_enabled")
+            parameters.inverseTextNormalizationEnabled = try reader.bool("inverse_text_normalization_enabled")
+            parameters.speechNoiseThreshold = try reader.number("speech_noise_threshold")
             try reader.finish()
         }
     }

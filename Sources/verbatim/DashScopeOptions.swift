@@ -74,7 +74,7 @@ struct DashScopeOptions: ParsableArguments {
         if endpoint == nil, environment[DuplexEndpoint.environmentVariable] == nil, file.endpoint == nil, !model.regions.contains(region) {
             throw DashScopeSettingsError.modelNotInRegion(model: model.name, region: region)
         }
-        var parameters = overridden(Self.parameters(file))
+        var parameters = overridden(file.parameters)
         if let language, languageHints == nil {
             let primary = String(language.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first ?? "")
             guard model.languages.contains(primary) else {
@@ -103,21 +103,6 @@ struct DashScopeOptions: ParsableArguments {
         parameters.disfluencyRemovalEnabled = disfluencyRemoval ?? file.disfluencyRemovalEnabled
         parameters.multiThresholdModeEnabled = multiThresholdMode ?? file.multiThresholdModeEnabled
         parameters.heartbeat = heartbeat ?? file.heartbeat
-        return parameters
-    }
-
-    private static func parameters(_ file: VerbatimConfig.DashScopeConfig) -> RecognitionParameters {
-        var parameters = RecognitionParameters()
-        parameters.vocabularyID = file.vocabularyID
-        parameters.semanticPunctuationEnabled = file.semanticPunctuationEnabled
-        parameters.maxSentenceSilence = file.maxSentenceSilence
-        parameters.multiThresholdModeEnabled = file.multiThresholdModeEnabled
-        parameters.punctuationPredictionEnabled = file.punctuationPredictionEnabled
-        parameters.heartbeat = file.heartbeat
-        parameters.languageHints = file.languageHints
-        parameters.disfluencyRemovalEnabled = file.disfluencyRemovalEnabled
-        parameters.inverseTextNormalizationEnabled = file.inverseTextNormalizationEnabled
-        parameters.speechNoiseThreshold = file.speechNoiseThreshold
         return parameters
     }
 }

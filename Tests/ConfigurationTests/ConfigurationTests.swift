@@ -67,11 +67,12 @@ import VerbatimTestSupport
         let dashscope = config.dashscope
         #expect(dashscope.apiKey == "sk-1" && dashscope.region == "cn" && dashscope.model == "paraformer-realtime-v2")
         #expect(dashscope.endpoint == "ws://127.0.0.1:9/api-ws/v1/inference" && dashscope.caFile == "/ca.pem")
-        #expect(dashscope.vocabularyID == "vocab-1" && dashscope.semanticPunctuationEnabled == true)
-        #expect(dashscope.maxSentenceSilence == 900 && dashscope.multiThresholdModeEnabled == true)
-        #expect(dashscope.punctuationPredictionEnabled == false && dashscope.heartbeat == false)
-        #expect(dashscope.languageHints == ["zh", "en"] && dashscope.disfluencyRemovalEnabled == true)
-        #expect(dashscope.inverseTextNormalizationEnabled == false && dashscope.speechNoiseThreshold == 1.0)
+        let parameters = dashscope.parameters
+        #expect(parameters.vocabularyID == "vocab-1" && parameters.semanticPunctuationEnabled == true)
+        #expect(parameters.maxSentenceSilence == 900 && parameters.multiThresholdModeEnabled == true)
+        #expect(parameters.punctuationPredictionEnabled == false && parameters.heartbeat == false)
+        #expect(parameters.languageHints == ["zh", "en"] && parameters.disfluencyRemovalEnabled == true)
+        #expect(parameters.inverseTextNormalizationEnabled == false && parameters.speechNoiseThreshold == 1.0)
         #expect(loadError("[dashscope]\nregion = \"eu\"")?.userMessage.contains("must be one of \"intl\", \"cn\"") == true)
         #expect(loadError("[dashscope]\nheartbeat = \"yes\"").map {
             if case .wrongType(_, "dashscope.heartbeat", "true or false", "a string") = $0 { true } else { false }
