@@ -15,17 +15,15 @@ enum InterchangeValidation {
             if sentence.endMs < sentence.startMs {
                 throw invalid("sentences[\(index)].end_ms", "must not be before start_ms")
             }
+            if let confidence = sentence.emotion?.confidence, !(0...1).contains(confidence) {
+                throw invalid("sentences[\(index)].emotion.confidence", "must be between 0 and 1")
+            }
         }
         for (index, bookmark) in (document.bookmarks ?? []).enumerated() where bookmark.atMs < 0 {
             throw invalid("bookmarks[\(index)].at_ms", "must not be negative")
         }
         for (index, note) in (document.notes ?? []).enumerated() where note.atMs < 0 {
             throw invalid("notes[\(index)].at_ms", "must not be negative")
-        }
-        for (index, sentence) in document.sentences.enumerated() {
-            if let confidence = sentence.emotion?.confidence, !(0...1).contains(confidence) {
-                throw invalid("sentences[\(index)].emotion.confidence", "must be between 0 and 1")
-            }
         }
         for (index, gap) in (document.notTranscribed ?? []).enumerated() {
             if gap.startMs < 0 { throw invalid("not_transcribed[\(index)].start_ms", "must not be negative") }

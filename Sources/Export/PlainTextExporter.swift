@@ -27,15 +27,7 @@ package enum PlainTextExporter {
             .map(\.element)
     }
 
-    fileprivate static func oneLine(_ text: String) -> String {
+    private static func oneLine(_ text: String) -> String {
         String(text.map { $0.isNewline ? " " : $0 })
-    }
-}
-
-/// How an untranscribed stretch reads in an export, the same in every format.
-enum TranscriptGapWording {
-    static func sentence(for gap: TranscriptGap) -> String {
-        let source = gap.source.map { " (\($0))" } ?? ""
-        return "Not transcribed until \(MeetingClock.hms(gap.endMs))\(source): the engine lost this stretch; the audio file has it."
     }
 }

@@ -100,7 +100,7 @@ package actor LiveTranscript {
     private func save(_ sentence: Sentence) async {
         if let destination {
             do { try await destination.store.appendSentence(sentence, to: destination.meetingID) } catch {
-                let reason = (error as? any UserFacingError)?.userMessage ?? "\(error)"
+                let reason = userMessage(for: error)
                 updateSink.yield(.saveFailed(sentence, reason: reason))
                 return
             }
@@ -112,7 +112,7 @@ package actor LiveTranscript {
     private func saveGap(_ gap: TranscriptGap) async {
         guard let destination else { return }
         do { try await destination.store.addTranscriptGap(gap, to: destination.meetingID) } catch {
-            let reason = (error as? any UserFacingError)?.userMessage ?? "\(error)"
+            let reason = userMessage(for: error)
             updateSink.yield(.gapSaveFailed(gap, reason: reason))
         }
     }

@@ -130,7 +130,7 @@ package actor MeetingRecorder {
             try await store.addGap(gap, to: meetingID)
             eventSink.yield(.gapSaved(gap))
         } catch {
-            eventSink.yield(.storeFailed(reason: (error as? any UserFacingError)?.userMessage ?? "\(error)"))
+            eventSink.yield(.storeFailed(reason: userMessage(for: error)))
         }
     }
 

@@ -8,3 +8,8 @@ package protocol UserFacingError: Error, Sendable {
     /// One line: what to do next, when there is something to do.
     var hint: String? { get }
 }
+
+/// One line for the user about any error: its `userMessage` when it has one.
+package func userMessage(for error: any Error) -> String {
+    (error as? any UserFacingError)?.userMessage ?? "\(error)"
+}

@@ -9,11 +9,20 @@ struct MetricsOutput {
 
     mutating func record(_ metrics: EngineMetrics, source: String) { latest[source] = metrics }
 
+    /// JSON lines on stdout after the sentences with `--json`, else the summary on stderr.
+    func write(json: Bool, status: StatusLine) {
+        if json {
+            for line in jsonLines() { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+        } else {
+            for line in summaries() { status.write(line) }
+        }
+    }
+
     func jsonLines() -> [String] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return latest.keys.sorted().compactMap { source in
-            let line = Line(source: source, metrics: Figures(latest[source]!))
+        return latest.sorted { $0.key < $1.key }.compactMap { source, metrics in
+            let line = Line(source: source, metrics: Figures(metrics))
             // Encoding strings and numbers cannot fail.
             return (try? encoder.encode(line)).map { String(decoding: $0, as: UTF8.self) }
         }
@@ -21,8 +30,7 @@ struct MetricsOutput {
 
     /// "File: first result after 320 ms, end of task 180 ms after the last audio, results 240 ms behind the audio, 5 min 12 s billed"
     func summaries() -> [String] {
-        latest.keys.sorted().compactMap { source in
-            let metrics = latest[source]!
+        latest.sorted { $0.key < $1.key }.compactMap { source, metrics in
             var parts: [String] = []
             if let ms = metrics.firstResultDelayMs { parts.append("first result after \(ms) ms") }
             if let ms = metrics.lastResultDelayMs { parts.append("end of task \(ms) ms after the last audio") }

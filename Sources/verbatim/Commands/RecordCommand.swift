@@ -67,7 +67,7 @@ struct RecordCommand: AsyncParsableCommand {
             let result = try await recorder.stop()
             let metrics = await reporter.value
             status.clearTransient()
-            TranscribeCommand.print(metrics, json: json, status: status)
+            metrics.write(json: json, status: status)
             status.write(RecordingStatus.saved(result))
         }
     }

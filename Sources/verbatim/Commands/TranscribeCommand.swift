@@ -63,7 +63,7 @@ struct TranscribeCommand: AsyncParsableCommand {
             let sentences = await transcript.finish(endMs: heardMs)
             let metrics = await printer.value
             status.clearTransient()
-            Self.print(metrics, json: json, status: status)
+            metrics.write(json: json, status: status)
             let complete = readError == nil && stoppedBy == nil
             if let saving {
                 try await saving.store.finishMeeting(saving.id, durationMs: heardMs, status: complete ? .complete : .interrupted)
@@ -123,14 +123,5 @@ struct TranscribeCommand: AsyncParsableCommand {
             }
         }
         return metrics
-    }
-
-    /// The engine's figures: JSON lines after the sentences with `--json`, else a summary on stderr.
-    static func print(_ metrics: MetricsOutput, json: Bool, status: StatusLine) {
-        if json {
-            for line in metrics.jsonLines() { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
-        } else {
-            for line in metrics.summaries() { status.write(line) }
-        }
     }
 }

@@ -1,0 +1,9 @@
+import TranscriptCore
+
+/// How an untranscribed stretch reads in an export, the same in every format.
+enum TranscriptGapWording {
+    static func sentence(for gap: TranscriptGap) -> String {
+        let source = gap.source.map { " (\($0))" } ?? ""
+        return "Not transcribed until \(MeetingClock.hms(gap.endMs))\(source): the engine lost this stretch; the audio file has it."
+    }
+}
