@@ -71,6 +71,10 @@ let package = Package(
         .target(name: "Session", dependencies: ["AudioCore", "AudioCapture", "Recognition", "Store", "TranscriptCore"]),
         // Pure, deterministic formats in and out (Markdown, SRT, WebVTT, JSON, text).
         .target(name: "Export", dependencies: ["TranscriptCore"]),
+        // The meeting screen's state and its update function (Elm style), the key map. Pure.
+        .target(name: "TUIModel", dependencies: ["AudioCore", "TranscriptCore"]),
+        // The screen as a pure function of the state: cells, widgets, themes, the frame diff.
+        .target(name: "TUIRender", dependencies: ["TUIModel", "TranscriptCore"]),
         // The command-line tool.
         .executableTarget(
             name: "verbatim",
@@ -96,6 +100,10 @@ let package = Package(
             ] + webSocketProducts
         ),
         .testTarget(name: "TranscriptCoreTests", dependencies: ["TranscriptCore"]),
+        .testTarget(
+            name: "TUITests", dependencies: ["TUIModel", "TUIRender", "AudioCore", "TranscriptCore", "VerbatimTestSupport"],
+            exclude: ["Snapshots"]
+        ),
         .testTarget(name: "AudioCoreTests", dependencies: ["AudioCore"]),
         .testTarget(name: "RecognitionTests", dependencies: ["Recognition", "TranscriptCore"]),
         .testTarget(

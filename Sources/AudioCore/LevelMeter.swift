@@ -9,6 +9,13 @@ package struct AudioLevel: Sendable, Equatable {
     package var heldPeakDBFS: Double
     /// A sample reached full scale in this window.
     package var clipped: Bool
+
+    package init(rmsDBFS: Double, peakDBFS: Double, heldPeakDBFS: Double, clipped: Bool) {
+        self.rmsDBFS = rmsDBFS
+        self.peakDBFS = peakDBFS
+        self.heldPeakDBFS = heldPeakDBFS
+        self.clipped = clipped
+    }
 }
 
 /// RMS and peak over each 50 ms window, with a peak hold that decays.

@@ -1,0 +1,100 @@
+extension AppState {
+    /// A key goes to the overlay that is up, or else to the key map.
+    mutating func handle(_ key: Key) -> [Effect] {
+        if flash?.isError == true { flash = nil }
+        switch overlay {
+        case .none: return perform(KeyMap.action(for: key))
+        case .help:
+            if key == .escape || key == .character("?") || key == .character("q") { overlay = nil }
+            return []
+        case .confirmQuit: return confirmQuit(key)
+        case let .editor(purpose, editor): return edit(purpose, editor, key)
+        case let .search(search): return searchKey(search, key)
+        case let .meeting(meeting): return meetingKey(meeting, key)
+        }
+    }
+
+    private mutating func perform(_ action: Action?) -> [Effect] {
+        switch action {
+        case .none: return []
+        case .togglePause: return togglePause()
+        case .bookmark: overlay = .editor(.bookmark(atMs: elapsedMs), TextEditorState())
+        case .note: overlay = .editor(.note(atMs: elapsedMs), TextEditorState())
+        case .setTitle: overlay = .editor(.title, TextEditorState(text: title))
+        case .scrollUp: scroll.move(by: 1, maxOffset: maxScrollOffset)
+        case .scrollDown: scroll.move(by: -1, maxOffset: maxScrollOffset)
+        case .pageUp: scroll.move(by: pageLines, maxOffset: maxScrollOffset)
+        case .pageDown: scroll.move(by: -pageLines, maxOffset: maxScrollOffset)
+        case .scrollTop:
+            scroll = ScrollState(offset: maxScrollOffset, followsTail: maxScrollOffset == 0)
+        case .followTail: scroll.follow()
+        case .search: overlay = .search(SearchState())
+        case .export: return [.export]
+        case .help: overlay = .help
+        case .quit:
+            if recording == .stopping { return [] }
+            overlay = .confirmQuit
+        }
+        return []
+    }
+
+    /// A page scrolls all but one line, so the reader keeps a line of context.
+    private var pageLines: Int { max(1, layout.scrollback.height - 1) }
+
+    private mutating func togglePause() -> [Effect] {
+        switch recording {
+        case .recording:
+            recording = .paused(sinceMs: elapsedMs)
+            partials = [:]
+            return [.pause(atMs: elapsedMs)]
+        case let .paused(since):
+            recording = .recording
+            append(.gap(startMs: since, endMs: elapsedMs, reason: .paused))
+            return [.resume(fromMs: since, toMs: elapsedMs)]
+        case .stopping:
+            return []
+        }
+    }
+
+    private mutating func confirmQuit(_ key: Key) -> [Effect] {
+        switch key {
+        case .character("y"), .character("Y"), .enter, .character("q"), .control("c"):
+            overlay = nil
+            recording = .stopping
+            show("Stopping: finalizing the last sentence and closing the meeting…")
+            return [.stop]
+        case .character("n"), .character("N"), .escape:
+            overlay = nil
+        default:
+            break
+        }
+        return []
+    }
+
+    private mutating func edit(_ purpose: EditorPurpose, _ editor: TextEditorState, _ key: Key) -> [Effect] {
+        var editor = editor
+        switch key {
+        case .escape:
+            overlay = nil
+            return []
+        case .enter:
+            overlay = nil
+            return commit(purpose, editor.text.trimmingCharacters(in: .whitespaces))
+        default:
+            _ = editor.handle(key)
+            overlay = .editor(purpose, editor)
+            return []
+        }
+    }
+
+    private func commit(_ purpose: EditorPurpose, _ text: String) -> [Effect] {
+        switch purpose {
+        case let .bookmark(atMs): return [.saveBookmark(Bookmark(atMs: atMs, label: text))]
+        case let .note(atMs): return text.isEmpty ? [] : [.saveNote(Note(atMs: atMs, text: text))]
+        case .title: return text.isEmpty || text == title ? [] : [.setTitle(text)]
+        }
+    }
+}
+
+import Foundation
+import TranscriptCore

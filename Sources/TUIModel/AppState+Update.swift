@@ -1,0 +1,75 @@
+import TranscriptCore
+
+extension AppState {
+    /// Applies a message; returns what the app must do about it. Pure: no I/O, no clock.
+    package mutating func update(_ msg: Msg) -> [Effect] {
+        switch msg {
+        case let .key(key): return handle(key)
+        case let .resized(newSize): resize(to: newSize)
+        case let .clock(elapsedMs): tick(elapsedMs)
+        case let .level(source, level): setLevel(level, of: source)
+        case let .partial(source, text): partials[source] = text.flatMap { $0.isEmpty ? nil : $0 }
+        case let .finalized(sentence):
+            if let source = sentence.speaker { partials[source] = nil } else if meters.count == 1 { partials = [:] }
+            append(.sentence(sentence))
+        case let .connection(state): connection = state
+        case let .latency(ms): latencyMs = ms
+        case let .dropped(source, total): dropped[source] = total
+        case let .notTranscribed(source, startMs, endMs):
+            append(.gap(startMs: startMs, endMs: endMs, reason: .notTranscribed(source: source)))
+        case let .bookmarkSaved(bookmark): append(.bookmark(bookmark))
+        case let .noteSaved(note): append(.note(note))
+        case let .titleSaved(newTitle): title = newTitle
+        case let .exported(path): show("Exported to " + path)
+        case let .searchFinished(query, results): showResults(results, for: query)
+        case let .meetingOpened(id, title, entries, focusMs):
+            guard case .search = overlay else { return [] }  // the user went on without it
+            overlay = .meeting(OpenedMeeting(id: id, title: title, entries: entries, focusMs: focusMs, width: meetingTextWidth))
+        case let .failed(text): flash = Flash(text: text, isError: true, shownAtMs: elapsedMs)
+        case .stopped: finished = true
+        }
+        return []
+    }
+
+    /// Adds an entry to the scrollback; while the user reads further up, the view stays put.
+    mutating func append(_ entry: TranscriptEntry) {
+        let added = transcript.insert(entry)
+        if !scroll.followsTail { scroll.offset += added }
+    }
+
+    private mutating func resize(to newSize: Size) {
+        size = newSize
+        transcript.rewrap(width: scrollbackTextWidth)
+        if case var .meeting(meeting) = overlay {
+            meeting.transcript.rewrap(width: meetingTextWidth)
+            meeting.scroll(by: 0, pageHeight: meetingPage)
+            overlay = .meeting(meeting)
+        }
+        scroll.offset = min(scroll.offset, maxScrollOffset)
+    }
+
+    private mutating func tick(_ now: Int) {
+        elapsedMs = now
+        if let shown = flash, !shown.isError, now - shown.shownAtMs >= Flash.infoMs { flash = nil }
+    }
+
+    private mutating func setLevel(_ level: AudioLevel, of source: String) {
+        guard let index = meters.firstIndex(where: { $0.source == source }) else { return }
+        meters[index].level = level
+        if level.clipped { meters[index].clippedAtMs = elapsedMs }
+    }
+
+    private mutating func showResults(_ results: [SearchResultRow], for query: String) {
+        guard case var .search(search) = overlay, search.query.text == query else { return }
+        search.results = results
+        search.selected = 0
+        search.searching = false
+        overlay = .search(search)
+    }
+
+    mutating func show(_ text: String) {
+        flash = Flash(text: text, isError: false, shownAtMs: elapsedMs)
+    }
+}
+
+import AudioCore

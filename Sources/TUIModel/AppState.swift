@@ -1,0 +1,60 @@
+/// Everything the meeting screen shows, as one value: `update` changes it, `render` draws it.
+package struct AppState: Sendable, Equatable {
+    package var title: String
+    /// "offline · pocketsphinx en-us", "dashscope · fun-asr-realtime", or "none".
+    package var engine: String
+    package var recording: RecordingState = .recording
+    package var connection: ConnectionState
+    /// Meeting time, from the recorder's clock.
+    package var elapsedMs = 0
+    /// How far results trail the audio, when the engine measures it.
+    package var latencyMs: Int?
+    /// Chunks the recognizer could not keep up with, per source (the audio file has them).
+    package var dropped: [String: Int] = [:]
+    package var meters: [MeterState]
+    package var transcript: WrappedTranscript
+    /// The sentence being spoken on each source, in meter order.
+    package var partials: [String: String] = [:]
+    package var scroll = ScrollState()
+    package var overlay: Overlay?
+    /// The search a past meeting was opened from, to go back to.
+    package var lastSearch: SearchState?
+    package var flash: Flash?
+    package var size: Size
+    /// Set when the meeting is closed: the screen loop ends.
+    package var finished = false
+
+    package init(title: String, engine: String, connection: ConnectionState, sources: [String], size: Size) {
+        self.title = title
+        self.engine = engine
+        self.connection = connection
+        meters = sources.map { MeterState(source: $0) }
+        self.size = size
+        transcript = WrappedTranscript(width: 0)
+        transcript.rewrap(width: scrollbackTextWidth)
+    }
+
+    /// The scrollback's text width: the screen less a column of margin on each side.
+    package var scrollbackTextWidth: Int { max(1, size.width - 2) }
+
+    package var layout: ScreenLayout { ScreenLayout(size: size, meterCount: meters.count) }
+
+    /// How far up the scrollback can go: until its first line is at the top of the view.
+    package var maxScrollOffset: Int { max(0, transcript.lineCount - layout.scrollback.height) }
+}
+
+/// A message in the footer: what an action did, or what went wrong.
+package struct Flash: Sendable, Equatable {
+    package var text: String
+    package var isError: Bool
+    /// Meeting ms when it was shown; information fades after `infoMs`, errors stay until a key.
+    package var shownAtMs: Int
+
+    package static let infoMs = 5_000
+
+    package init(text: String, isError: Bool, shownAtMs: Int) {
+        self.text = text
+        self.isError = isError
+        self.shownAtMs = shownAtMs
+    }
+}

@@ -1,0 +1,47 @@
+import AudioCore
+import TranscriptCore
+
+/// Everything that can change the screen's state: keys, the terminal's size, the clock, and what
+/// the recorder, the engine and the archive report.
+package enum Msg: Sendable, Equatable {
+    case key(Key)
+    case resized(Size)
+    /// The meeting clock advanced.
+    case clock(elapsedMs: Int)
+    case level(source: String, AudioLevel)
+    /// The sentence being spoken on `source` (nil: silence).
+    case partial(source: String, text: String?)
+    /// A final, saved in the archive.
+    case finalized(Sentence)
+    case connection(ConnectionState)
+    case latency(ms: Int)
+    case dropped(source: String, total: Int)
+    case notTranscribed(source: String?, startMs: Int, endMs: Int)
+    case bookmarkSaved(Bookmark)
+    case noteSaved(Note)
+    case titleSaved(String)
+    case exported(path: String)
+    case searchFinished(query: String, results: [SearchResultRow])
+    /// A past meeting's entries, to open read-only at `focusMs`.
+    case meetingOpened(id: Int64, title: String, entries: [TranscriptEntry], focusMs: Int)
+    /// Something failed; the text says what and what to do (`userMessage(for:)`).
+    case failed(String)
+    /// The meeting is closed: the screen can go.
+    case stopped
+}
+
+/// What `update` asks the world to do; the app carries it out and answers with a `Msg`.
+package enum Effect: Sendable, Equatable {
+    case saveBookmark(Bookmark)
+    case saveNote(Note)
+    case setTitle(String)
+    /// Recognition stops (silence goes to the engine so nothing is invented and no timeout fires).
+    case pause(atMs: Int)
+    /// Recognition resumes; the pause from `fromMs` to `toMs` is saved with the meeting.
+    case resume(fromMs: Int, toMs: Int)
+    case export
+    case search(String)
+    case openMeeting(id: Int64, atMs: Int)
+    /// Stop recording: finalize the last partial, close the meeting.
+    case stop
+}

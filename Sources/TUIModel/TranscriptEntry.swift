@@ -1,0 +1,24 @@
+import TranscriptCore
+
+/// A line of the scrollback, in meeting time: what was said, and what the user marked.
+package enum TranscriptEntry: Sendable, Equatable {
+    case sentence(Sentence)
+    case bookmark(Bookmark)
+    case note(Note)
+    /// A stretch nobody transcribed: paused by the user, or lost by the engine (the audio file has it).
+    case gap(startMs: Int, endMs: Int, reason: GapReason)
+
+    package enum GapReason: Sendable, Equatable {
+        case paused
+        case notTranscribed(source: String?)
+    }
+
+    package var atMs: Int {
+        switch self {
+        case let .sentence(sentence): sentence.startMs
+        case let .bookmark(bookmark): bookmark.atMs
+        case let .note(note): note.atMs
+        case let .gap(startMs, _, _): startMs
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import TUIModel
+
+/// The bottom line: the line editor while one is open, else a message, else the main keys.
+enum FooterView {
+    static func render(_ state: AppState, in area: Rect, into buffer: inout ScreenBuffer) {
+        guard !area.isEmpty else { return }
+        buffer.fill(area, role: .footer)
+        if case let .editor(purpose, editor) = state.overlay {
+            renderEditor(prompt: purpose.prompt, editor, in: area, into: &buffer)
+        } else if let flash = state.flash {
+            buffer.put(" " + flash.text, x: area.x, y: area.y, role: flash.isError ? .error : .info, limit: area.width)
+        } else {
+            renderKeys(in: area, into: &buffer)
+        }
+    }
+
+    /// The footer's keys; help and quit are pinned to the right so a narrow screen never loses them.
+    private static func renderKeys(in area: Rect, into buffer: inout ScreenBuffer) {
+        let items = KeyMap.main.compactMap { binding in binding.footer.map { (key: binding.keys[0].name, word: $0, action: binding.action) } }
+        let pinned = items.filter { $0.action == .help || $0.action == .quit }
+        let pinnedWidth = pinned.reduce(0) { $0 + $1.key.count + $1.word.count + 3 }
+        var x = area.x + 1
+        let rightEdge = area.x + area.width - pinnedWidth
+        for item in items where !pinned.contains(where: { $0.action == item.action }) {
+            if x + item.key.count + item.word.count + 3 > rightEdge { break }
+            x = draw(item.key, item.word, x: x, y: area.y, into: &buffer)
+        }
+        x = max(x, rightEdge)
+        for item in pinned { x = draw(item.key, item.word, x: x, y: area.y, into: &buffer) }
+    }
+
+    private static func draw(_ key: String, _ word: String, x: Int, y: Int, into buffer: inout ScreenBuffer) -> Int {
+        let afterKey = buffer.put(key, x: x, y: y, role: .footerKey)
+        return buffer.put(" " + word + "  ", x: afterKey, y: y, role: .footer)
+    }
+
+    static func renderEditor(prompt: String, _ editor: TextEditorState, in area: Rect, into buffer: inout ScreenBuffer) {
+        let end = buffer.put(prompt, x: area.x, y: area.y, role: .footerKey)
+        let room = area.x + area.width - end - 1
+        // Keep the cursor in view: show the text's tail when it is longer than the line.
+        let beforeCursor = String(editor.text.prefix(editor.cursor))
+        let shown = Truncation.tail(beforeCursor, width: room)
+        let after = buffer.put(shown, x: end, y: area.y, role: .plain)
+        let cursorEnd = buffer.put("▏", x: after, y: area.y, role: .footerKey)
+        buffer.put(String(editor.text.dropFirst(editor.cursor)), x: cursorEnd, y: area.y, role: .plain, limit: area.x + area.width - cursorEnd)
+    }
+}

@@ -1,0 +1,81 @@
+import TUIModel
+import TranscriptCore
+
+/// A frame: a grid of cells that widgets draw into and the terminal layer diffs and writes.
+package struct ScreenBuffer: Sendable, Equatable {
+    package let size: Size
+    package private(set) var cells: [Cell]
+
+    package init(size: Size) {
+        self.size = size
+        cells = Array(repeating: .blank, count: size.width * size.height)
+    }
+
+    package subscript(x x: Int, y y: Int) -> Cell {
+        cells[y * size.width + x]
+    }
+
+    /// Writes `text` from (x, y), clipped at `limit` columns from x (default: to the right edge),
+    /// never splitting a wide character: one that does not fit leaves a blank. Returns the column
+    /// after the last cell written.
+    @discardableResult
+    package mutating func put(_ text: some StringProtocol, x: Int, y: Int, role: StyleRole, limit: Int? = nil) -> Int {
+        guard y >= 0, y < size.height, x >= 0 else { return x }
+        let end = min(size.width, limit.map { x + max(0, $0) } ?? size.width)
+        var column = x
+        for character in text {
+            let width = DisplayWidth.of(character)
+            if width == 0 { continue }  // combining marks stay with the base character's cell
+            if column + width > end {
+                if column < end { set(x: column, y: y, Cell(" ", role)) }
+                return end
+            }
+            set(x: column, y: y, Cell(String(character), role))
+            if width == 2 { set(x: column + 1, y: y, Cell("", role)) }
+            column += width
+        }
+        return column
+    }
+
+    /// Fills a rectangle with spaces of one role (backgrounds, clearing under an overlay).
+    package mutating func fill(_ rect: Rect, role: StyleRole, with character: Character = " ") {
+        for y in max(0, rect.y)..<min(size.height, rect.maxY) {
+            for x in max(0, rect.x)..<min(size.width, rect.x + rect.width) { set(x: x, y: y, Cell(String(character), role)) }
+        }
+    }
+
+    /// Writes a styled line (spans) from (x, y), clipped to `width` columns.
+    @discardableResult
+    package mutating func put(spans: [(text: String, role: StyleRole)], x: Int, y: Int, width: Int) -> Int {
+        var column = x
+        for span in spans where column < x + width {
+            column = put(span.text, x: column, y: y, role: span.role, limit: x + width - column)
+        }
+        return column
+    }
+
+    private mutating func set(x: Int, y: Int, _ cell: Cell) {
+        let index = y * size.width + x
+        // Overwriting half of a wide character blanks the other half, as a terminal would.
+        if cells[index].isContinuation, x > 0 { cells[index - 1] = Cell(" ", cells[index - 1].role) }
+        if !cells[index].isContinuation, DisplayWidth.of(cells[index].text) == 2, x + 1 < size.width,
+           cell.text.isEmpty == false, DisplayWidth.of(cell.text) == 1 {
+            cells[index + 1] = Cell(" ", cells[index + 1].role)
+        }
+        cells[index] = cell
+    }
+
+    /// The rows as text, continuation cells left out: what a terminal would show (for tests).
+    package var textLines: [String] {
+        (0..<size.height).map { row in
+            var line = ""
+            for x in 0..<size.width where !self[x: x, y: row].isContinuation { line += self[x: x, y: row].text }
+            return line
+        }
+    }
+
+    /// The roles of a row's cells in a column range (for tests).
+    package func roles(row: Int, columns: Range<Int>) -> Set<StyleRole> {
+        Set(columns.map { self[x: $0, y: row].role })
+    }
+}

@@ -1,0 +1,33 @@
+extension Theme {
+    /// The dark default; `themes/default.toml` says the same (a test keeps them equal).
+    package static let `default` = Theme(name: "default", styles: [
+        .status: TextStyle(foreground: TerminalColor(15), background: TerminalColor(236)),
+        .statusRecording: TextStyle(foreground: TerminalColor(9), background: TerminalColor(236), bold: true),
+        .statusPaused: TextStyle(foreground: TerminalColor(11), background: TerminalColor(236), bold: true),
+        .statusWarning: TextStyle(foreground: TerminalColor(208), background: TerminalColor(236), bold: true),
+        .meterLabel: TextStyle(foreground: TerminalColor(7), bold: true),
+        .meterLow: TextStyle(foreground: TerminalColor(2)),
+        .meterMid: TextStyle(foreground: TerminalColor(3)),
+        .meterHigh: TextStyle(foreground: TerminalColor(1)),
+        .meterPeak: TextStyle(foreground: TerminalColor(15), bold: true),
+        .meterEmpty: TextStyle(foreground: TerminalColor(238)),
+        .meterScale: TextStyle(foreground: TerminalColor(244)),
+        .clipping: TextStyle(foreground: TerminalColor(15), background: TerminalColor(1), bold: true),
+        .timestamp: TextStyle(foreground: TerminalColor(244)),
+        .speaker: TextStyle(foreground: TerminalColor(6), bold: true),
+        .finalText: TextStyle(),
+        .partialText: TextStyle(foreground: TerminalColor(250), dim: true, italic: true),
+        .bookmark: TextStyle(foreground: TerminalColor(11), bold: true),
+        .note: TextStyle(foreground: TerminalColor(13)),
+        .gap: TextStyle(foreground: TerminalColor(208)),
+        .rule: TextStyle(foreground: TerminalColor(240)),
+        .footer: TextStyle(foreground: TerminalColor(250)),
+        .footerKey: TextStyle(foreground: TerminalColor(15), bold: true),
+        .info: TextStyle(foreground: TerminalColor(10)),
+        .error: TextStyle(foreground: TerminalColor(15), background: TerminalColor(1), bold: true),
+        .overlay: TextStyle(foreground: TerminalColor(15), background: TerminalColor(235)),
+        .overlayTitle: TextStyle(foreground: TerminalColor(14), background: TerminalColor(235), bold: true),
+        .selection: TextStyle(reverse: true),
+        .highlight: TextStyle(foreground: TerminalColor(11), bold: true, underline: true),
+    ])
+}
