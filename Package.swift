@@ -75,12 +75,21 @@ let package = Package(
         .target(name: "TUIModel", dependencies: ["AudioCore", "TranscriptCore"]),
         // The screen as a pure function of the state: cells, widgets, themes, the frame diff.
         .target(name: "TUIRender", dependencies: ["TUIModel", "TranscriptCore"]),
+        // ncursesw's wide-character API (libncurses-dev): a modulemap and a shim header.
+        .systemLibrary(name: "CNCurses", providers: [.apt(["libncurses-dev"])]),
+        // The terminal: the ncurses backend (the only CNCurses user), key decoding, restore on exit.
+        .target(name: "TUITerminal", dependencies: ["CNCurses", "TUIModel", "TUIRender", "TranscriptCore"]),
+        // The composition root of the meeting screen: recorder events in, effects out to the archive.
+        .target(
+            name: "VerbatimApp",
+            dependencies: ["AudioCapture", "Export", "Recognition", "Session", "Store", "TUIModel", "TUIRender", "TUITerminal", "TranscriptCore"]
+        ),
         // The command-line tool.
         .executableTarget(
             name: "verbatim",
             dependencies: [
                 "TranscriptCore", "Store", "Export", "AudioCore", "AudioCapture", "Recognition", "OfflineRecognition",
-                "DashScopeProtocol", "DashScopeClient", "Configuration", "Session",
+                "DashScopeProtocol", "DashScopeClient", "Configuration", "Session", "TUIModel", "TUIRender", "VerbatimApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

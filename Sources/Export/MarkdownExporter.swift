@@ -40,7 +40,8 @@ package enum MarkdownExporter {
         case let .note(note):
             return "> 📝 **[\(MeetingClock.hms(note.atMs))] Note** " + escape(note.text)
         case let .gap(gap):
-            return "> ⚠️ **[\(MeetingClock.hms(gap.startMs))]** " + escape(TranscriptGapWording.sentence(for: gap))
+            let icon = gap.reason == .paused ? "⏸️" : "⚠️"
+            return "> \(icon) **[\(MeetingClock.hms(gap.startMs))]** " + escape(TranscriptGapWording.sentence(for: gap))
         }
     }
 

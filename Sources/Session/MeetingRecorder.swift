@@ -3,6 +3,7 @@ import AudioCore
 import Foundation
 import Recognition
 import Store
+import Synchronization
 import TranscriptCore
 
 /// One source a recording captures: the PulseAudio source and the label it carries.
@@ -63,6 +64,8 @@ package actor MeetingRecorder {
     private let eventSink: AsyncStream<RecorderEvent>.Continuation
     private var forwarding: [Task<Void, Never>] = []
     private let lock: MeetingLock
+    /// While set, recognition gets silence instead of the sources' audio (the files keep everything).
+    private nonisolated let recognitionPaused = PauseSwitch()
 
     /// Starts the engine's sessions (nothing is created if it can't start), creates the audio files and
     /// the meeting (one transaction), then starts capturing and recognizing.
@@ -116,8 +119,13 @@ package actor MeetingRecorder {
         // buffer drops (and counts) chunks, never the file.
         feeders = captures.compactMap { capture in
             guard let session = transcript.session(for: capture.configuration.label) else { return nil }
-            return Task {
-                for await chunk in capture.chunks { await session.send(chunk) }
+            return Task { [recognitionPaused] in
+                for await chunk in capture.chunks {
+                    // Silence, not nothing: the engine's clock keeps running and a cloud engine's
+                    // no-audio timeout never fires, and silence can't be transcribed into words.
+                    let paused = recognitionPaused.isOn
+                    await session.send(paused ? AudioChunk(source: chunk.source, startFrame: chunk.startFrame, samples: Array(repeating: 0, count: chunk.samples.count)) : chunk)
+                }
             }
         }
     }
@@ -132,6 +140,11 @@ package actor MeetingRecorder {
         } catch {
             eventSink.yield(.storeFailed(reason: userMessage(for: error)))
         }
+    }
+
+    /// Pauses or resumes recognition; capture and the audio files go on.
+    package nonisolated func setRecognitionPaused(_ paused: Bool) {
+        recognitionPaused.isOn = paused
     }
 
     /// Milliseconds since the recording started.
@@ -169,5 +182,15 @@ extension MeetingStart {
             epochMs: Int64((date.timeIntervalSince1970 * 1_000).rounded()),
             utcOffsetSeconds: TimeZone.current.secondsFromGMT(for: date)
         )
+    }
+}
+
+/// A flag shared by the recorder and its feeder tasks.
+private final class PauseSwitch: Sendable {
+    private let flag = Mutex(false)
+
+    var isOn: Bool {
+        get { flag.withLock { $0 } }
+        set { flag.withLock { $0 = newValue } }
     }
 }

@@ -61,8 +61,11 @@ enum MeetingRows {
 
     static func transcriptGaps(meetingID: Int64, _ db: Database) throws -> [TranscriptGap] {
         try Row.fetchAll(
-            db, sql: "SELECT source, start_ms, end_ms FROM transcript_gap WHERE meeting_id = ? ORDER BY start_ms, id",
+            db, sql: "SELECT source, start_ms, end_ms, reason FROM transcript_gap WHERE meeting_id = ? ORDER BY start_ms, id",
             arguments: [meetingID]
-        ).map { TranscriptGap(source: $0["source"], startMs: $0["start_ms"], endMs: $0["end_ms"]) }
+        ).map { row in
+            let reason = TranscriptGap.Reason(rawValue: row["reason"]) ?? .engine
+            return TranscriptGap(source: row["source"], startMs: row["start_ms"], endMs: row["end_ms"], reason: reason)
+        }
     }
 }

@@ -176,8 +176,8 @@ extension MeetingStore {
 
     static func insertTranscriptGap(_ gap: TranscriptGap, meetingID: Int64, _ db: Database) throws {
         try db.execute(
-            sql: "INSERT INTO transcript_gap (meeting_id, source, start_ms, end_ms) VALUES (?, ?, ?, ?)",
-            arguments: [meetingID, gap.source, gap.startMs, gap.endMs]
+            sql: "INSERT INTO transcript_gap (meeting_id, source, start_ms, end_ms, reason) VALUES (?, ?, ?, ?, ?)",
+            arguments: [meetingID, gap.source, gap.startMs, gap.endMs, gap.reason.rawValue]
         )
     }
 

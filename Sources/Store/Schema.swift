@@ -19,6 +19,10 @@ enum Schema {
         migrator.registerMigration("v4: untranscribed stretches, emotion, billed audio") { db in
             try createTranscriptDetails(db)
         }
+        migrator.registerMigration("v5: pauses") { db in
+            // The meeting screen's pause is an untranscribed stretch too, for a reason of the user's.
+            try db.execute(sql: "ALTER TABLE transcript_gap ADD COLUMN reason TEXT NOT NULL DEFAULT 'engine' CHECK (reason IN ('engine', 'paused'))")
+        }
         return migrator
     }
 

@@ -59,10 +59,7 @@ extension AppState {
     private mutating func confirmQuit(_ key: Key) -> [Effect] {
         switch key {
         case .character("y"), .character("Y"), .enter, .character("q"), .control("c"):
-            overlay = nil
-            recording = .stopping
-            show("Stopping: finalizing the last sentence and closing the meeting…")
-            return [.stop]
+            return update(.stopRequested)
         case .character("n"), .character("N"), .escape:
             overlay = nil
         default:

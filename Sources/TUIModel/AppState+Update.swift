@@ -12,7 +12,9 @@ extension AppState {
         case let .finalized(sentence):
             if let source = sentence.speaker { partials[source] = nil } else if meters.count == 1 { partials = [:] }
             append(.sentence(sentence))
-        case let .connection(state): connection = state
+        case let .connection(state):
+            // An engine that runs here reports "live" too; "local" says more.
+            if !(connection == .local && state == .live) { connection = state }
         case let .latency(ms): latencyMs = ms
         case let .dropped(source, total): dropped[source] = total
         case let .notTranscribed(source, startMs, endMs):
@@ -26,6 +28,12 @@ extension AppState {
             guard case .search = overlay else { return [] }  // the user went on without it
             overlay = .meeting(OpenedMeeting(id: id, title: title, entries: entries, focusMs: focusMs, width: meetingTextWidth))
         case let .failed(text): flash = Flash(text: text, isError: true, shownAtMs: elapsedMs)
+        case .stopRequested:
+            guard recording != .stopping else { return [] }
+            overlay = nil
+            recording = .stopping
+            show("Stopping: finalizing the last sentence and closing the meeting…")
+            return [.stop]
         case .stopped: finished = true
         }
         return []

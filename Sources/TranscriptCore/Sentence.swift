@@ -39,17 +39,43 @@ package struct TranscriptGap: Sendable, Equatable, Codable {
     package var source: String?
     package var startMs: Int
     package var endMs: Int
+    package var reason: Reason
 
-    package init(source: String?, startMs: Int, endMs: Int) {
+    /// Why nothing was transcribed: the engine lost the audio, or the user paused recognition.
+    package enum Reason: String, Sendable, Equatable, Codable {
+        case engine
+        case paused
+    }
+
+    package init(source: String?, startMs: Int, endMs: Int, reason: Reason = .engine) {
         self.source = source
         self.startMs = startMs
         self.endMs = endMs
+        self.reason = reason
     }
 
     enum CodingKeys: String, CodingKey {
         case source
         case startMs = "start_ms"
         case endMs = "end_ms"
+        case reason
+    }
+
+    /// `reason` is absent for the engine's gaps (as files written before pauses existed have it).
+    package init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        source = try container.decodeIfPresent(String.self, forKey: .source)
+        startMs = try container.decode(Int.self, forKey: .startMs)
+        endMs = try container.decode(Int.self, forKey: .endMs)
+        reason = try container.decodeIfPresent(Reason.self, forKey: .reason) ?? .engine
+    }
+
+    package func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(source, forKey: .source)
+        try container.encode(startMs, forKey: .startMs)
+        try container.encode(endMs, forKey: .endMs)
+        if reason != .engine { try container.encode(reason, forKey: .reason) }
     }
 }
 

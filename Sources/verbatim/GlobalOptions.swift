@@ -40,6 +40,11 @@ struct GlobalOptions: ParsableArguments {
     }
 }
 
+extension DataFolders {
+    /// Where stderr goes while the meeting screen is up (next to the archive).
+    var logFile: String { (audio as NSString).deletingLastPathComponent + "/verbatim.log" }
+}
+
 /// Where Verbatim keeps its data: `$XDG_DATA_HOME/verbatim`, or `~/.local/share/verbatim`.
 enum DataFolder {
     static func path(environment: [String: String]) -> String {

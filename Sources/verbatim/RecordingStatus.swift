@@ -5,7 +5,10 @@ import TranscriptCore
 /// The status lines `record --plain` writes on stderr. One line per event worth a person's attention;
 /// levels are for the screen and are not printed.
 enum RecordingStatus {
-    static let noScreenYet = "The live screen is not built yet: recording with plain status lines (as with --plain)."
+    /// After the meeting screen closes.
+    static func closed(id: Int64, title: String, entries: Int) -> String {
+        "Meeting \(id) \"\(title)\" saved (\(entries) lines). Export it with: verbatim export \(id)"
+    }
 
     static func started(id: Int64, title: String, tracks: [AudioTrack]) -> String {
         let sources = tracks.map { "\($0.source) from \($0.device ?? "?") to \($0.path)" }.joined(separator: "; ")

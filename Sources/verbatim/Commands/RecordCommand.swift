@@ -2,8 +2,13 @@ import ArgumentParser
 import AudioCapture
 import AudioCore
 import Foundation
+import Recognition
 import Session
+import Store
+import TUIModel
+import TUIRender
 import TranscriptCore
+import VerbatimApp
 
 /// The default subcommand: records a meeting from one or more PulseAudio sources into the archive.
 struct RecordCommand: AsyncParsableCommand {
@@ -11,8 +16,10 @@ struct RecordCommand: AsyncParsableCommand {
         commandName: "record",
         abstract: "Record a meeting (the default when no subcommand is given).",
         discussion: """
-            Records until Ctrl-C (SIGINT), SIGTERM or --duration, then closes the meeting as complete. Each \
-            source's audio is kept in the data folder's audio/ directory, next to the archive.
+            Opens the meeting screen (live sentence, scrollback, meters; `?` lists the keys) and records until \
+            you stop it (q), SIGTERM or --duration, then closes the meeting as complete. With --plain there is \
+            no screen: status on stderr, sentences on stdout, Ctrl-C stops. Each source's audio is kept in the \
+            data folder's audio/ directory, next to the archive.
             """
     )
 
@@ -42,8 +49,7 @@ struct RecordCommand: AsyncParsableCommand {
             let (engine, explanation) = try recognition.resolve(config: global.loadConfig(), pacing: .realTime)
             let store = try await global.openStore()
             let chosen = try Self.chooseSources(sources.map(SourceRequest.init(argument:)))
-            if !plain { status.write(RecordingStatus.noScreenYet) }
-            status.write(explanation)
+            if plain { status.write(explanation) }
             let start = MeetingStart.now()
             let info = MeetingInfo(
                 title: title ?? "Meeting \(start.displayDateTime)", startedAt: start, language: engine?.identity.language,
@@ -52,6 +58,10 @@ struct RecordCommand: AsyncParsableCommand {
             let recorder = try await MeetingRecorder(
                 store: store, info: info, sources: chosen, server: nil, folders: global.folders, engine: engine
             )
+            if !plain {
+                try await runScreen(recorder: recorder, store: store, info: info, engine: engine?.identity, stop: stop)
+                return
+            }
             let output = SentenceOutput(json: json, timestamps: timestamps)
             let reporter = Task {
                 var metrics = MetricsOutput()
@@ -69,6 +79,34 @@ struct RecordCommand: AsyncParsableCommand {
             status.clearTransient()
             metrics.write(json: json, status: status)
             status.write(RecordingStatus.saved(result))
+        }
+    }
+
+    /// The meeting screen until the user stops; then the summary on the restored terminal.
+    private func runScreen(
+        recorder: MeetingRecorder, store: MeetingStore, info: MeetingInfo, engine: EngineIdentity?, stop: StopCondition
+    ) async throws {
+        let settings = MeetingScreen.Settings(
+            title: info.title, engineLabel: engine.map { "\($0.name) · \($0.model)" } ?? "no engine",
+            connection: engine == nil ? .none : engine?.name == "offline" ? .local : .connecting,
+            sources: recorder.tracks.map(\.source), theme: Theme.default,
+            noColor: ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false,
+            exportFolder: FileManager.default.currentDirectoryPath,
+            logPath: global.folders.logFile
+        )
+        let (stopRequests, requestStop) = AsyncStream.makeStream(of: Void.self)
+        let waiter = Task { [duration] in
+            _ = await stop.wait(duration: duration)
+            requestStop.yield()
+        }
+        defer { waiter.cancel() }
+        do {
+            let final = try await MeetingScreen(settings: settings, store: store, recorder: recorder).run(stopRequests: stopRequests)
+            StandardError.write(RecordingStatus.closed(id: recorder.meetingID, title: final.title, entries: final.transcript.entries.count))
+        } catch {
+            // The screen never opened: close the meeting properly, then say why.
+            _ = try? await recorder.stop()
+            throw error
         }
     }
 

@@ -1,0 +1,94 @@
+import CNCurses
+import Foundation
+import TUIModel
+import TUIRender
+
+/// The terminal through ncursesw: the only file that calls curses. Created, used and restored on
+/// one thread (the screen loop's): ncurses is not thread-safe.
+package final class NCursesBackend: TerminalBackend {
+    package private(set) var size: Size
+    package let inputDescriptor: Int32 = STDIN_FILENO
+    private var styles: StylePalette
+    private var restored = false
+
+    /// Starts curses on the controlling terminal: UTF-8 locale, raw keys (Ctrl-C is a key the screen
+    /// confirms), no echo, hidden cursor, the theme's colours allocated as pairs.
+    /// - Throws: `TerminalError` when stdin/stdout is not a terminal or curses cannot start.
+    package init(theme: Theme, noColor: Bool) throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
+        Self.chooseUTF8Locale()
+        // The app handles SIGWINCH itself (a dispatch source); with the signal ignored here, ncurses
+        // installs no handler of its own.
+        signal(SIGWINCH, SIG_IGN)
+        set_escdelay(25)  // Esc closes overlays: don't wait the default second for an escape sequence
+        guard initscr() != nil else { throw TerminalError.cannotStart(term: ProcessInfo.processInfo.environment["TERM"] ?? "") }
+        vb_install_exit_restore()
+        vb_install_crash_restore()
+        raw()
+        noecho()
+        nonl()
+        keypad(vb_stdscr(), true)
+        nodelay(vb_stdscr(), true)
+        curs_set(0)
+        let colors = Self.startColors(noColor: noColor)
+        styles = StylePalette(theme: theme.adapted(toColors: colors), colors: colors)
+        var rows: Int32 = 0
+        var columns: Int32 = 0
+        vb_getmaxyx(vb_stdscr(), &rows, &columns)
+        size = Size(width: Int(columns), height: Int(rows))
+    }
+
+    /// CJK prints as garbage unless the C library speaks UTF-8; with `LANG` unset (CI, tmux) it
+    /// doesn't, and Debian always has C.UTF-8.
+    private static func chooseUTF8Locale() {
+        setlocale(LC_ALL, "")
+        if vb_locale_is_utf8() == 0 { setlocale(LC_ALL, "C.UTF-8") }
+    }
+
+    private static func startColors(noColor: Bool) -> Int {
+        guard !noColor, has_colors() else { return 0 }
+        start_color()
+        use_default_colors()
+        return Int(vb_colors())
+    }
+
+    package func readKeys() -> [Key] {
+        var keys: [Key] = []
+        var character: UInt32 = 0
+        while true {
+            let result = vb_get_wch(vb_stdscr(), &character)
+            if result == ERR { break }
+            if let key = KeyDecoding.key(code: character, isFunctionKey: result == KEY_CODE_YES) { keys.append(key) }
+        }
+        return keys
+    }
+
+    package func refreshSize() {
+        var rows: Int32 = 0
+        var columns: Int32 = 0
+        guard vb_terminal_size(STDOUT_FILENO, &rows, &columns) == 0 else { return }
+        resizeterm(rows, columns)
+        size = Size(width: Int(columns), height: Int(rows))
+    }
+
+    package func draw(_ runs: [CellRun]) {
+        let window = vb_stdscr()
+        for run in runs {
+            let style = styles.style(for: run.role)
+            vb_set_style(window, style.attributes, style.pair)
+            mvwaddstr(window, Int32(run.y), Int32(run.x), run.text)
+        }
+    }
+
+    package func present() {
+        wnoutrefresh(vb_stdscr())
+        doupdate()
+    }
+
+    package func restore() {
+        guard !restored else { return }
+        restored = true
+        curs_set(1)
+        endwin()
+    }
+}

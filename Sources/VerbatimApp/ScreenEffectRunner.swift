@@ -1,0 +1,86 @@
+import Export
+import Foundation
+import Session
+import Store
+import TUIModel
+import TranscriptCore
+
+/// Carries out what the screen asks (save a bookmark, search, export, stop) against the archive and
+/// the recorder, and answers each with the message the screen shows.
+struct ScreenEffectRunner: Sendable {
+    let store: MeetingStore
+    let recorder: MeetingRecorder
+    /// Where `e` writes the Markdown export.
+    let exportFolder: String
+
+    /// Runs one effect; returns the messages that report it (an error becomes `.failed`).
+    func run(_ effect: Effect) async -> [Msg] {
+        do {
+            return try await perform(effect)
+        } catch {
+            return [.failed(userMessage(for: error) + ((error as? any UserFacingError)?.hint.map { " " + $0 } ?? ""))]
+        }
+    }
+
+    private func perform(_ effect: Effect) async throws -> [Msg] {
+        let meetingID = recorder.meetingID
+        switch effect {
+        case let .saveBookmark(bookmark):
+            try await store.addBookmark(bookmark, to: meetingID)
+            return [.bookmarkSaved(bookmark)]
+        case let .saveNote(note):
+            try await store.addNote(note, to: meetingID)
+            return [.noteSaved(note)]
+        case let .setTitle(title):
+            try await store.rename(meetingID, to: title)
+            return [.titleSaved(title)]
+        case .pause:
+            recorder.setRecognitionPaused(true)
+            return []
+        case let .resume(fromMs, toMs):
+            recorder.setRecognitionPaused(false)
+            try await store.addTranscriptGap(TranscriptGap(source: nil, startMs: fromMs, endMs: toMs, reason: .paused), to: meetingID)
+            return []
+        case .export: return [.exported(path: try await export(meetingID))]
+        case let .search(query): return [.searchFinished(query: query, results: try await search(query))]
+        case let .openMeeting(id, atMs):
+            let meeting = try await store.meeting(id)
+            return [.meetingOpened(id: id, title: meeting.transcript.info.title, entries: Self.entries(of: meeting.transcript), focusMs: atMs)]
+        case .stop:
+            _ = try await recorder.stop()
+            return [.stopped]
+        }
+    }
+
+    /// The meeting so far as Markdown, in the export folder (written again on each `e`).
+    private func export(_ meetingID: Int64) async throws -> String {
+        let meeting = try await store.meeting(meetingID)
+        let path = exportFolder + "/verbatim-meeting-\(meetingID).md"
+        try Data(ExportFormat.markdown.render(meeting.transcript).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        return path
+    }
+
+    private func search(_ text: String) async throws -> [SearchResultRow] {
+        let query = SearchQuery(text)
+        return try await store.search(query, limit: 50).map { hit in
+            let snippet = SearchSnippet(text: hit.sentence.text, query: query, maxCharacters: 200)
+            var highlights: [Range<Int>] = []
+            var offset = 0
+            for part in snippet.parts {
+                if part.isMatch { highlights.append(offset..<(offset + part.text.count)) }
+                offset += part.text.count
+            }
+            return SearchResultRow(
+                meetingID: hit.meetingID, meetingTitle: hit.meetingTitle, meetingDate: hit.meetingStart.displayDateTime,
+                atMs: hit.sentence.startMs, text: snippet.plainText, highlights: highlights
+            )
+        }
+    }
+
+    /// A stored meeting as scrollback entries.
+    static func entries(of transcript: MeetingTranscript) -> [TranscriptEntry] {
+        transcript.sentences.map(TranscriptEntry.sentence) + transcript.bookmarks.map(TranscriptEntry.bookmark)
+            + transcript.notes.map(TranscriptEntry.note)
+            + transcript.gaps.map { .gap(startMs: $0.startMs, endMs: $0.endMs, reason: $0.reason == .paused ? .paused : .notTranscribed(source: $0.source)) }
+    }
+}
