@@ -89,7 +89,7 @@ let package = Package(
             name: "verbatim",
             dependencies: [
                 "TranscriptCore", "Store", "Export", "AudioCore", "AudioCapture", "Recognition", "OfflineRecognition",
-                "DashScopeProtocol", "DashScopeClient", "Configuration", "Session", "TUIModel", "TUIRender", "VerbatimApp",
+                "DashScopeProtocol", "DashScopeClient", "Configuration", "Session", "TUIModel", "TUIRender", "TUITerminal", "VerbatimApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -7,6 +7,7 @@ import Session
 import Store
 import TUIModel
 import TUIRender
+import TUITerminal
 import TranscriptCore
 import VerbatimApp
 
@@ -45,6 +46,8 @@ struct RecordCommand: AsyncParsableCommand {
     func run() async throws {
         let stop = StopCondition()
         try await reportingFailures {
+            // Refuse before a meeting exists: a screen that can't open would leave an empty one.
+            if !plain, isatty(STDIN_FILENO) == 0 || isatty(STDOUT_FILENO) == 0 { throw TerminalError.notATerminal }
             let status = StatusLine()
             let (engine, explanation) = try recognition.resolve(config: global.loadConfig(), pacing: .realTime)
             let store = try await global.openStore()
