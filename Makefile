@@ -4,17 +4,22 @@ SHELL := /bin/bash
 # Debian packages the program needs to build and run: SQLite, PulseAudio, and the offline engine
 # (PocketSphinx, its US English model, and pkg-config, which finds both for the build and the model at run time).
 RUN_PACKAGES := libsqlite3-dev libpulse-dev pulseaudio pulseaudio-utils pkg-config \
-	libpocketsphinx-dev libsphinxbase-dev pocketsphinx-en-us
+	libpocketsphinx-dev libsphinxbase-dev pocketsphinx-en-us libncurses-dev
 # Debian packages the test suite needs on top of them: speech is generated with flite and sox, and
 # every audio test starts its own PulseAudio daemon (scripts/pulseaudio-test-daemon.sh); terminal
 # tests run the binary in a private tmux server.
 TEST_PACKAGES := $(RUN_PACKAGES) flite sox tmux openssl time
 
-.PHONY: run test bench bench-archive bench-capture bench-offline bench-dashscope build release deps-run deps-test clean
+.PHONY: run test demo bench-screen bench bench-archive bench-capture bench-offline bench-dashscope build release deps-run deps-test clean
 
 run: deps-run release
 	@scripts/ensure-audio-server.sh
 	.build/release/verbatim $(ARGS)
+
+# The meeting screen on a virtual microphone playing a generated meeting (scripts/demo.sh).
+demo: deps-run release
+	@scripts/install-debian-packages.sh flite sox
+	@scripts/demo.sh $(ARGS)
 
 # One test at a time: many tests play real-time audio through PulseAudio daemons of their own or run
 # the recognizer, and on a 2-core machine running them all at once starves the daemons (audio glitches

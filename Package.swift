@@ -62,11 +62,6 @@ let package = Package(
                 "AudioCore", "DashScopeProtocol", "Recognition", "TranscriptCore",
             ] + webSocketProducts
         ),
-        // The configuration file: TOML read with TOMLKit, checked key by key into `VerbatimConfig`.
-        .target(
-            name: "Configuration",
-            dependencies: ["DashScopeProtocol", "TranscriptCore", .product(name: "TOMLKit", package: "TOMLKit")]
-        ),
         // A meeting being recorded: captures, audio files and the archive, tied together.
         .target(name: "Session", dependencies: ["AudioCore", "AudioCapture", "Recognition", "Store", "TranscriptCore"]),
         // Pure, deterministic formats in and out (Markdown, SRT, WebVTT, JSON, text).
@@ -75,6 +70,12 @@ let package = Package(
         .target(name: "TUIModel", dependencies: ["AudioCore", "TranscriptCore"]),
         // The screen as a pure function of the state: cells, widgets, themes, the frame diff.
         .target(name: "TUIRender", dependencies: ["TUIModel", "TranscriptCore"]),
+        // The configuration file: TOML read with TOMLKit, checked key by key into `VerbatimConfig`; the
+        // screen's themes (`ThemeFile`).
+        .target(
+            name: "Configuration",
+            dependencies: ["DashScopeProtocol", "TUIRender", "TranscriptCore", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
         // ncursesw's wide-character API (libncurses-dev): a modulemap and a shim header.
         .systemLibrary(name: "CNCurses", providers: [.apt(["libncurses-dev"])]),
         // The terminal: the ncurses backend (the only CNCurses user), key decoding, restore on exit.
@@ -126,7 +127,7 @@ let package = Package(
                 "VerbatimTestSupport",
             ]
         ),
-        .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "VerbatimTestSupport"]),
+        .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "TUIRender", "VerbatimTestSupport"]),
         .testTarget(
             name: "OfflineRecognitionTests",
             dependencies: ["OfflineRecognition", "Recognition", "AudioCore", "AudioCapture", "TranscriptCore", "VerbatimTestSupport"]

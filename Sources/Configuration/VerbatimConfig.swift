@@ -9,6 +9,8 @@ package struct VerbatimConfig: Sendable, Equatable {
     package var offline = OfflineConfig()
     /// `[dashscope]`: the cloud engine (Fun-ASR, Paraformer).
     package var dashscope = DashScopeConfig()
+    /// `[screen]`: the meeting screen's theme (a name from `themes/` or the user's themes folder).
+    package var theme: String?
     /// The file it was read from (nil: no file, all defaults).
     package var file: String?
 
@@ -69,6 +71,9 @@ package struct VerbatimConfig: Sendable, Equatable {
         engine = try recognition.string("engine", oneOf: Self.engines)
         language = try recognition.string("language")
         try recognition.finish()
+        var screen = try reader.table("screen")
+        theme = try screen.string("theme")
+        try screen.finish()
         var offline = try reader.table("offline")
         self.offline.acousticModel = try offline.string("acoustic_model")
         self.offline.languageModel = try offline.string("language_model")
@@ -97,6 +102,9 @@ struct TableReader {
     }
 
     private func key(_ name: String) -> String { path.isEmpty ? name : path + "." + name }
+
+    /// The keys not read yet.
+    var unreadKeys: [String] { remaining.keys.sorted() }
 
     /// A sub-table (empty when absent).
     mutating func table(_ name: String) throws(ConfigError) -> TableReader {

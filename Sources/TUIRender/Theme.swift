@@ -72,9 +72,10 @@ package struct Theme: Sendable, Equatable {
     package var name: String
     package var styles: [StyleRole: TextStyle]
 
+    /// Roles `styles` leaves out get the terminal's plain style.
     package init(name: String, styles: [StyleRole: TextStyle]) {
         self.name = name
-        self.styles = styles
+        self.styles = Dictionary(uniqueKeysWithValues: StyleRole.allCases.map { ($0, styles[$0] ?? TextStyle()) })
     }
 
     package func style(_ role: StyleRole) -> TextStyle { styles[role] ?? TextStyle() }

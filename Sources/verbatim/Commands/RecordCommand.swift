@@ -1,4 +1,5 @@
 import ArgumentParser
+import Configuration
 import AudioCapture
 import AudioCore
 import Foundation
@@ -35,6 +36,11 @@ struct RecordCommand: AsyncParsableCommand {
     @OptionGroup var recognition: EngineOptions
     @Option(help: "The meeting's title (default: \"Meeting\" and the date).") var title: String?
     @Option(help: ArgumentHelp("Stop after this many seconds.", valueName: "seconds")) var duration: Double?
+    @Option(help: ArgumentHelp(
+        "The screen's colours: default, light, high-contrast, monochrome, or a theme of yours (default: the configuration file's).",
+        valueName: "name"
+    ))
+    var theme: String?
     @Flag(help: "No screen: status lines and the live partial on stderr, finalized sentences on stdout.") var plain = false
     @Flag(help: "With --plain: one JSON object per sentence and line.") var json = false
     @Flag(help: "With --plain: prefix each sentence with [hh:mm:ss].") var timestamps = false
@@ -49,7 +55,8 @@ struct RecordCommand: AsyncParsableCommand {
             // Refuse before a meeting exists: a screen that can't open would leave an empty one.
             if !plain, isatty(STDIN_FILENO) == 0 || isatty(STDOUT_FILENO) == 0 { throw TerminalError.notATerminal }
             let status = StatusLine()
-            let (engine, explanation) = try recognition.resolve(config: global.loadConfig(), pacing: .realTime)
+            let config = try global.loadConfig()
+            let (engine, explanation) = try recognition.resolve(config: config, pacing: .realTime)
             let store = try await global.openStore()
             let chosen = try Self.chooseSources(sources.map(SourceRequest.init(argument:)))
             if plain { status.write(explanation) }
@@ -62,7 +69,8 @@ struct RecordCommand: AsyncParsableCommand {
                 store: store, info: info, sources: chosen, server: nil, folders: global.folders, engine: engine
             )
             if !plain {
-                try await runScreen(recorder: recorder, store: store, info: info, engine: engine?.identity, stop: stop)
+                let screen = screenSettings(info: info, engine: engine?.identity, sources: recorder.tracks.map(\.source), config: config)
+                try await runScreen(screen, recorder: recorder, store: store, stop: stop)
                 return
             }
             let output = SentenceOutput(json: json, timestamps: timestamps)
@@ -86,17 +94,7 @@ struct RecordCommand: AsyncParsableCommand {
     }
 
     /// The meeting screen until the user stops; then the summary on the restored terminal.
-    private func runScreen(
-        recorder: MeetingRecorder, store: MeetingStore, info: MeetingInfo, engine: EngineIdentity?, stop: StopCondition
-    ) async throws {
-        let settings = MeetingScreen.Settings(
-            title: info.title, engineLabel: engine.map { "\($0.name) · \($0.model)" } ?? "no engine",
-            connection: engine == nil ? .none : engine?.name == "offline" ? .local : .connecting,
-            sources: recorder.tracks.map(\.source), theme: Theme.default,
-            noColor: ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false,
-            exportFolder: FileManager.default.currentDirectoryPath,
-            logPath: global.folders.logFile
-        )
+    private func runScreen(_ settings: MeetingScreen.Settings, recorder: MeetingRecorder, store: MeetingStore, stop: StopCondition) async throws {
         let (stopRequests, requestStop) = AsyncStream.makeStream(of: Void.self)
         let waiter = Task { [duration] in
             _ = await stop.wait(duration: duration)
@@ -111,6 +109,25 @@ struct RecordCommand: AsyncParsableCommand {
             _ = try? await recorder.stop()
             throw error
         }
+    }
+
+    private func screenSettings(info: MeetingInfo, engine: EngineIdentity?, sources: [String], config: VerbatimConfig) -> MeetingScreen.Settings {
+        let environment = ProcessInfo.processInfo.environment
+        var settings = MeetingScreen.Settings(
+            title: info.title, engineLabel: engine.map { "\($0.name) · \($0.model)" } ?? "no engine",
+            connection: engine == nil ? .none : engine?.name == "offline" ? .local : .connecting,
+            sources: sources, theme: .default,
+            noColor: environment["NO_COLOR"].map { !$0.isEmpty } ?? false,
+            exportFolder: FileManager.default.currentDirectoryPath, logPath: global.folders.logFile
+        )
+        // A broken theme is not worth losing a meeting over: the default is used, the screen says why.
+        let folders = ThemeFile.folders(environment: environment, executable: Bundle.main.executablePath ?? CommandLine.arguments[0])
+        do throws(ConfigError) {
+            settings.theme = try ThemeFile.load(name: theme ?? config.theme ?? "default", folders: folders)
+        } catch {
+            settings.startupMessage = error.userMessage + " Using the default theme."
+        }
+        return settings
     }
 
     private static func report(_ event: RecorderEvent, output: SentenceOutput, status: StatusLine) {
