@@ -30,7 +30,7 @@ test: deps-test
 
 # Prints figures; never part of `make test`. bench-archive: insert rate, search latency, export time.
 # bench-capture: CPU share of recording (10 minutes of real-time capture; CAPTURE_SECONDS to change).
-bench: bench-archive bench-capture bench-offline bench-dashscope
+bench: bench-archive bench-capture bench-offline bench-dashscope bench-screen
 
 CAPTURE_SECONDS ?= 600
 
@@ -52,6 +52,11 @@ bench-dashscope: deps-test
 	swift build -c release --product verbatim-bench
 	swift build -c release --product verbatim
 	.build/release/verbatim-bench dashscope --minutes 10
+
+# bench-screen: the meeting screen's CPU share and key-to-screen latency, in a private tmux terminal.
+bench-screen: deps-test
+	swift build -c release --product verbatim-bench
+	.build/release/verbatim-bench screen --seconds 30
 
 bench-capture: deps-test
 	swift build -c release --product verbatim-bench

@@ -99,7 +99,7 @@ let package = Package(
             name: "VerbatimBench",
             dependencies: [
                 "TranscriptCore", "Store", "Export", "AudioCore", "AudioCapture", "Recognition", "OfflineRecognition",
-                "VerbatimTestSupport",
+                "TUIModel", "TUIRender", "TUITerminal", "VerbatimTestSupport",
             ]
         ),
         // Helpers shared by the test targets (temporary folders, snapshots, running the binary).

@@ -5,10 +5,13 @@
 package struct Cell: Sendable, Equatable {
     package var text: String
     package var role: StyleRole
+    /// Two columns wide (its next cell is a continuation); kept so nothing measures it again.
+    package var isWide: Bool
 
-    package init(_ text: String, _ role: StyleRole) {
+    package init(_ text: String, _ role: StyleRole, isWide: Bool = false) {
         self.text = text
         self.role = role
+        self.isWide = isWide
     }
 
     package static let blank = Cell(" ", .plain)

@@ -30,7 +30,7 @@ package struct ScreenBuffer: Sendable, Equatable {
                 if column < end { set(x: column, y: y, Cell(" ", role)) }
                 return end
             }
-            set(x: column, y: y, Cell(String(character), role))
+            set(x: column, y: y, Cell(String(character), role, isWide: width == 2))
             if width == 2 { set(x: column + 1, y: y, Cell("", role)) }
             column += width
         }
@@ -39,8 +39,9 @@ package struct ScreenBuffer: Sendable, Equatable {
 
     /// Fills a rectangle with spaces of one role (backgrounds, clearing under an overlay).
     package mutating func fill(_ rect: Rect, role: StyleRole, with character: Character = " ") {
+        let cell = Cell(String(character), role, isWide: DisplayWidth.of(character) == 2)
         for y in max(0, rect.y)..<min(size.height, rect.maxY) {
-            for x in max(0, rect.x)..<min(size.width, rect.x + rect.width) { set(x: x, y: y, Cell(String(character), role)) }
+            for x in max(0, rect.x)..<min(size.width, rect.x + rect.width) { set(x: x, y: y, cell) }
         }
     }
 
@@ -58,8 +59,7 @@ package struct ScreenBuffer: Sendable, Equatable {
         let index = y * size.width + x
         // Overwriting half of a wide character blanks the other half, as a terminal would.
         if cells[index].isContinuation, x > 0 { cells[index - 1] = Cell(" ", cells[index - 1].role) }
-        if !cells[index].isContinuation, DisplayWidth.of(cells[index].text) == 2, x + 1 < size.width,
-           cell.text.isEmpty == false, DisplayWidth.of(cell.text) == 1 {
+        if cells[index].isWide, x + 1 < size.width, !cell.isWide, !cell.isContinuation {
             cells[index + 1] = Cell(" ", cells[index + 1].role)
         }
         cells[index] = cell

@@ -2,8 +2,12 @@
 package enum DisplayWidth {
     package static func of(_ character: Character) -> Int {
         guard let scalar = character.unicodeScalars.first else { return 0 }
+        // Fast path: below the combining marks (U+0300) every printable character is one column, and
+        // the Unicode property lookup below dominated the screen's render time.
+        if scalar.value < 0x300 { return 1 }
+        if isWide(scalar.value) { return 2 }
         if scalar.properties.generalCategory == .nonspacingMark || scalar.value == 0x200B { return 0 }
-        return isWide(scalar.value) ? 2 : 1
+        return 1
     }
 
     package static func of(_ text: some StringProtocol) -> Int {

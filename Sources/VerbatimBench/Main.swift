@@ -1,11 +1,16 @@
 /// `verbatim-bench [archive options]`, `verbatim-bench capture [--seconds N]` or
-/// `verbatim-bench offline [POCKETSPHINX FLAGS]` or `verbatim-bench dashscope [--minutes N]`. Prints figures;
+/// `verbatim-bench offline [POCKETSPHINX FLAGS]` or `verbatim-bench dashscope [--minutes N]` or
+/// `verbatim-bench screen [--seconds N]`. Prints figures;
 /// asserts nothing; never part of the test suite.
 @main
 enum VerbatimBench {
     static func main() async throws {
         let arguments = CommandLine.arguments.dropFirst()
-        if arguments.first == "capture" {
+        if arguments.first == "screen" {
+            try ScreenBenchmark.run(arguments.dropFirst())
+        } else if arguments.first == "screen-child" {
+            try await ScreenBenchmark.child(arguments.dropFirst())
+        } else if arguments.first == "capture" {
             try await CaptureBenchmark.run(arguments.dropFirst())
         } else if arguments.first == "dashscope" {
             try await DashScopeBenchmark.run(arguments.dropFirst())
