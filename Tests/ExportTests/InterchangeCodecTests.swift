@@ -21,6 +21,17 @@ import TranscriptCore
         #expect(transcript.info.tags.isEmpty && transcript.bookmarks.isEmpty && transcript.notes.isEmpty)
     }
 
+    @Test func aPausedStretchRoundTripsWithItsReasonAndReadsAsAPause() throws {
+        var meeting = ExportFixtures.meeting
+        meeting.gaps.append(TranscriptGap(source: nil, startMs: 30_000, endMs: 45_000, reason: .paused))
+        let json = InterchangeCodec.encode(meeting)
+        #expect(json.contains(#""reason" : "paused""#))
+        let decoded = try InterchangeCodec.decode(Data(json.utf8), file: "m.json")
+        #expect(decoded.gaps.last == TranscriptGap(source: nil, startMs: 30_000, endMs: 45_000, reason: .paused))
+        #expect(InterchangeCodec.encode(decoded) == json)
+        #expect(ExportFormat.markdown.render(meeting).contains("> ⏸️ **[00:00:30]** Paused until 00:00:45"))
+    }
+
     @Test func refusesANewerVersionClearly() {
         let json = #"{"format": "verbatim-meeting", "version": 2, "whatever": true}"#
         #expect(throws: InterchangeError.newerVersion(file: "m.json", version: 2)) {

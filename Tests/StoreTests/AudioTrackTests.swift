@@ -49,6 +49,17 @@ struct AudioTrackTests {
         #expect(try await fixture.store.meeting(id).transcript.gaps.count == 2)
     }
 
+    @Test("a pause on the screen is kept as a paused stretch, apart from the engine's")
+    func pausedStretch() async throws {
+        let fixture = try StoreFixture()
+        let id = try await fixture.store.beginMeeting(info, audioTracks: tracks)
+        let pause = TranscriptGap(source: nil, startMs: 30_000, endMs: 45_000, reason: .paused)
+        try await fixture.store.addTranscriptGap(pause, to: id)
+        try await fixture.store.addTranscriptGap(TranscriptGap(source: "Me", startMs: 50_000, endMs: 51_000), to: id)
+        let gaps = try await fixture.store.meeting(id).transcript.gaps
+        #expect(gaps == [pause, TranscriptGap(source: "Me", startMs: 50_000, endMs: 51_000, reason: .engine)])
+    }
+
     @Test("meetings still recording are listed with their tracks and owner lock; finished ones are not")
     func recordingMeetings() async throws {
         let fixture = try StoreFixture()
