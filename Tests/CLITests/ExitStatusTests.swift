@@ -70,7 +70,7 @@ import Testing
 
     @Test func recordingWithNoAudioServerIsExplainedWithAHint() throws {
         let cli = CLIFixture()
-        let result = try cli.run(environment: ["PULSE_SERVER": "unix:" + cli.folder.file("no-server")])
+        let result = try cli.run("record", "--plain", environment: ["PULSE_SERVER": "unix:" + cli.folder.file("no-server")])
         #expect(result.status == 1)
         #expect(result.stderr.contains("Can't reach the PulseAudio server"))
         #expect(result.stderr.contains("hint: Is a PulseAudio"))
