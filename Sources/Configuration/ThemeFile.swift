@@ -7,7 +7,8 @@ import TUIRender
 package enum ThemeFile {
     /// The folders searched for `NAME.toml`, first match wins: the user's, then the shipped ones.
     package static func folders(environment: [String: String], executable: String) -> [String] {
-        let configFolder = (ConfigFile.path(environment: [:].merging(environment.filter { $0.key != "VERBATIM_CONFIG" }) { $1 }) as NSString)
+        // The XDG config folder's, even when VERBATIM_CONFIG points the configuration file elsewhere.
+        let configFolder = (ConfigFile.path(environment: environment.filter { $0.key != "VERBATIM_CONFIG" }) as NSString)
             .deletingLastPathComponent
         return [configFolder + "/themes"] + shippedFolders(executable: executable)
     }

@@ -1,3 +1,6 @@
+import Foundation
+import TranscriptCore
+
 extension AppState {
     /// A key goes to the overlay that is up, or else to the key map.
     mutating func handle(_ key: Key) -> [Effect] {
@@ -49,7 +52,7 @@ extension AppState {
             return [.pause(atMs: elapsedMs)]
         case let .paused(since):
             recording = .recording
-            append(.gap(startMs: since, endMs: elapsedMs, reason: .paused))
+            append(.gap(TranscriptGap(source: nil, startMs: since, endMs: elapsedMs, reason: .paused)))
             return [.resume(fromMs: since, toMs: elapsedMs)]
         case .stopping:
             return []
@@ -92,6 +95,3 @@ extension AppState {
         }
     }
 }
-
-import Foundation
-import TranscriptCore

@@ -1,3 +1,5 @@
+import Foundation
+
 extension AppState {
     /// The search overlay: type, Enter searches; then ↑/↓ choose a hit and Enter opens its meeting.
     mutating func searchKey(_ search: SearchState, _ key: Key) -> [Effect] {
@@ -55,8 +57,6 @@ extension AppState {
         return []
     }
 }
-
-import Foundation
 
 extension AppState {
     /// The overlays' frame: the screen less a one-cell border and a title row.

@@ -1,3 +1,4 @@
+import AudioCore
 import TranscriptCore
 
 extension AppState {
@@ -18,7 +19,7 @@ extension AppState {
         case let .latency(ms): latencyMs = ms
         case let .dropped(source, total): dropped[source] = total
         case let .notTranscribed(source, startMs, endMs):
-            append(.gap(startMs: startMs, endMs: endMs, reason: .notTranscribed(source: source)))
+            append(.gap(TranscriptGap(source: source, startMs: startMs, endMs: endMs)))
         case let .bookmarkSaved(bookmark): append(.bookmark(bookmark))
         case let .noteSaved(note): append(.note(note))
         case let .titleSaved(newTitle): title = newTitle
@@ -79,5 +80,3 @@ extension AppState {
         flash = Flash(text: text, isError: false, shownAtMs: elapsedMs)
     }
 }
-
-import AudioCore

@@ -30,12 +30,13 @@ package struct AppState: Sendable, Equatable {
         self.connection = connection
         meters = sources.map { MeterState(source: $0) }
         self.size = size
-        transcript = WrappedTranscript(width: 0)
-        transcript.rewrap(width: scrollbackTextWidth)
+        transcript = WrappedTranscript(width: Self.scrollbackTextWidth(size))
     }
 
     /// The scrollback's text width: the screen less a column of margin on each side.
-    package var scrollbackTextWidth: Int { max(1, size.width - 2) }
+    package var scrollbackTextWidth: Int { Self.scrollbackTextWidth(size) }
+
+    private static func scrollbackTextWidth(_ size: Size) -> Int { max(1, size.width - 2) }
 
     package var layout: ScreenLayout { ScreenLayout(size: size, meterCount: meters.count) }
 

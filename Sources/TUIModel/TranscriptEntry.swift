@@ -6,19 +6,14 @@ package enum TranscriptEntry: Sendable, Equatable {
     case bookmark(Bookmark)
     case note(Note)
     /// A stretch nobody transcribed: paused by the user, or lost by the engine (the audio file has it).
-    case gap(startMs: Int, endMs: Int, reason: GapReason)
-
-    package enum GapReason: Sendable, Equatable {
-        case paused
-        case notTranscribed(source: String?)
-    }
+    case gap(TranscriptGap)
 
     package var atMs: Int {
         switch self {
         case let .sentence(sentence): sentence.startMs
         case let .bookmark(bookmark): bookmark.atMs
         case let .note(note): note.atMs
-        case let .gap(startMs, _, _): startMs
+        case let .gap(gap): gap.startMs
         }
     }
 }

@@ -38,13 +38,12 @@ package enum TranscriptLayout {
         let indent = DisplayWidth.of(stamp) + DisplayWidth.of(label ?? "")
         // Hang the text under itself only while that leaves at least half the line for it.
         let hangs = indent <= width / 2
-        let firstWidth = hangs ? width - indent : width
-        var wrapped = TextWrapping.lines(body, width: max(1, firstWidth))
-        if wrapped.isEmpty { wrapped = [""] }
         if !hangs {
             // The head takes the first line on its own; the text starts below at full width.
             return [ScrollbackLine(clip(head, width: width))] + TextWrapping.lines(body, width: width).map { ScrollbackLine([Span($0, kind)]) }
         }
+        var wrapped = TextWrapping.lines(body, width: max(1, width - indent))
+        if wrapped.isEmpty { wrapped = [""] }
         let padding = String(repeating: " ", count: indent)
         return wrapped.enumerated().map { index, text in
             index == 0 ? ScrollbackLine(head + [Span(text, kind)]) : ScrollbackLine([Span(padding, .timestamp), Span(text, kind)])
@@ -60,11 +59,8 @@ package enum TranscriptLayout {
             return ("★ ", bookmark.label.isEmpty ? "Bookmark" : "Bookmark: " + bookmark.label, .bookmark)
         case let .note(note):
             return ("✎ ", note.text, .note)
-        case let .gap(_, endMs, .paused):
-            return ("‖ ", "Paused until " + MeetingClock.hms(endMs) + " (nothing was transcribed)", .gap)
-        case let .gap(_, endMs, .notTranscribed(source)):
-            let from = source.map { " (\($0))" } ?? ""
-            return ("⚠ ", "Not transcribed until " + MeetingClock.hms(endMs) + from + "; the audio file has it", .gap)
+        case let .gap(gap):
+            return (gap.reason == .paused ? "‖ " : "⚠ ", TranscriptGapWording.sentence(for: gap), .gap)
         }
     }
 

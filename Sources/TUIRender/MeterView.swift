@@ -1,4 +1,5 @@
 import AudioCore
+import Foundation
 import TUIModel
 
 /// A VU meter per source on a row of its own: label, a bar of the RMS level on a dBFS scale
@@ -48,7 +49,7 @@ enum MeterView {
     }
 
     private static func decibels(_ value: Double) -> String {
-        value <= floorDB ? "  -∞ dB" : String(repeating: " ", count: max(0, 4 - String(Int(value.rounded())).count)) + "\(Int(value.rounded())) dB"
+        value <= floorDB ? "  -∞ dB" : String(format: "%4d dB", Int(value.rounded()))
     }
 
     /// The scale under the meters: dBFS marks placed over the bar's columns.

@@ -15,7 +15,7 @@ package final class NCursesBackend: TerminalBackend {
     /// confirms), no echo, hidden cursor, the theme's colours allocated as pairs.
     /// - Throws: `TerminalError` when stdin/stdout is not a terminal or curses cannot start.
     package init(theme: Theme, noColor: Bool) throws {
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
+        try TerminalError.requireTerminal()
         Self.chooseUTF8Locale()
         // The app handles SIGWINCH itself (a dispatch source); with the signal ignored here, ncurses
         // installs no handler of its own.

@@ -1,3 +1,4 @@
+import Glibc
 import TranscriptCore
 
 /// Why the meeting screen could not open.
@@ -6,6 +7,11 @@ package enum TerminalError: Error, Equatable, UserFacingError {
     case notATerminal
     /// ncurses could not start on this terminal (`TERM` unknown).
     case cannotStart(term: String)
+
+    /// Throws `notATerminal` unless stdin and stdout are both a terminal.
+    package static func requireTerminal() throws(TerminalError) {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
+    }
 
     package var userMessage: String {
         switch self {

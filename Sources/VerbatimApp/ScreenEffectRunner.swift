@@ -81,6 +81,6 @@ struct ScreenEffectRunner: Sendable {
     static func entries(of transcript: MeetingTranscript) -> [TranscriptEntry] {
         transcript.sentences.map(TranscriptEntry.sentence) + transcript.bookmarks.map(TranscriptEntry.bookmark)
             + transcript.notes.map(TranscriptEntry.note)
-            + transcript.gaps.map { .gap(startMs: $0.startMs, endMs: $0.endMs, reason: $0.reason == .paused ? .paused : .notTranscribed(source: $0.source)) }
+            + transcript.gaps.map(TranscriptEntry.gap)
     }
 }

@@ -72,7 +72,7 @@ struct AppStateTests {
         _ = state.update(.clock(elapsedMs: 45_000))
         #expect(state.update(.key(.character(" "))) == [.resume(fromMs: 30_000, toMs: 45_000)])
         #expect(state.recording == .recording)
-        #expect(state.transcript.entries == [.gap(startMs: 30_000, endMs: 45_000, reason: .paused)])
+        #expect(state.transcript.entries == [.gap(TranscriptGap(source: nil, startMs: 30_000, endMs: 45_000, reason: .paused))])
     }
 
     @Test("q asks first: n keeps recording, y stops; Ctrl-C the same")

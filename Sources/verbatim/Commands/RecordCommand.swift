@@ -53,7 +53,7 @@ struct RecordCommand: AsyncParsableCommand {
         let stop = StopCondition()
         try await reportingFailures {
             // Refuse before a meeting exists: a screen that can't open would leave an empty one.
-            if !plain, isatty(STDIN_FILENO) == 0 || isatty(STDOUT_FILENO) == 0 { throw TerminalError.notATerminal }
+            if !plain { try TerminalError.requireTerminal() }
             let status = StatusLine()
             let config = try global.loadConfig()
             let (engine, explanation) = try recognition.resolve(config: config, pacing: .realTime)
