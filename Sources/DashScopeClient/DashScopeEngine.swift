@@ -12,6 +12,11 @@ package struct DashScopeEngine: RecognitionEngine {
     }
 
     package func startSession(source: String) async throws -> any RecognitionSession {
-        try await DuplexSession.start(settings: settings, source: source)
+        var stream = settings.stream
+        stream.sampleRate = settings.model.streamingSampleRate
+        let (model, parameters) = (settings.model, settings.parameters)
+        return try await StreamingSession.start(settings: stream, source: source) {
+            DuplexWire(model: model, parameters: parameters)
+        }
     }
 }

@@ -13,6 +13,9 @@ package enum RecognitionEvent: Sendable, Equatable {
     /// Audio between these meeting times (ms) may never be transcribed: the engine lost it (a
     /// connection down for longer than its buffer holds). The audio file still has it.
     case notTranscribed(startMs: Int, endMs: Int)
+    /// The engine refused a request but goes on recognizing (Qwen's `invalid_request_error`); a
+    /// sentence for the user.
+    case notice(String)
 }
 
 /// Where the engine's clock starts on the meeting's: an engine session (or, for PocketSphinx, an

@@ -36,7 +36,7 @@ package struct TranscriptAssembler: Sendable {
         switch event {
         case let .partial(partial): applyPartial(partial, source: source)
         case let .final(sentence): applyFinal(sentence, source: source)
-        case .status, .metrics, .notTranscribed: []
+        case .status, .metrics, .notTranscribed, .notice: []
         }
     }
 

@@ -17,6 +17,8 @@ package enum TranscriptUpdate: Sendable, Equatable {
     case notTranscribed(source: String, startMs: Int, endMs: Int)
     /// The archive refused to record an untranscribed stretch.
     case gapSaveFailed(TranscriptGap, reason: String)
+    /// The engine refused a request of `source`'s session and went on (a sentence for the user).
+    case engineNotice(source: String, message: String)
 }
 
 /// One engine session per source, their events assembled into the meeting's transcript, and each
@@ -84,6 +86,7 @@ package actor LiveTranscript {
         case let .notTranscribed(startMs, endMs):
             await saveGap(TranscriptGap(source: labelsSpeakers ? source : nil, startMs: startMs, endMs: endMs))
             updateSink.yield(.notTranscribed(source: source, startMs: startMs, endMs: endMs))
+        case let .notice(message): updateSink.yield(.engineNotice(source: source, message: message))
         case .partial, .final: await apply(assembler.apply(event, source: source))
         }
     }

@@ -29,6 +29,7 @@ extension AppState {
             guard case .search = overlay else { return [] }  // the user went on without it
             overlay = .meeting(OpenedMeeting(id: id, title: title, entries: entries, focusMs: focusMs, width: meetingTextWidth))
         case let .failed(text): flash = Flash(text: text, isError: true, shownAtMs: elapsedMs)
+        case let .info(text): flash = Flash(text: text, isError: false, shownAtMs: elapsedMs)
         case .stopRequested:
             guard recording != .stopping else { return [] }
             overlay = nil

@@ -26,6 +26,9 @@ package enum Msg: Sendable, Equatable {
     case meetingOpened(id: Int64, title: String, entries: [TranscriptEntry], focusMs: Int)
     /// Something failed; the text says what and what to do (`userMessage(for:)`).
     case failed(String)
+    /// Something worth knowing that needs no action (a source came back, the engine refused a setting
+    /// and went on); it fades.
+    case info(String)
     /// Stop without asking: a signal, `--duration`, or the terminal went away.
     case stopRequested
     /// The meeting is closed: the screen can go.

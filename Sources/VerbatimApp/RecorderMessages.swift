@@ -19,7 +19,7 @@ enum RecorderMessages {
         case .live: []
         case let .level(source, level): [.level(source: source, level)]
         case let .lost(source, reason): [.failed("Lost \(source): \(reason). Retrying…")]
-        case let .resumed(source, _, durationMs): [.failed("\(source) is back after \(durationMs / 1_000) s; the audio file has silence there.")]
+        case let .resumed(source, _, durationMs): [.info("\(source) is back after \(durationMs / 1_000) s; the audio file has silence there.")]
         case let .dropped(source, total): [.dropped(source: source, total: total)]
         case let .fileFailed(source, error): [.failed("\(source)'s audio file: \(error.userMessage)")]
         }
@@ -35,6 +35,7 @@ enum RecorderMessages {
         case let .saveFailed(_, reason): [.failed("A sentence could not be saved: \(reason). It is still on screen and in the audio.")]
         case let .notTranscribed(source, startMs, endMs): [.notTranscribed(source: source, startMs: startMs, endMs: endMs)]
         case let .gapSaveFailed(_, reason): [.failed("An untranscribed stretch could not be saved: \(reason).")]
+        case let .engineNotice(source, message): [.info("\(source): \(message)")]
         }
     }
 

@@ -59,7 +59,7 @@ struct DashScopeOptions: ParsableArguments {
     }
 
     func settings(
-        config: VerbatimConfig, language: String?, pacing: DuplexSettings.Pacing, environment: [String: String]
+        config: VerbatimConfig, language: String?, pacing: StreamSettings.Pacing, environment: [String: String]
     ) throws -> DuplexSettings {
         let file = config.dashscope
         guard let (key, _) = Self.apiKey(config: config, environment: environment) else { throw CLIError.noDashScopeKey }

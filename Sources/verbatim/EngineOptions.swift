@@ -28,7 +28,7 @@ struct EngineOptions: ParsableArguments {
     /// The engine to run (nil for audio only), and a line saying which and why. A flag beats the
     /// configuration file, which beats the default: DashScope when an API key is configured, else offline.
     func resolve(
-        config: VerbatimConfig, pacing: DuplexSettings.Pacing, environment: [String: String] = ProcessInfo.processInfo.environment
+        config: VerbatimConfig, pacing: StreamSettings.Pacing, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> (engine: (any RecognitionEngine)?, explanation: String) {
         let configured = config.engine.flatMap(EngineName.init(rawValue:))
         let key = DashScopeOptions.apiKey(config: config, environment: environment)
@@ -42,7 +42,7 @@ struct EngineOptions: ParsableArguments {
             return (nil, "Recognition: none (audio only), \(why).")
         case .dashscope:
             let settings = try dashscope.settings(config: config, language: language, pacing: pacing, environment: environment)
-            var lines = "Recognition: DashScope \(settings.model.name) at \(settings.url.host ?? "?"), \(why)."
+            var lines = "Recognition: DashScope \(settings.model.name) at \(settings.stream.url.host ?? "?"), \(why)."
             if key?.origin == config.file, config.dashscope.apiKeyFileIsShared, let file = config.file {
                 lines += "\nWarning: \(file) holds the DashScope API key and other users can read it: chmod 600 \(file)"
             }

@@ -42,6 +42,7 @@ enum RecordingStatus {
             "\(source): \(MeetingClock.duration(endMs - startMs)) from \(MeetingClock.hms(startMs)) may not be transcribed (the engine lost it; the audio file has it)."
         case let .gapSaveFailed(gap, reason):
             "Could not record in the archive that \(MeetingClock.hms(gap.startMs))-\(MeetingClock.hms(gap.endMs)) was not transcribed: \(reason)"
+        case let .engineNotice(source, message): "\(source): \(message)"
         case .partial, .finalized, .metrics: nil
         }
     }

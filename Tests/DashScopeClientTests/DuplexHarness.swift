@@ -20,15 +20,15 @@ enum DuplexHarness {
     static let key = DashScopeTestServer.Options().apiKey
 
     static func settings(
-        _ server: DashScopeTestServer, model: String = "fun-asr-realtime", pacing: DuplexSettings.Pacing = .asFastAsPossible
+        _ server: DashScopeTestServer, model: String = "fun-asr-realtime", pacing: StreamSettings.Pacing = .asFastAsPossible
     ) -> DuplexSettings {
         var settings = DuplexSettings(
             url: URL(string: server.url)!, apiKey: key, model: DashScopeModel.named(model) ?? DashScopeModel.named("fun-asr-realtime")!,
             pacing: pacing
         )
         settings.model.name = model
-        settings.backoffInitialMs = 20
-        settings.backoffMaximumMs = 100
+        settings.stream.backoffInitialMs = 20
+        settings.stream.backoffMaximumMs = 100
         return settings
     }
 

@@ -102,7 +102,7 @@ struct DuplexSessionTests {
     func rejectsBadKey() async throws {
         let server = try await DashScopeTestServer.start(script: Self.english)
         var settings = DuplexHarness.settings(server)
-        settings.apiKey = "sk-wrong-key-42"
+        settings.stream.apiKey = "sk-wrong-key-42"
         let failure = await #expect(throws: DashScopeFailure.self) {
             _ = try await DashScopeEngine(settings: settings).startSession(source: "Me")
         }
@@ -145,11 +145,11 @@ struct DuplexSessionTests {
         let (samples, _) = ToneScript.audio(sentences: 1)
 
         var trusted = DuplexHarness.settings(server)
-        trusted.caFile = certificates.caCertificate
+        trusted.stream.caFile = certificates.caCertificate
         #expect(try await DuplexHarness.run(trusted, samples: samples).texts == [Self.english[0]])
 
         var untrusted = DuplexHarness.settings(server)
-        untrusted.caFile = certificates.unrelatedCA
+        untrusted.stream.caFile = certificates.unrelatedCA
         let failure = await #expect(throws: DashScopeFailure.self) {
             _ = try await DashScopeEngine(settings: untrusted).startSession(source: "Me")
         }
@@ -166,9 +166,9 @@ struct DuplexOutageTests {
         options.faults = [.dropConnection(atAudioMs: 2_500)]  // after the first sentence's final
         let server = try await DashScopeTestServer.start(script: DuplexSessionTests.english, options: options)
         var settings = DuplexHarness.settings(server, pacing: .realTime)
-        settings.resendBufferSeconds = 1
-        settings.maxReconnectAttempts = 10_000  // the outage lasts as long as the test needs
-        settings.keepAliveAfterMs = 600_000  // no keep-alive silence: this test decides what audio there is
+        settings.stream.resendBufferSeconds = 1
+        settings.stream.maxReconnectAttempts = 10_000  // the outage lasts as long as the test needs
+        settings.stream.keepAliveAfterMs = 600_000  // no keep-alive silence: this test decides what audio there is
 
         let folder = TemporaryDirectory()
         let store = try MeetingStore.open(path: folder.file("verbatim.sqlite"))
@@ -232,7 +232,7 @@ struct DuplexKeepAliveTests {
     func liveSettings(_ server: DashScopeTestServer, keepAliveAfterMs: Int) -> DuplexSettings {
         var settings = DuplexHarness.settings(server, pacing: .realTime)
         settings.parameters.heartbeat = true
-        settings.keepAliveAfterMs = keepAliveAfterMs
+        settings.stream.keepAliveAfterMs = keepAliveAfterMs
         return settings
     }
 

@@ -12,7 +12,7 @@ struct ServerConnectionReuseTests {
     @Test("two tasks one after another on one connection, each with a new id, each recognized on its own clock")
     func twoTasksOnOneSocket() async throws {
         let server = try await DashScopeTestServer.start(script: ["First task.", "Second task."])
-        let connection = try await DuplexConnection.open(
+        let connection = try await ServiceConnection.open(
             url: URL(string: server.url)!, apiKey: DashScopeTestServer.Options().apiKey, trust: TLSTrust()
         )
         var inbound = connection.inbound.makeAsyncIterator()
@@ -42,7 +42,7 @@ struct ServerConnectionReuseTests {
         await server.shutdown()
     }
 
-    private func nextEvent(_ inbound: inout AsyncStream<DuplexConnection.Inbound>.AsyncIterator) async throws -> DuplexEvent {
+    private func nextEvent(_ inbound: inout AsyncStream<ServiceConnection.Inbound>.AsyncIterator) async throws -> DuplexEvent {
         guard case let .text(text) = try #require(await inbound.next()) else { throw DuplexProtocolError.malformed("binary") }
         return try DuplexEvent(json: text)
     }

@@ -116,7 +116,7 @@ struct TranscribeCommand: AsyncParsableCommand {
                 status.aboveTransient { output.write(sentence) }
                 status.write("Could not save the sentence at \(MeetingClock.hms(sentence.startMs)): \(reason)")
             case let .engineStatus(_, .failed(reason)): status.write("Recognition failed: \(reason)")
-            case .notTranscribed, .gapSaveFailed, .engineStatus(_, .reconnecting):
+            case .notTranscribed, .gapSaveFailed, .engineNotice, .engineStatus(_, .reconnecting):
                 if let line = RecordingStatus.line(for: update) { status.write(line) }
             case let .metrics(source, figures): metrics.record(figures, source: source)
             case .partial, .engineStatus: break

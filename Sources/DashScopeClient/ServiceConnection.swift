@@ -7,9 +7,9 @@ import NIOSSL
 import NIOWebSocket
 import WebSocketKit
 
-/// One WebSocket to the service: text and binary frames out, text frames and the end in. The only
+/// One WebSocket to a DashScope service: text and binary frames out, text frames and the end in. The only
 /// file that touches websocket-kit; framing, TLS and the upgrade are the library's.
-final class DuplexConnection: Sendable {
+final class ServiceConnection: Sendable {
     enum Inbound: Sendable, Equatable {
         case text(String)
         /// The server sent a binary frame, which this protocol never does.
@@ -35,7 +35,7 @@ final class DuplexConnection: Sendable {
     }
 
     /// Connects and upgrades. `apiKey` goes in the `Authorization` header only.
-    static func open(url: URL, apiKey: String, trust: TLSTrust) async throws(OpenFailure) -> DuplexConnection {
+    static func open(url: URL, apiKey: String, trust: TLSTrust) async throws(OpenFailure) -> ServiceConnection {
         var headers = HTTPHeaders()
         headers.add(name: "Authorization", value: "Bearer \(apiKey)")
         headers.add(name: "User-Agent", value: "verbatim (Linux)")
@@ -61,7 +61,7 @@ final class DuplexConnection: Sendable {
             upgraded.fail(error)
             throw classify(error, host: url.host ?? "")
         }
-        return DuplexConnection(socket: socket, inbound: inbound)
+        return ServiceConnection(socket: socket, inbound: inbound)
     }
 
     /// Returns once the frame is written to the socket: the caller goes at the network's pace.

@@ -1,6 +1,6 @@
 /// The official SDK's two figures (spec A.17) and a running estimate of how far results trail the
 /// audio. Times are milliseconds on a monotonic clock the caller reads; this type reads no clock.
-package struct DuplexMetrics: Sendable {
+package struct SessionMetrics: Sendable {
     /// First result with text, minus the first audio sent.
     private(set) package var firstPackageDelayMs: Int?
     /// `task-finished`, minus `finish-task` sent.

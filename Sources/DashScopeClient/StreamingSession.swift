@@ -3,16 +3,18 @@ import DashScopeProtocol
 import Foundation
 import Recognition
 
-/// One source recognized by DashScope over the duplex protocol.
+/// One source recognized by a DashScope service; `Wire` is the protocol spoken on each connection
+/// (`DuplexWire`, `RealtimeWire`).
 ///
 /// Audio goes into `PendingAudio`; a writer sends it from there, so that after a lost connection the
-/// next task starts again from the oldest audio no final has covered (spec A.13), and each final frees
-/// what it covered. The run loop reconnects with backoff until the input is finished, a failure is
-/// fatal, or it gives up.
-actor DuplexSession: RecognitionSession {
+/// next connection starts again from the oldest audio no final has covered (spec A.13, B.1: each
+/// connection's clock starts at zero), and each final frees what it covered. The run loop reconnects
+/// with backoff until the input is finished, a failure is fatal, or it gives up.
+actor StreamingSession<Wire: SessionWire>: RecognitionSession {
     nonisolated let events: AsyncStream<RecognitionEvent>
     private let sink: AsyncStream<RecognitionEvent>.Continuation
-    private let settings: DuplexSettings
+    private let settings: StreamSettings
+    private let makeWire: @Sendable () -> Wire
     private let source: String
     private let started = ContinuousClock.now
 
@@ -21,8 +23,10 @@ actor DuplexSession: RecognitionSession {
     private var terminated = false
     /// Meeting frame of the current task's first audio byte (its time zero).
     private var taskOrigin: Int64?
+    /// How much of the current task's audio has been sent (ms on its clock).
+    private var audioSentMs = 0
     private var resampler: Resampler?
-    private var metrics = DuplexMetrics()
+    private var metrics = SessionMetrics()
     /// Billable seconds: each task reports its own total so far (spec A.9, `payload.usage`), so finished tasks' totals are kept apart.
     private var billedByEarlierTasks = 0
     private var billedByThisTask: Int?
@@ -36,11 +40,12 @@ actor DuplexSession: RecognitionSession {
 
     /// A file's reader waits while more than `unsentHigh` chunks wait for the socket, and goes on
     /// once no more than `unsentLow` do.
-    private static let unsentHigh = 20
-    private static let unsentLow = 10
+    private static var unsentHigh: Int { 20 }
+    private static var unsentLow: Int { 10 }
 
-    private init(settings: DuplexSettings, source: String) {
+    private init(settings: StreamSettings, source: String, makeWire: @escaping @Sendable () -> Wire) {
         self.settings = settings
+        self.makeWire = makeWire
         self.source = source
         let capacity = Int64(settings.resendBufferSeconds * PCMFormat.sampleRate)
         pending = PendingAudio(capacityFrames: capacity, overflow: settings.pacing == .realTime ? .dropOldest : .wait)
@@ -48,9 +53,9 @@ actor DuplexSession: RecognitionSession {
     }
 
     /// Connects and starts the first task; throws when that fails for good (a rejected key, an
-    /// unknown model, an untrusted certificate, or no connection after a few attempts).
-    static func start(settings: DuplexSettings, source: String) async throws -> DuplexSession {
-        let session = DuplexSession(settings: settings, source: source)
+    /// unknown model, refused settings, an untrusted certificate, or no connection after a few attempts).
+    static func start(settings: StreamSettings, source: String, makeWire: @escaping @Sendable () -> Wire) async throws -> StreamingSession {
+        let session = StreamingSession(settings: settings, source: source, makeWire: makeWire)
         try await session.launch()
         return session
     }
@@ -131,18 +136,12 @@ actor DuplexSession: RecognitionSession {
         finishEvents()
     }
 
-    /// Why one task ended early.
-    private enum TaskEnd: Error {
-        case retry(String)
-        case fatal(DashScopeFailure)
-    }
-
-    /// One connection, one task: run-task, wait for task-started, then send audio and read results
-    /// until task-finished.
-    private func runTask(onLive: () -> Void) async throws(TaskEnd) {
-        let connection: DuplexConnection
+    /// One connection, one task: the wire's opening messages, then, once the server is ready, audio
+    /// as it comes while results are read, until the server says it has sent everything.
+    private func runTask(onLive: () -> Void) async throws(WireEnd) {
+        let connection: ServiceConnection
         do {
-            connection = try await DuplexConnection.open(url: settings.url, apiKey: settings.apiKey, trust: TLSTrust(caFile: settings.caFile))
+            connection = try await ServiceConnection.open(url: settings.url, apiKey: settings.apiKey, trust: TLSTrust(caFile: settings.caFile))
         } catch {
             switch error {
             case let .refusedUpgrade(status):
@@ -154,55 +153,48 @@ actor DuplexSession: RecognitionSession {
             case let .unreachable(description): throw .retry(description)
             }
         }
-        let taskID = DuplexInstruction.newTaskID()
+        var wire = makeWire()
         let lost = pending.rewind()
         taskOrigin = nil
+        audioSentMs = 0
         billedByEarlierTasks += billedByThisTask ?? 0
         billedByThisTask = nil
-        resampler = settings.model.streamingSampleRate == PCMFormat.sampleRate
-            ? nil : Resampler(inputRate: PCMFormat.sampleRate, outputRate: settings.model.streamingSampleRate)
+        resampler = settings.sampleRate == PCMFormat.sampleRate ? nil : Resampler(inputRate: PCMFormat.sampleRate, outputRate: settings.sampleRate)
         metrics.taskStarted()
         if let lost { reportNotTranscribed(lost) }
         do {
-            try await connection.send(text: DuplexInstruction.runTask(
-                taskID: taskID, model: settings.model.name, sampleRate: settings.model.streamingSampleRate,
-                parameters: settings.parameters
-            ).json())
+            for message in wire.openingMessages() { try await connection.send(text: message) }
             try await withThrowingTaskGroup(of: Void.self) { group in
                 var writerStarted = false
                 for await frame in connection.inbound {
-                    guard case let .text(text) = frame else { throw TaskEnd.retry("the server sent a binary frame") }
-                    let event: DuplexEvent
-                    do { event = try DuplexEvent(json: text) } catch { throw TaskEnd.retry("a malformed frame: \(error)") }
-                    switch event {
-                    case let .taskStarted(id) where id == taskID && !writerStarted:
-                        writerStarted = true
-                        onLive()
-                        becameLive()
-                        group.addTask { try await self.write(to: connection, taskID: taskID) }
-                    case let .result(id, result, usage) where id == taskID && writerStarted:
-                        handle(result, usage: usage)
-                    case let .taskFinished(id) where id == taskID && writerStarted:
-                        metrics.taskFinished(atMs: now())
-                        emitMetrics()
-                        group.cancelAll()
-                        await connection.close()
-                        return
-                    case let .taskFailed(id, failure) where id == taskID:
-                        switch TaskFailurePolicy.disposition(of: failure, model: settings.model.name) {
-                        case let .fatal(reason): throw TaskEnd.fatal(reason)
-                        case .retry: throw TaskEnd.retry("task failed: \(failure.code)")
+                    guard case let .text(text) = frame else { throw WireEnd.retry("the server sent a binary frame") }
+                    for signal in wire.read(text, audioSentMs: audioSentMs) {
+                        switch signal {
+                        case .ready:
+                            guard !writerStarted else { continue }
+                            writerStarted = true
+                            onLive()
+                            becameLive()
+                            let writerWire = wire
+                            group.addTask { try await self.write(to: connection, wire: writerWire) }
+                        case let .recognized(event): handle(event)
+                        case let .progress(hasText, reach): metrics.resultReceived(hasText: hasText, reachingTaskMs: reach, atMs: now())
+                        case let .billed(seconds): billedByThisTask = seconds
+                        case let .notice(message): sink.yield(.notice(message))
+                        case .finished:
+                            metrics.taskFinished(atMs: now())
+                            emitMetrics()
+                            group.cancelAll()
+                            await connection.close()
+                            return
+                        case let .ended(end): throw end
                         }
-                    case .unknown:
-                        continue  // newer servers may add events; none of them ends a task
-                    default:
-                        throw TaskEnd.retry("an event out of order")
                     }
                 }
                 let code = connection.closeCode.map { " (code \($0))" } ?? ""
-                throw TaskEnd.retry("the connection closed\(code)")
+                throw WireEnd.retry("the connection closed\(code)")
             }
-        } catch let end as TaskEnd {
+        } catch let end as WireEnd {
             await connection.close()
             throw end
         } catch {
@@ -211,14 +203,17 @@ actor DuplexSession: RecognitionSession {
         }
     }
 
-    /// Sends the held audio from the oldest unsent chunk, then new audio as it comes; `finish-task`
-    /// once the input is finished and everything was sent.
-    private nonisolated func write(to connection: DuplexConnection, taskID: String) async throws {
-        while let bytes = await nextAudioFrame() {
-            try await connection.send(binary: bytes)
+    /// Sends the held audio from the oldest unsent chunk, then new audio as it comes, in the wire's
+    /// frames; its finishing message once the input is finished and everything was sent.
+    private nonisolated func write(to connection: ServiceConnection, wire: Wire) async throws {
+        while let pcm = await nextAudioFrame() {
+            switch wire.audioFrame(pcm) {
+            case let .binary(frame): try await connection.send(binary: frame)
+            case let .text(frame): try await connection.send(text: frame)
+            }
         }
         try Task.checkCancellation()
-        try await connection.send(text: DuplexInstruction.finishTask(taskID: taskID).json())
+        try await connection.send(text: wire.finishMessage())
         await finishSent()
     }
 
@@ -229,7 +224,8 @@ actor DuplexSession: RecognitionSession {
                 // Senders resume in a batch once the backlog has halved, not after every frame.
                 if pending.unsentCount <= Self.unsentLow { wakeSenders() }
                 if taskOrigin == nil { taskOrigin = chunk.startFrame }
-                metrics.audioSent(throughTaskMs: taskMs(ofFrame: chunk.endFrame), atMs: now())
+                audioSentMs = taskMs(ofFrame: chunk.endFrame)
+                metrics.audioSent(throughTaskMs: audioSentMs, atMs: now())
                 return encode(chunk.samples)
             }
             if inputFinished { return nil }
@@ -253,17 +249,12 @@ actor DuplexSession: RecognitionSession {
 
     // MARK: Results
 
-    private func handle(_ result: SentenceResult, usage: TaskUsage?) {
+    /// A partial or final on the task's clock: moved to the meeting's, and a final frees the audio it covered.
+    private func handle(_ event: RecognitionEvent) {
         guard let origin = taskOrigin else { return }
-        let clock = EngineClock(originMs: Int(PCMFormat.milliseconds(frames: origin)))
-        if !result.isHeartbeat {
-            let reach = result.endTime ?? result.words?.last?.endTime
-            metrics.resultReceived(hasText: !result.text.isEmpty, reachingTaskMs: reach, atMs: now())
-        }
-        if let seconds = usage?.durationSeconds { billedByThisTask = seconds }
-        guard let event = ResultTranslation.event(for: result, clock: clock) else { return }
-        sink.yield(event)
-        if case let .final(sentence) = event {
+        let placed = event.on(EngineClock(originMs: Int(PCMFormat.milliseconds(frames: origin))))
+        sink.yield(placed)
+        if case let .final(sentence) = placed {
             pending.confirm(throughFrame: origin + PCMFormat.frames(milliseconds: Int64(sentence.endMs)))
             wakeSenders()
             emitMetrics()

@@ -1,0 +1,65 @@
+import DashScopeProtocol
+import Foundation
+
+/// What every DashScope session needs besides its protocol: where to connect, with which key, and
+/// how to ride out an outage. Checked before the first connection.
+package struct StreamSettings: Sendable {
+    /// How audio arrives, which decides what happens when the buffer of unconfirmed audio is full.
+    package enum Pacing: Sendable {
+        /// A live meeting: never hold capture back; keep the connection fed with silence when no audio comes.
+        case realTime
+        /// A file: go as fast as the server takes it, and wait while the connection is down.
+        case asFastAsPossible
+    }
+
+    package var url: URL
+    /// Only ever in the `Authorization` header; never printed, logged or stored.
+    package var apiKey: String
+    package var caFile: String?
+    package var pacing: Pacing
+    /// The rate audio is streamed at: capture records 16 kHz, which some models take only at 8 kHz.
+    package var sampleRate: Int
+    /// Audio kept for re-sending after a lost connection.
+    package var resendBufferSeconds = 120
+    /// Reconnection: attempts before giving up, and the backoff between them.
+    package var maxReconnectAttempts = 8
+    package var backoffInitialMs = 500
+    package var backoffMaximumMs = 10_000
+    /// The most audio one frame carries when audio has piled up (a file, or a re-send after a
+    /// reconnection).
+    package var maxFrameMs: Int
+    /// With no audio for this long in a live meeting, silence is sent (the duplex server ends a task
+    /// after 23 s without audio, spec A.10).
+    package var keepAliveAfterMs = 1_000
+
+    package init(url: URL, apiKey: String, caFile: String? = nil, pacing: Pacing, sampleRate: Int = 16_000, maxFrameMs: Int) {
+        self.url = url
+        self.apiKey = apiKey
+        self.caFile = caFile
+        self.pacing = pacing
+        self.sampleRate = sampleRate
+        self.maxFrameMs = maxFrameMs
+    }
+}
+
+extension StreamSettings: CustomStringConvertible {
+    /// Safe to print: the key is not in it.
+    package var description: String { "StreamSettings(\(url))" }
+}
+
+/// The duplex engine's settings (Fun-ASR, Paraformer).
+package struct DuplexSettings: Sendable {
+    package var stream: StreamSettings
+    package var model: DashScopeModel
+    package var parameters: RecognitionParameters
+
+    package init(
+        url: URL, apiKey: String, model: DashScopeModel, parameters: RecognitionParameters = RecognitionParameters(),
+        caFile: String? = nil, pacing: StreamSettings.Pacing
+    ) {
+        // The official SDK sends files in 400 ms frames (spec A.6).
+        stream = StreamSettings(url: url, apiKey: apiKey, caFile: caFile, pacing: pacing, sampleRate: model.streamingSampleRate, maxFrameMs: 400)
+        self.model = model
+        self.parameters = parameters
+    }
+}
