@@ -3,6 +3,7 @@ import TranscriptCore
 /// Settings the client refuses before it connects: each names the setting and the fix.
 package enum DashScopeSettingsError: Error, Equatable, UserFacingError {
     case unknownModel(String)
+    case unknownQwenModel(String)
     case modelNotInRegion(model: String, region: DashScopeRegion)
     case sampleRateNotAccepted(model: String, rate: Int, required: Int)
     case invalidEndpoint(String)
@@ -13,6 +14,8 @@ package enum DashScopeSettingsError: Error, Equatable, UserFacingError {
         switch self {
         case let .unknownModel(name):
             "DashScope has no realtime recognition model \"\(name)\"."
+        case let .unknownQwenModel(name):
+            "\"\(name)\" is not a Qwen3-ASR-Flash-Realtime model."
         case let .modelNotInRegion(model, region):
             "\(model) is not served in the \(region.displayName) region (\(region.rawValue))."
         case let .sampleRateNotAccepted(model, rate, required):
@@ -20,7 +23,7 @@ package enum DashScopeSettingsError: Error, Equatable, UserFacingError {
         case let .invalidEndpoint(text):
             "The endpoint \"\(text)\" is not a ws:// or wss:// URL."
         case let .outOfRange(parameter, value, range):
-            "dashscope.\(parameter) = \(value) is out of range (\(range))."
+            "\(parameter) = \(value) is out of range (\(range))."
         case let .languageNotSupported(model, language, supported):
             "\(model) does not recognize \"\(language)\"; it knows \(supported.joined(separator: ", "))."
         }
@@ -30,12 +33,14 @@ package enum DashScopeSettingsError: Error, Equatable, UserFacingError {
         switch self {
         case .unknownModel:
             "Choose one of \(DashScopeModel.stableNames.joined(separator: ", ")) (or a dated snapshot of one) with --model or dashscope.model."
+        case .unknownQwenModel:
+            "Choose one of \(QwenModel.knownNames.joined(separator: ", ")) with --model or qwen.model; Fun-ASR and Paraformer models run with --engine dashscope."
         case .modelNotInRegion:
             "Use --region cn (Beijing), with a Beijing API key, or a model served in your region."
         case .sampleRateNotAccepted:
             nil
         case .invalidEndpoint:
-            "Give the whole URL, e.g. wss://dashscope-intl.aliyuncs.com/api-ws/v1/inference."
+            "Give the whole URL, e.g. wss://dashscope-intl.aliyuncs.com/api-ws/v1/inference (or …/api-ws/v1/realtime for --engine qwen)."
         case .outOfRange:
             "Fix the value in the configuration file."
         case .languageNotSupported:

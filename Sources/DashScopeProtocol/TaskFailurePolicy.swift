@@ -71,7 +71,7 @@ extension DashScopeFailure: UserFacingError {
         case .accessDenied: "Enable the model for your account or workspace in the Model Studio console."
         case .arrears: "Top up the account in the Alibaba Cloud console."
         case .unknownModel: "Choose one of \(DashScopeModel.stableNames.joined(separator: ", ")) with --model."
-        case .invalidParameters: "Fix the [dashscope] settings in the configuration file."
+        case .invalidParameters: "Fix the recognition flags, or the [dashscope] or [qwen] settings in the configuration file."
         case .endpointNotFound: "Check --endpoint, DASHSCOPE_WEBSOCKET_BASE_URL or dashscope.endpoint: the URL ends in /api-ws/v1/inference."
         case .untrustedCertificate: "Trust its certificate authority with --ca-file FILE or the SSL_CERT_FILE environment variable."
         case .gaveUp: "Check the network; the audio file has the whole meeting for a later `verbatim transcribe`."

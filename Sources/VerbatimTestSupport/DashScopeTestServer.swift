@@ -7,9 +7,11 @@ import NIOSSL
 import NIOWebSocket
 import WebSocketKit
 
-/// A DashScope duplex-protocol server on loopback, written from the spec's server side
-/// (`shared/protocol/dashscope-realtime-asr.md`, Part A), with faults to inject. Sentences come from
-/// a script, recognized from `ToneScript` audio on each task's own clock.
+/// A DashScope server on loopback, written from the spec's server side
+/// (`shared/protocol/dashscope-realtime-asr.md`): the duplex protocol (Part A) at
+/// `/api-ws/v1/inference` and the realtime one (Part B) at `/api-ws/v1/realtime?model=…`, with
+/// faults to inject. Sentences come from a script, recognized from `ToneScript` audio on each
+/// task's (or realtime session's) own clock.
 package final class DashScopeTestServer: Sendable {
     package struct Options: Sendable {
         package var apiKey = "sk-test-0123456789"
@@ -24,6 +26,9 @@ package final class DashScopeTestServer: Sendable {
         package var eventDelayMs = 0
         /// Every final is sent twice.
         package var duplicateFinals = false
+        /// Realtime: the VAD events carry `audio_start_ms` and `audio_end_ms` (their names are a
+        /// [GUESS] in the spec; without them a client falls back on its audio clock).
+        package var vadTimes = true
 
         package init() {}
     }
@@ -34,24 +39,27 @@ package final class DashScopeTestServer: Sendable {
         case close(code: Int, atAudioMs: Int)
         case malformedJSON(atAudioMs: Int)
         case unknownEvent(atAudioMs: Int)
+        /// Duplex: `task-failed`. Realtime: an `error` that ends the session (type `server_error`).
         case taskFailed(code: String, message: String, atAudioMs: Int)
+        /// Realtime: an `invalid_request_error`, after which the session goes on.
+        case requestError(code: String, message: String, atAudioMs: Int)
         /// The next upgrade is refused with this HTTP status.
         case refuseUpgrade(status: Int)
 
         var atAudioMs: Int? {
             switch self {
             case let .dropConnection(at), let .close(_, at), let .malformedJSON(at), let .unknownEvent(at),
-                 let .taskFailed(_, _, at): at
+                 let .taskFailed(_, _, at), let .requestError(_, _, at): at
             case .refuseUpgrade: nil
             }
         }
     }
 
-    /// What a client sent in one task, for the tests to check.
+    /// What a client sent in one task (duplex) or session (realtime), for the tests to check.
     package struct TaskRecord: Sendable {
         package var taskID: String
-        /// The `run-task` message as sent.
-        package var runTaskJSON: String
+        /// The `run-task` or `session.update` message as sent.
+        package var openingJSON: String
         package var audioBytes: Int
         package var connection: Int
         /// The last `usage.duration` the task reported (billable seconds of that task so far).
@@ -90,6 +98,8 @@ package final class DashScopeTestServer: Sendable {
     }
 
     package var url: String { "\(options.tls == nil ? "ws" : "wss")://127.0.0.1:\(port)/api-ws/v1/inference" }
+    /// The realtime endpoint, without the model (the client adds it).
+    package var realtimeURL: String { "\(options.tls == nil ? "ws" : "wss")://127.0.0.1:\(port)/api-ws/v1/realtime" }
 
     package var tasks: [TaskRecord] { state.withLockedValue { $0.tasks } }
     package var upgrades: [UpgradeRecord] { state.withLockedValue { $0.upgrades } }
@@ -142,14 +152,18 @@ package final class DashScopeTestServer: Sendable {
                             let accepted = box.withLockedValue { $0 }?.admit(head) ?? false
                             return channel.eventLoop.makeSucceededFuture(accepted ? HTTPHeaders() : nil)
                         },
-                        upgradePipelineHandler: { channel, _ in
+                        upgradePipelineHandler: { channel, head in
                             WebSocket.server(on: channel) { socket in
                                 guard let server = box.withLockedValue({ $0 }) else { return }
                                 let number = server.state.withLockedValue { state in
                                     state.connections += 1
                                     return state.connections
                                 }
-                                DuplexTestConnection(server: server, socket: socket, channel: channel, number: number).begin()
+                                if let model = Endpoint(uri: head.uri)?.realtimeModel {
+                                    RealtimeTestConnection(server: server, socket: socket, channel: channel, number: number, model: model).begin()
+                                } else {
+                                    DuplexTestConnection(server: server, socket: socket, channel: channel, number: number).begin()
+                                }
                             }
                         }
                     )
@@ -183,8 +197,8 @@ package final class DashScopeTestServer: Sendable {
 
     /// The HTTP status an upgrade request gets instead of 101, if any.
     func refusal(for head: HTTPRequestHead) -> HTTPResponseStatus? {
-        let path = head.uri.split(separator: "?").first.map(String.init) ?? head.uri
-        guard path == "/api-ws/v1/inference" || path == "/api-ws/v1/inference/" else { return .notFound }
+        guard let endpoint = Endpoint(uri: head.uri) else { return .notFound }
+        if case .realtime(model: nil) = endpoint { return .badRequest }
         let refused: Int? = state.withLockedValue { state in
             if let status = state.outageStatus { return status }
             guard let index = state.faults.firstIndex(where: { if case .refuseUpgrade = $0 { true } else { false } }),
@@ -214,6 +228,23 @@ package final class DashScopeTestServer: Sendable {
             return state.faults.remove(at: index)
         }
     }
+}
+
+/// Which protocol a request's path asks for (both spellings of the duplex path are accepted).
+private enum Endpoint {
+    case duplex
+    case realtime(model: String?)
+
+    init?(uri: String) {
+        guard let components = URLComponents(string: uri) else { return nil }
+        switch components.path {
+        case "/api-ws/v1/inference", "/api-ws/v1/inference/": self = .duplex
+        case "/api-ws/v1/realtime": self = .realtime(model: components.queryItems?.first { $0.name == "model" }?.value)
+        default: return nil
+        }
+    }
+
+    var realtimeModel: String? { if case let .realtime(model) = self { model } else { nil } }
 }
 
 /// Answers an upgrade request that was not accepted: 401 with the JSON body the spec guesses, 404

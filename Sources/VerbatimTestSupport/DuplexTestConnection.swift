@@ -81,7 +81,7 @@ final class DuplexTestConnection: @unchecked Sendable {
         usedTaskIDs.insert(taskID)
         idleTimer?.cancel()
         let record = server.state.withLockedValue { state in
-            state.tasks.append(.init(taskID: taskID, runTaskJSON: text, audioBytes: 0, connection: number))
+            state.tasks.append(.init(taskID: taskID, openingJSON: text, audioBytes: 0, connection: number))
             return state.tasks.count - 1
         }
         let heartbeat = parameters["heartbeat"] as? Bool == true
@@ -162,7 +162,7 @@ final class DuplexTestConnection: @unchecked Sendable {
         case .malformedJSON: sendRaw(#"{"header": {"task_id": "#)
         case .unknownEvent: send(["header": ["task_id": taskID, "event": "something-new", "attributes": [:]], "payload": [:]])
         case let .taskFailed(code, message, _): fail(taskID: taskID, code: code, message: message)
-        case .refuseUpgrade: break
+        case .refuseUpgrade, .requestError: break  // requestError is a realtime fault
         }
     }
 

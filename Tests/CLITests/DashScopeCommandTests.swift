@@ -87,7 +87,7 @@ import VerbatimTestSupport
 
         #expect(result.stdout.split(separator: "\n").count == Self.script.count)
         #expect(result.stderr.contains("Warning: \(config) holds the DashScope API key and other users can read it: chmod 600 \(config)"))
-        #expect(server.tasks.first?.runTaskJSON.contains(#""max_sentence_silence":500"#) == true)
+        #expect(server.tasks.first?.openingJSON.contains(#""max_sentence_silence":500"#) == true)
 
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: config)
         let quiet = try cli.run("transcribe", try meetingFile(cli), "--no-save", environment: ["VERBATIM_CONFIG": config])
@@ -109,7 +109,7 @@ import VerbatimTestSupport
             environment: ["VERBATIM_CONFIG": config, "DASHSCOPE_API_KEY": DashScopeTestServer.Options().apiKey]
         )
         #expect(result.status == 0, "\(result.stderr)")
-        let runTask = try #require(server.tasks.first?.runTaskJSON)
+        let runTask = try #require(server.tasks.first?.openingJSON)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(runTask.utf8)) as? [String: Any])
         let parameters = try #require((object["payload"] as? [String: Any])?["parameters"] as? [String: Any])
         #expect(parameters["max_sentence_silence"] as? Int == 1_200)

@@ -14,6 +14,7 @@ struct DuplexRun {
 
     var statuses: [EngineStatus] { events.compactMap { if case let .status(status) = $0 { status } else { nil } } }
     var texts: [String] { sentences.map(\.text) }
+    var notices: [String] { events.compactMap { if case let .notice(text) = $0 { text } else { nil } } }
 }
 
 enum DuplexHarness {
@@ -32,11 +33,20 @@ enum DuplexHarness {
         return settings
     }
 
-    /// Sends `samples` in 100 ms chunks, finishes, and collects every event until the session ends.
     static func run(_ settings: DuplexSettings, samples: [Int16]) async throws -> DuplexRun {
-        let session = try await DashScopeEngine(settings: settings).startSession(source: "Me")
+        try await run(DashScopeEngine(settings: settings), samples: samples)
+    }
+
+    /// Sends `samples` in 100 ms chunks (as fast as the session takes them, or as a microphone
+    /// delivers them with `paced`), finishes, and collects every event until the session ends.
+    static func run(_ engine: any RecognitionEngine, samples: [Int16], paced: Bool = false) async throws -> DuplexRun {
+        let session = try await engine.startSession(source: "Me")
         async let collected: [RecognitionEvent] = { var all: [RecognitionEvent] = []; for await event in session.events { all.append(event) }; return all }()
-        for chunk in ToneScript.chunks(samples) { await session.send(chunk) }
+        let start = ContinuousClock.now
+        for (index, chunk) in ToneScript.chunks(samples).enumerated() {
+            if paced { try await Task.sleep(until: start + .milliseconds(100 * index)) }
+            await session.send(chunk)
+        }
         session.finish()
         let events = await collected
         var assembler = TranscriptAssembler()

@@ -130,7 +130,7 @@ struct DuplexSessionTests {
         let run = try await DuplexHarness.run(DuplexHarness.settings(server, model: "fun-asr-flash-8k-realtime"), samples: samples)
         #expect(run.texts == Self.chinese)
         let task = try #require(server.tasks.first)
-        #expect(task.runTaskJSON.contains(#""sample_rate":8000"#))
+        #expect(task.openingJSON.contains(#""sample_rate":8000"#))
         #expect(abs(task.audioBytes - samples.count) <= 64)
     }
 

@@ -1,0 +1,87 @@
+import Foundation
+
+/// What the client sends on the realtime protocol (spec B.2), each a JSON text frame with an
+/// `event_id` as the official SDK makes them.
+package enum RealtimeClientEvent: Sendable, Equatable {
+    /// The transcription settings, sent first; VAD mode (the server cuts sentences).
+    case sessionUpdate(RealtimeSessionConfig)
+    /// 16-bit little-endian PCM, base64 in the JSON (there is no binary frame on this protocol).
+    case appendAudio([UInt8])
+    /// No more audio: the server sends its last final, then `session.finished`.
+    case finish
+
+    package func json(eventID: String = RealtimeClientEvent.newEventID()) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data: Data
+        switch self {
+        case let .sessionUpdate(config):
+            data = try! encoder.encode(SessionUpdate(eventID: eventID, session: Session(config)))
+        case let .appendAudio(pcm):
+            data = try! encoder.encode(Append(eventID: eventID, audio: Data(pcm).base64EncodedString()))
+        case .finish:
+            data = try! encoder.encode(Bare(eventID: eventID, type: "session.finish"))
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// `event_` and 32 hexadecimal digits (spec B.2).
+    package static func newEventID() -> String {
+        "event_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+    }
+
+    private struct SessionUpdate: Encodable {
+        var eventID: String
+        var type = "session.update"
+        var session: Session
+        enum CodingKeys: String, CodingKey { case eventID = "event_id", type, session }
+    }
+
+    private struct Session: Encodable {
+        var modalities = ["text"]
+        var inputAudioFormat = "pcm"
+        var sampleRate: Int
+        var inputAudioTranscription: Transcription
+        var turnDetection: TurnDetection
+
+        init(_ config: RealtimeSessionConfig) {
+            sampleRate = config.sampleRate
+            inputAudioTranscription = Transcription(language: config.language, corpus: config.context.map(Corpus.init))
+            turnDetection = TurnDetection(threshold: config.vadThreshold, silenceDurationMs: config.silenceDurationMs)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case modalities, inputAudioFormat = "input_audio_format", sampleRate = "sample_rate"
+            case inputAudioTranscription = "input_audio_transcription", turnDetection = "turn_detection"
+        }
+    }
+
+    private struct Transcription: Encodable {
+        var language: String?
+        var corpus: Corpus?
+    }
+
+    private struct Corpus: Encodable {
+        var text: String
+    }
+
+    private struct TurnDetection: Encodable {
+        var type = "server_vad"
+        var threshold: Double?
+        var silenceDurationMs: Int?
+        enum CodingKeys: String, CodingKey { case type, threshold, silenceDurationMs = "silence_duration_ms" }
+    }
+
+    private struct Append: Encodable {
+        var eventID: String
+        var type = "input_audio_buffer.append"
+        var audio: String
+        enum CodingKeys: String, CodingKey { case eventID = "event_id", type, audio }
+    }
+
+    private struct Bare: Encodable {
+        var eventID: String
+        var type: String
+        enum CodingKeys: String, CodingKey { case eventID = "event_id", type }
+    }
+}
