@@ -7,8 +7,10 @@ package struct VerbatimConfig: Sendable, Equatable {
     package var language: String?
     /// `[offline]`: the PocketSphinx model's files, and extra decoder flags.
     package var offline = OfflineConfig()
-    /// `[dashscope]`: the cloud engine (Fun-ASR, Paraformer).
+    /// `[dashscope]`: the cloud engine (Fun-ASR, Paraformer), and the account every DashScope engine uses.
     package var dashscope = DashScopeConfig()
+    /// `[qwen]`: Qwen3-ASR-Flash-Realtime (the key, region and CA file are `[dashscope]`'s).
+    package var qwen = QwenConfig()
     /// `[screen]`: the meeting screen's theme (a name from `themes/` or the user's themes folder).
     package var theme: String?
     /// The file it was read from (nil: no file, all defaults).
@@ -58,9 +60,28 @@ package struct VerbatimConfig: Sendable, Equatable {
         }
     }
 
+    /// Every key of `[qwen]`.
+    package struct QwenConfig: Sendable, Equatable {
+        package var model: String?
+        package var endpoint: String?
+        /// The session's transcription settings, as the file sets them (the flags go on top).
+        package var session = RealtimeSessionConfig()
+
+        package init() {}
+
+        init(_ reader: inout TableReader) throws(ConfigError) {
+            model = try reader.string("model")
+            endpoint = try reader.string("endpoint")
+            session.context = try reader.string("context")
+            session.vadThreshold = try reader.number("vad_threshold")
+            session.silenceDurationMs = try reader.integer("silence_duration_ms")
+            try reader.finish()
+        }
+    }
+
     package init() {}
 
-    package static let engines = ["offline", "dashscope", "none"]
+    package static let engines = ["offline", "dashscope", "qwen", "none"]
 
     /// Reads the checked settings out of a parsed file; unknown keys and wrong types are errors that
     /// name the key, so a typo never silently falls back to a default.
@@ -85,6 +106,8 @@ package struct VerbatimConfig: Sendable, Equatable {
         try offline.finish()
         var dashscope = try reader.table("dashscope")
         self.dashscope = try DashScopeConfig(&dashscope)
+        var qwen = try reader.table("qwen")
+        self.qwen = try QwenConfig(&qwen)
         try reader.finish()
     }
 }

@@ -21,7 +21,8 @@ package struct Sentence: Sendable, Equatable {
 }
 
 /// The tone a sentence was spoken in (DashScope's `paraformer-realtime-8k-v2` gives `positive`,
-/// `negative` or `neutral`), with the engine's confidence (0–1) when it gives one.
+/// `negative` or `neutral`; Qwen3-ASR one of `surprised`, `neutral`, `happy`, `sad`, `disgusted`,
+/// `angry`, `fearful`), with the engine's confidence (0–1) when it gives one.
 package struct Emotion: Sendable, Equatable, Codable {
     package var tag: String
     package var confidence: Double?

@@ -6,13 +6,13 @@ import Foundation
 
 /// The DashScope flags, and how flags, environment and configuration file make `DuplexSettings`.
 struct DashScopeOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("DashScope model (default fun-asr-realtime): \(DashScopeModel.stableNames.joined(separator: ", ")).", valueName: "name"))
+    @Option(help: ArgumentHelp("DashScope model (default fun-asr-realtime): \(DashScopeModel.stableNames.joined(separator: ", ")); for --engine qwen, qwen3-asr-flash-realtime or a dated snapshot.", valueName: "name"))
     var model: String?
 
     @Option(help: ArgumentHelp("DashScope region: intl (Singapore, the default) or cn (Beijing). API keys are per region.", valueName: "region"))
     var region: String?
 
-    @Option(help: ArgumentHelp("DashScope WebSocket URL, overriding the region's (also DASHSCOPE_WEBSOCKET_BASE_URL).", valueName: "url"))
+    @Option(help: ArgumentHelp("DashScope WebSocket URL, overriding the region's (for --engine dashscope also DASHSCOPE_WEBSOCKET_BASE_URL).", valueName: "url"))
     var endpoint: String?
 
     @Option(help: ArgumentHelp("A PEM file of certificate authorities to trust instead of the system's (also SSL_CERT_FILE).", valueName: "file"))
@@ -25,7 +25,7 @@ struct DashScopeOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Languages to expect, comma-separated (zh, en, ja, ...); overrides --language.", valueName: "codes"))
     var languageHints: String?
 
-    @Option(help: ArgumentHelp("Silence that ends a sentence, 200-6000 ms (VAD segmentation).", valueName: "ms"))
+    @Option(help: ArgumentHelp("Silence that ends a sentence, 200-6000 ms (VAD segmentation; Qwen's VAD too).", valueName: "ms"))
     var maxSentenceSilence: Int?
 
     @Option(help: ArgumentHelp("-1.0 to 1.0: lower takes more noise as speech, higher rejects more as noise.", valueName: "value"))
@@ -63,10 +63,7 @@ struct DashScopeOptions: ParsableArguments {
     ) throws -> DuplexSettings {
         let file = config.dashscope
         guard let (key, _) = Self.apiKey(config: config, environment: environment) else { throw CLIError.noDashScopeKey }
-        let regionName = region ?? file.region ?? DashScopeRegion.intl.rawValue
-        guard let region = DashScopeRegion(rawValue: regionName) else {
-            throw ValidationError("--region must be intl or cn, not \(regionName).")
-        }
+        let region = try region(config: config)
         let modelName = model ?? file.model ?? "fun-asr-realtime"
         guard let model = DashScopeModel.named(modelName) else { throw DashScopeSettingsError.unknownModel(modelName) }
         let url = try DuplexEndpoint.url(flag: endpoint, configured: file.endpoint, environment: environment, region: region)
@@ -85,8 +82,21 @@ struct DashScopeOptions: ParsableArguments {
         // A live meeting sends silence through quiet stretches; with heartbeat the service keeps the task.
         if pacing == .realTime, parameters.heartbeat == nil { parameters.heartbeat = true }
         try parameters.validate()
-        let caFile = caFile ?? file.caFile ?? environment["SSL_CERT_FILE"].flatMap { $0.isEmpty ? nil : $0 }
-        return DuplexSettings(url: url, apiKey: key, model: model, parameters: parameters, caFile: caFile, pacing: pacing)
+        return DuplexSettings(
+            url: url, apiKey: key, model: model, parameters: parameters, caFile: caFile(config: config, environment: environment), pacing: pacing
+        )
+    }
+
+    /// The region every DashScope engine connects to (keys are per region).
+    func region(config: VerbatimConfig) throws -> DashScopeRegion {
+        let name = region ?? config.dashscope.region ?? DashScopeRegion.intl.rawValue
+        guard let region = DashScopeRegion(rawValue: name) else { throw ValidationError("--region must be intl or cn, not \(name).") }
+        return region
+    }
+
+    /// `--ca-file`, then the configuration file's, then `SSL_CERT_FILE` as OpenSSL-based tools read it.
+    func caFile(config: VerbatimConfig, environment: [String: String]) -> String? {
+        caFile ?? config.dashscope.caFile ?? environment["SSL_CERT_FILE"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// The file's parameters with the flags given on top.

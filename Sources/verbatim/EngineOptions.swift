@@ -8,7 +8,7 @@ import Recognition
 /// `--engine` and `--language`, shared by `record` and `transcribe`.
 struct EngineOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
-        "The recognition engine: dashscope (Alibaba Cloud; the default when an API key is configured), offline (PocketSphinx, English, no network; the default otherwise) or none (record audio only).",
+        "The recognition engine: dashscope (Alibaba Cloud Fun-ASR or Paraformer; the default when an API key is configured), qwen (Alibaba Cloud Qwen3-ASR-Flash-Realtime, same key), offline (PocketSphinx, English, no network; the default otherwise) or none (record audio only).",
         valueName: "engine"
     ))
     var engine: EngineName?
@@ -16,12 +16,16 @@ struct EngineOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The language spoken (BCP 47, e.g. en). The offline engine knows English only.", valueName: "tag"))
     var language: String?
 
-    @OptionGroup(title: "DashScope")
+    @OptionGroup(title: "DashScope (Fun-ASR, Paraformer, and Qwen)")
     var dashscope: DashScopeOptions
+
+    @OptionGroup(title: "Qwen3-ASR")
+    var qwen: QwenOptions
 
     enum EngineName: String, ExpressibleByArgument, CaseIterable {
         case offline
         case dashscope
+        case qwen
         case none
     }
 
@@ -42,11 +46,12 @@ struct EngineOptions: ParsableArguments {
             return (nil, "Recognition: none (audio only), \(why).")
         case .dashscope:
             let settings = try dashscope.settings(config: config, language: language, pacing: pacing, environment: environment)
-            var lines = "Recognition: DashScope \(settings.model.name) at \(settings.stream.url.host ?? "?"), \(why)."
-            if key?.origin == config.file, config.dashscope.apiKeyFileIsShared, let file = config.file {
-                lines += "\nWarning: \(file) holds the DashScope API key and other users can read it: chmod 600 \(file)"
-            }
-            return (DashScopeEngine(settings: settings), lines)
+            let line = "Recognition: DashScope \(settings.model.name) at \(settings.stream.url.host ?? "?"), \(why)."
+            return (DashScopeEngine(settings: settings), line + Self.sharedKeyWarning(config: config, keyOrigin: key?.origin))
+        case .qwen:
+            let settings = try qwen.settings(shared: dashscope, config: config, language: language, pacing: pacing, environment: environment)
+            let line = "Recognition: Qwen \(settings.model.name) at \(settings.stream.url.host ?? "?"), \(why)."
+            return (QwenEngine(settings: settings), line + Self.sharedKeyWarning(config: config, keyOrigin: key?.origin))
         case .offline:
             if let language, !Self.isEnglish(language) {
                 throw OfflineEngineError.unsupportedLanguage(language)
@@ -55,6 +60,12 @@ struct EngineOptions: ParsableArguments {
             try offline.settings.model.check()
             return (offline, "Recognition: offline engine (PocketSphinx, US English model, on this machine), \(why).")
         }
+    }
+
+    /// A second line when the key came from a configuration file other users can read.
+    private static func sharedKeyWarning(config: VerbatimConfig, keyOrigin: String?) -> String {
+        guard keyOrigin == config.file, config.dashscope.apiKeyFileIsShared, let file = config.file else { return "" }
+        return "\nWarning: \(file) holds the DashScope API key and other users can read it: chmod 600 \(file)"
     }
 
     /// Debian's model and the meeting flags, with whatever the configuration file overrides.

@@ -1,0 +1,147 @@
+import AudioCore
+import Foundation
+import Testing
+import VerbatimTestSupport
+
+/// `verbatim transcribe --engine qwen` and `record --plain --engine qwen` against the loopback
+/// server's realtime protocol.
+@Suite struct QwenCommandTests {
+    static let script = DashScopeCommandTests.script
+    static let key = DashScopeTestServer.Options().apiKey
+
+    func meetingFile(_ cli: CLIFixture) throws -> String {
+        let (samples, _) = ToneScript.audio(sentences: Self.script.count)
+        let bytes = samples.littleEndianBytes
+        let path = cli.folder.file("meeting.wav")
+        try Data(WAVHeader(dataBytes: bytes.count).bytes + bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test func transcribesChineseAndEnglishExactlyAndSavesTheEngineAndEmotions() async throws {
+        let server = try await DashScopeTestServer.start(script: Self.script)
+        let cli = CLIFixture()
+        let result = try cli.run(
+            "transcribe", try meetingFile(cli), "--engine", "qwen", "--endpoint", server.realtimeURL, "--language", "zh-CN",
+            environment: ["DASHSCOPE_API_KEY": Self.key]
+        )
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.split(separator: "\n").map(String.init) == Self.script)
+        #expect(result.stderr.contains("Recognition: Qwen qwen3-asr-flash-realtime at 127.0.0.1, chosen with --engine."), "\(result.stderr)")
+        #expect(server.upgrades.first?.path == "/api-ws/v1/realtime?model=qwen3-asr-flash-realtime")
+        #expect(server.tasks.first?.openingJSON.contains(#""language":"zh""#) == true)
+        let saved = try cli.showJSON("1")
+        #expect(saved["engine"] as? String == "qwen" && saved["model"] as? String == "qwen3-asr-flash-realtime")
+        let sentences = saved["sentences"] as? [[String: Any]] ?? []
+        #expect(sentences.compactMap { ($0["emotion"] as? [String: Any])?["tag"] as? String } == ["neutral", "happy", "surprised"])
+        #expect(!result.stderr.contains(Self.key) && !result.stdout.contains(Self.key))
+        let database = try Data(contentsOf: URL(fileURLWithPath: cli.databasePath))
+        #expect(database.range(of: Data(Self.key.utf8)) == nil)
+        await server.shutdown()
+    }
+
+    @Test func aDroppedConnectionLosesNothingAndRepeatsNothing() async throws {
+        var options = DashScopeTestServer.Options()
+        options.faults = [.dropConnection(atAudioMs: 3_500)]
+        let server = try await DashScopeTestServer.start(script: Self.script, options: options)
+        let cli = CLIFixture()
+        let result = try cli.run(
+            "transcribe", try meetingFile(cli), "--engine", "qwen", "--endpoint", server.realtimeURL,
+            environment: ["DASHSCOPE_API_KEY": Self.key]
+        )
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(server.faultsLeft.isEmpty && server.tasks.count == 2)
+        #expect(result.stdout.split(separator: "\n").map(String.init) == Self.script)
+        #expect(result.stderr.contains("reconnecting (attempt 1)"), "\(result.stderr)")
+        await server.shutdown()
+    }
+
+    @Test func aRejectedKeyIsSaidPlainlyAndTheKeyIsNotPrinted() async throws {
+        let server = try await DashScopeTestServer.start(script: Self.script)
+        let cli = CLIFixture()
+        let result = try cli.run(
+            "transcribe", try meetingFile(cli), "--engine", "qwen", "--endpoint", server.realtimeURL,
+            environment: ["DASHSCOPE_API_KEY": "sk-not-the-right-one"]
+        )
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("DashScope rejected the API key (HTTP 401)."), "\(result.stderr)")
+        #expect(!result.stderr.contains("sk-not-the-right-one"))
+        #expect(server.upgrades.count == 1, "a rejected key is not retried")
+        await server.shutdown()
+    }
+
+    @Test func theConfigurationFileChoosesQwenAndItsSettingsAndFlagsGoOnTop() async throws {
+        let server = try await DashScopeTestServer.start(script: Self.script)
+        let cli = CLIFixture()
+        let config = try cli.folder.write(
+            """
+            [recognition]
+            engine = "qwen"
+            [qwen]
+            endpoint = "\(server.realtimeURL)"
+            context = "Verbatim, DashScope"
+            vad_threshold = 0.1
+            silence_duration_ms = 500\n
+            """,
+            to: "config.toml"
+        )
+        let result = try cli.run(
+            "transcribe", try meetingFile(cli), "--no-save", "--vad-threshold", "0.4",
+            environment: ["VERBATIM_CONFIG": config, "DASHSCOPE_API_KEY": Self.key]
+        )
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.split(separator: "\n").map(String.init) == Self.script)
+        let update = try #require(server.tasks.first?.openingJSON)
+        let session = try #require((try JSONSerialization.jsonObject(with: Data(update.utf8)) as? [String: Any])?["session"] as? [String: Any])
+        let turn = try #require(session["turn_detection"] as? [String: Any])
+        #expect(turn["threshold"] as? Double == 0.4, "the flag wins")
+        #expect(turn["silence_duration_ms"] as? Int == 500, "the file's value where no flag is given")
+        #expect((session["input_audio_transcription"] as? [String: Any])?["corpus"] as? [String: String] == ["text": "Verbatim, DashScope"])
+
+        let refused = try cli.run(
+            "transcribe", try meetingFile(cli), "--model", "fun-asr-realtime",
+            environment: ["VERBATIM_CONFIG": config, "DASHSCOPE_API_KEY": Self.key]
+        )
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains(#""fun-asr-realtime" is not a Qwen3-ASR-Flash-Realtime model."#), "\(refused.stderr)")
+        #expect(refused.stderr.contains("--engine dashscope"))
+        #expect(server.upgrades.count == 1, "refused before connecting")
+        await server.shutdown()
+    }
+}
+
+/// `record --plain --engine qwen`: a real PulseAudio daemon's virtual microphone plays the tone
+/// script, streamed in real time as base64 appends to the loopback server.
+@Suite struct QwenRecordingTests {
+    @Test func aLiveMeetingIsTranscribedSentenceBySentenceAndSaved() async throws {
+        let server = try await DashScopeTestServer.start(script: QwenCommandTests.script)
+        let (cli, pulse) = try (CLIFixture(), PulseAudioServer())
+        let (samples, _) = ToneScript.audio(sentences: QwenCommandTests.script.count)
+        let meeting = cli.folder.file("tones.wav")
+        try Data(WAVHeader(dataBytes: samples.count * 2).bytes + samples.littleEndianBytes).write(to: URL(fileURLWithPath: meeting))
+        let recording = try RunningBinary(
+            // The script's pauses are 800 ms, the service's default VAD silence: 400 ms (the docs' advice
+            // for quick turns) keeps captured sentences apart.
+            ["record", "--plain", "--engine", "qwen", "--endpoint", server.realtimeURL, "--max-sentence-silence", "400"],
+            environment: ["VERBATIM_DB": cli.databasePath, "DASHSCOPE_API_KEY": QwenCommandTests.key].merging(pulse.environment) { $1 }
+        )
+        try await recording.waitForLine(containing: "Me: recognition live.")
+        try await recording.waitForLine(containing: "Me: live.")
+        try pulse.play(meeting)
+        for sentence in QwenCommandTests.script { _ = try await recording.waitForOutputLine(containing: "Me: " + sentence) }
+        recording.signal(SIGINT)
+        #expect(await recording.waitForExit() == 0)
+
+        #expect(recording.stdout.split(separator: "\n").map(String.init) == QwenCommandTests.script.map { "Me: " + $0 })
+        #expect(server.tasks.count == 1, "no reconnection")
+        let saved = try cli.showJSON("latest")
+        #expect(saved["engine"] as? String == "qwen" && saved["status"] as? String == "complete")
+        let sentences = saved["sentences"] as? [[String: Any]] ?? []
+        #expect(sentences.compactMap { $0["text"] as? String } == QwenCommandTests.script)
+        let spans = sentences.compactMap { sentence -> (Int, Int)? in
+            guard let start = sentence["start_ms"] as? Int, let end = sentence["end_ms"] as? Int else { return nil }
+            return (start, end)
+        }
+        #expect(spans.count == 3 && spans.allSatisfy { $0.0 > 0 && $0.1 - $0.0 >= 1_000 && $0.1 - $0.0 <= 1_400 }, "meeting times, each tone about 1.2 s: \(spans)")
+        await server.shutdown()
+    }
+}
