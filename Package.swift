@@ -51,11 +51,11 @@ let package = Package(
         ),
         // The offline engine: PocketSphinx on a thread of its own.
         .target(name: "OfflineRecognition", dependencies: ["AudioCore", "CPocketSphinx", "Recognition", "TranscriptCore"]),
-        // DashScope's duplex protocol (Fun-ASR, Paraformer) as pure values: messages, events, models,
-        // the audio kept for a reconnection, failure policy, metrics. No I/O.
+        // DashScope's protocols as pure values: duplex (Fun-ASR, Paraformer) and realtime (Qwen3-ASR),
+        // each a `SessionWire`; models, the audio kept for a reconnection, failure policy, metrics. No I/O.
         .target(name: "DashScopeProtocol", dependencies: ["AudioCore", "Recognition", "TranscriptCore"]),
-        // The DashScope engine: a WebSocket client (websocket-kit over SwiftNIO and NIOSSL) and the
-        // session that streams, reconnects and re-sends.
+        // The DashScope and Qwen engines: a WebSocket client (websocket-kit over SwiftNIO and NIOSSL)
+        // and the one session that streams, reconnects and re-sends, whatever the protocol.
         .target(
             name: "DashScopeClient",
             dependencies: [

@@ -79,6 +79,27 @@ import VerbatimTestSupport
         } == true)
     }
 
+    @Test func everyQwenKeyIsRead() throws {
+        let config = try load("""
+            [recognition]
+            engine = "qwen"
+            [qwen]
+            model = "qwen3-asr-flash-realtime-2026-02-10"
+            endpoint = "ws://127.0.0.1:9/api-ws/v1/realtime"
+            context = "Verbatim, Zhang Wei"
+            vad_threshold = 0
+            silence_duration_ms = 400
+            """)
+        #expect(config.engine == "qwen")
+        let qwen = config.qwen
+        #expect(qwen.model == "qwen3-asr-flash-realtime-2026-02-10" && qwen.endpoint == "ws://127.0.0.1:9/api-ws/v1/realtime")
+        #expect(qwen.session.context == "Verbatim, Zhang Wei" && qwen.session.vadThreshold == 0 && qwen.session.silenceDurationMs == 400)
+        #expect(loadError("[qwen]\napi_key = \"sk-1\"")?.userMessage.hasSuffix("has an unknown key qwen.api_key.") == true, "the key is [dashscope]'s")
+        #expect(loadError("[qwen]\nsilence_duration_ms = 0.5").map {
+            if case .wrongType(_, "qwen.silence_duration_ms", "an integer", _) = $0 { true } else { false }
+        } == true)
+    }
+
     @Test func noFileMeansDefaults() throws {
         #expect(try ConfigFile.load(path: "/nonexistent/config.toml") == VerbatimConfig())
     }
@@ -89,7 +110,7 @@ import VerbatimTestSupport
         #expect(loadError("[recognition]\nengine = 3").map {
             if case .wrongType(_, "recognition.engine", "a string", "an integer") = $0 { true } else { false }
         } == true)
-        #expect(loadError("[recognition]\nengine = \"whisper\"")?.userMessage.contains("must be one of \"offline\", \"dashscope\", \"none\"") == true)
+        #expect(loadError("[recognition]\nengine = \"whisper\"")?.userMessage.contains("must be one of \"offline\", \"dashscope\", \"qwen\", \"none\"") == true)
         #expect(loadError("[offline]\ndecoder_flags = [\"-beam\"]")?.userMessage.contains("must come in pairs") == true)
         #expect(loadError("[offline]\ndecoder_flags = [1, 2]")?.userMessage.contains("an array of strings") == true)
         #expect(loadError("recognition = \"offline\"")?.userMessage.contains("recognition must be a table") == true)
