@@ -163,7 +163,14 @@ actor StreamingSession<Wire: SessionWire>: RecognitionSession {
         metrics.taskStarted()
         if let lost { reportNotTranscribed(lost) }
         do {
-            for message in wire.openingMessages() { try await connection.send(text: message) }
+            // A server that refuses the opening closes at once, and sending may fail: what it said
+            // before closing (why it refused) is still read below.
+            var openingFailure: String?
+            do {
+                for message in wire.openingMessages() { try await connection.send(text: message) }
+            } catch {
+                openingFailure = "\(error)"
+            }
             try await withThrowingTaskGroup(of: Void.self) { group in
                 var writerStarted = false
                 for await frame in connection.inbound {
@@ -192,7 +199,7 @@ actor StreamingSession<Wire: SessionWire>: RecognitionSession {
                     }
                 }
                 let code = connection.closeCode.map { " (code \($0))" } ?? ""
-                throw WireEnd.retry("the connection closed\(code)")
+                throw WireEnd.retry(openingFailure ?? "the connection closed\(code)")
             }
         } catch let end as WireEnd {
             await connection.close()

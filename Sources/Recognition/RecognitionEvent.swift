@@ -33,13 +33,17 @@ package struct EnginePartial: Sendable, Equatable {
     /// Identifies the sentence within the source: partials and the final of one sentence share it.
     package var sentenceID: Int
     package var text: String
+    /// The tail of `text` the engine says it may still rewrite (Qwen's `stash`); empty when the
+    /// engine does not say which part is stable.
+    package var provisional: String
     package var clock: EngineClock
     /// When the sentence started, in engine time, if the engine knows yet.
     package var startMs: Int?
 
-    package init(sentenceID: Int, text: String, clock: EngineClock, startMs: Int? = nil) {
+    package init(sentenceID: Int, text: String, provisional: String = "", clock: EngineClock, startMs: Int? = nil) {
         self.sentenceID = sentenceID
         self.text = text
+        self.provisional = provisional
         self.clock = clock
         self.startMs = startMs
     }

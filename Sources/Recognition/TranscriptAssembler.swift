@@ -8,6 +8,8 @@ package struct TranscriptAssembler: Sendable {
         package var sentenceID: Int
         package var clock: EngineClock
         package var text: String
+        /// The tail of `text` the engine may still rewrite (empty when it does not say).
+        package var provisional: String = ""
         package var startMs: Int?
     }
 
@@ -54,11 +56,12 @@ package struct TranscriptAssembler: Sendable {
         let key = SentenceKey(source: source, clock: partial.clock, sentenceID: partial.sentenceID)
         guard !finished.contains(key) else { return [] }  // a late partial of a finished sentence
         let text = partial.text.trimmingWhitespace()
+        let provisional = partial.provisional.trimmingWhitespace()
         let live = text.isEmpty
             ? nil
             : Partial(
                 sentenceID: partial.sentenceID, clock: partial.clock, text: text,
-                startMs: partial.startMs.map(partial.clock.meetingMs)
+                provisional: text.hasSuffix(provisional) ? provisional : "", startMs: partial.startMs.map(partial.clock.meetingMs)
             )
         guard partials[source] != live else { return [] }
         partials[source] = live

@@ -4,8 +4,9 @@ import TranscriptCore
 
 /// What the transcript tells the screen or the CLI, in meeting time.
 package enum TranscriptUpdate: Sendable, Equatable {
-    /// The sentence being spoken on `source` now reads `text` (nil: nothing is being said).
-    case partial(source: String, text: String?)
+    /// The sentence being spoken on `source` now reads `text` (nil: nothing is being said), of which
+    /// the engine may still rewrite the tail `provisional`.
+    case partial(source: String, text: String?, provisional: String = "")
     /// A final, saved to the archive when the transcript saves (so it survives a crash from here on).
     case finalized(Sentence)
     case engineStatus(source: String, EngineStatus)
@@ -94,7 +95,8 @@ package actor LiveTranscript {
     private func apply(_ changes: [TranscriptAssembler.Change]) async {
         for change in changes {
             switch change {
-            case let .partial(source, partial): updateSink.yield(.partial(source: source, text: partial?.text))
+            case let .partial(source, partial):
+                updateSink.yield(.partial(source: source, text: partial?.text, provisional: partial?.provisional ?? ""))
             case let .finalized(sentence, _): await save(presented(sentence))
             }
         }

@@ -9,7 +9,8 @@ extension AppState {
         case let .resized(newSize): resize(to: newSize)
         case let .clock(elapsedMs): tick(elapsedMs)
         case let .level(source, level): setLevel(level, of: source)
-        case let .partial(source, text): partials[source] = text.flatMap { $0.isEmpty ? nil : $0 }
+        case let .partial(source, text, provisional):
+            partials[source] = text.flatMap { $0.isEmpty ? nil : LiveText(text: $0, provisional: provisional) }
         case let .finalized(sentence):
             if let source = sentence.speaker { partials[source] = nil } else if meters.count == 1 { partials = [:] }
             append(.sentence(sentence))

@@ -14,7 +14,7 @@ package struct AppState: Sendable, Equatable {
     package var meters: [MeterState]
     package var transcript: WrappedTranscript
     /// The sentence being spoken on each source, in meter order.
-    package var partials: [String: String] = [:]
+    package var partials: [String: LiveText] = [:]
     package var scroll = ScrollState()
     package var overlay: Overlay?
     /// The search a past meeting was opened from, to go back to.
@@ -57,5 +57,17 @@ package struct Flash: Sendable, Equatable {
         self.text = text
         self.isError = isError
         self.shownAtMs = shownAtMs
+    }
+}
+
+/// The sentence being spoken: its text so far, of which the engine may still rewrite the tail
+/// `provisional` (a suffix of `text`, empty when the engine does not say).
+package struct LiveText: Sendable, Equatable {
+    package var text: String
+    package var provisional: String
+
+    package init(text: String, provisional: String = "") {
+        self.text = text
+        self.provisional = text.hasSuffix(provisional) ? provisional : ""
     }
 }

@@ -9,8 +9,9 @@ package enum Msg: Sendable, Equatable {
     /// The meeting clock advanced.
     case clock(elapsedMs: Int)
     case level(source: String, AudioLevel)
-    /// The sentence being spoken on `source` (nil: silence).
-    case partial(source: String, text: String?)
+    /// The sentence being spoken on `source` (nil: silence), of which the engine may still rewrite
+    /// the tail `provisional`.
+    case partial(source: String, text: String?, provisional: String = "")
     /// A final, saved in the archive.
     case finalized(Sentence)
     case connection(ConnectionState)

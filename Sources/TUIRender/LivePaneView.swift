@@ -25,7 +25,8 @@ enum LivePaneView {
         }
     }
 
-    /// Each source's partial as `Label: text`, the tail kept when it is longer than the pane.
+    /// Each source's partial as `Label: text`, the tail kept when it is longer than the pane; the
+    /// part the engine may still rewrite in a style of its own.
     private static func partialLines(_ state: AppState, width: Int) -> [[(text: String, role: StyleRole)]] {
         if state.connection == .none {
             return [[("No recognition engine: the audio is recorded, nothing is transcribed.", .partialText)]]
@@ -33,14 +34,34 @@ enum LivePaneView {
         let speaking = state.meters.compactMap { meter in state.partials[meter.source].map { (meter.source, $0) } }
         let labelled = state.meters.count > 1
         var lines: [[(text: String, role: StyleRole)]] = []
-        for (source, text) in speaking {
+        for (source, live) in speaking {
             let label = labelled ? source + ": " : ""
-            let wrapped = TextWrapping.lines(text, width: max(1, width - DisplayWidth.of(label)))
-            for (index, piece) in wrapped.enumerated() {
+            let wrapped = TextWrapping.lines(live.text, width: max(1, width - DisplayWidth.of(label)))
+            for (index, spans) in markProvisional(wrapped, tail: live.provisional).enumerated() {
                 let head = index == 0 ? label : String(repeating: " ", count: DisplayWidth.of(label))
-                lines.append([(head, .speaker), (piece, .partialText)])
+                lines.append([(head, .speaker)] + spans)
             }
         }
         return lines
+    }
+
+    /// Wrapped lines as spans, the provisional tail's characters in `.partialProvisional`. Counted in
+    /// visible characters from the end, since wrapping may drop the spaces where it breaks.
+    static func markProvisional(_ lines: [String], tail: String) -> [[(text: String, role: StyleRole)]] {
+        var remaining = tail.filter { !$0.isWhitespace }.count
+        var marked: [[(text: String, role: StyleRole)]] = []
+        for line in lines.reversed() {
+            guard remaining > 0 else {
+                marked.append([(line, .partialText)])
+                continue
+            }
+            var split = line.endIndex
+            while split > line.startIndex, remaining > 0 {
+                split = line.index(before: split)
+                if !line[split].isWhitespace { remaining -= 1 }
+            }
+            marked.append([(String(line[..<split]), .partialText), (String(line[split...]), .partialProvisional)])
+        }
+        return marked.reversed()
     }
 }

@@ -17,6 +17,8 @@ package enum StyleRole: String, Sendable, CaseIterable, Hashable {
     case speaker = "speaker"
     case finalText = "final_text"
     case partialText = "partial_text"
+    /// The tail of the sentence being spoken that the engine may still rewrite.
+    case partialProvisional = "partial_provisional"
     case bookmark = "bookmark"
     case note = "note"
     case gap = "gap"

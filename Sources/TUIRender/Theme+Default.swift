@@ -17,6 +17,7 @@ extension Theme {
         .speaker: TextStyle(foreground: TerminalColor(6), bold: true),
         .finalText: TextStyle(),
         .partialText: TextStyle(foreground: TerminalColor(250), dim: true, italic: true),
+        .partialProvisional: TextStyle(foreground: TerminalColor(243), dim: true, italic: true),
         .bookmark: TextStyle(foreground: TerminalColor(11), bold: true),
         .note: TextStyle(foreground: TerminalColor(13)),
         .gap: TextStyle(foreground: TerminalColor(208)),

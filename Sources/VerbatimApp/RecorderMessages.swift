@@ -27,7 +27,7 @@ enum RecorderMessages {
 
     private static func messages(for update: TranscriptUpdate) -> [Msg] {
         switch update {
-        case let .partial(source, text): [.partial(source: source, text: text)]
+        case let .partial(source, text, provisional): [.partial(source: source, text: text, provisional: provisional)]
         case let .finalized(sentence): [.finalized(sentence)]
         case let .engineStatus(_, status): [.connection(connection(status))]
         case let .metrics(_, figures):

@@ -66,7 +66,7 @@ struct RealtimeMessageTests {
         var wire = wire()
         #expect(wire.read(#"{"type":"input_audio_buffer.speech_started","item_id":"a","audio_start_ms":1200}"#, audioSentMs: 1_500).isEmpty)
         let partial = wire.read(#"{"type":"conversation.item.input_audio_transcription.text","item_id":"a","text":"Ship it ","stash":"on"}"#, audioSentMs: 1_800)
-        #expect(partial.last == .recognized(.partial(EnginePartial(sentenceID: 1, text: "Ship it on", clock: EngineClock(originMs: 0), startMs: 1_200))))
+        #expect(partial.last == .recognized(.partial(EnginePartial(sentenceID: 1, text: "Ship it on", provisional: "on", clock: EngineClock(originMs: 0), startMs: 1_200))))
         _ = wire.read(#"{"type":"input_audio_buffer.speech_stopped","item_id":"a","audio_end_ms":2900}"#, audioSentMs: 3_800)
         let final = finals(wire.read(#"{"type":"conversation.item.input_audio_transcription.completed","item_id":"a","transcript":"Ship it on Friday.","emotion":"happy"}"#, audioSentMs: 4_000))
         #expect(final == [EngineSentence(sentenceID: 1, clock: EngineClock(originMs: 0), startMs: 1_200, endMs: 2_900, text: "Ship it on Friday.", emotion: Emotion(tag: "happy", confidence: nil))])

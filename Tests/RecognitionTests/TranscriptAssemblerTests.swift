@@ -26,6 +26,14 @@ import TranscriptCore
         #expect(assembler.apply(partial(0, "let's review"), source: "Me").isEmpty)
     }
 
+    @Test func aPartialKeepsItsProvisionalTailTrimmedLikeItsText() {
+        var assembler = TranscriptAssembler()
+        _ = assembler.apply(.partial(EnginePartial(sentenceID: 1, text: "ship it on ", provisional: "on ", clock: clock)), source: "Me")
+        #expect(assembler.partials["Me"]?.text == "ship it on" && assembler.partials["Me"]?.provisional == "on")
+        _ = assembler.apply(.partial(EnginePartial(sentenceID: 1, text: "ship it", provisional: "Friday", clock: clock)), source: "Me")
+        #expect(assembler.partials["Me"]?.provisional == "", "a tail that is not the text's is not kept")
+    }
+
     @Test func finalsAreInMeetingTimeAndClearThePartial() {
         var assembler = TranscriptAssembler()
         _ = assembler.apply(partial(0, "hello"), source: "Me")

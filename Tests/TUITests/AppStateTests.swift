@@ -22,8 +22,17 @@ struct AppStateTests {
         _ = state.update(.partial(source: "Me", text: "we ship"))
         _ = state.update(.partial(source: "Them", text: "okay"))
         _ = state.update(.finalized(Sentence(startMs: 1_000, endMs: 2_000, text: "We ship Friday.", speaker: "Me")))
-        #expect(state.partials == ["Them": "okay"])
+        #expect(state.partials == ["Them": LiveText(text: "okay")])
         #expect(state.transcript.entries == [.sentence(Sentence(startMs: 1_000, endMs: 2_000, text: "We ship Friday.", speaker: "Me"))])
+    }
+
+    @Test("A partial keeps the tail the engine may rewrite, when it is a tail of the text")
+    func provisionalTail() {
+        var state = state()
+        _ = state.update(.partial(source: "Me", text: "we ship on", provisional: "on"))
+        #expect(state.partials["Me"] == LiveText(text: "we ship on", provisional: "on"))
+        _ = state.update(.partial(source: "Me", text: "we ship", provisional: "Friday"))
+        #expect(state.partials["Me"]?.provisional == "", "not a tail: nothing is marked rather than the wrong words")
     }
 
     @Test("b, a label, Enter: a bookmark at the time b was pressed; Esc cancels")

@@ -40,6 +40,27 @@ struct ScreenRendererTests {
         #expect(screen.roles(row: first, columns: textColumn..<(textColumn + 4)) == [.finalText])
     }
 
+    @Test("The partial's provisional tail has a style of its own, also where the line wraps")
+    func provisionalTail() throws {
+        var state = ScreenFixtures.meeting(size: Size(width: 40, height: 16))
+        _ = state.update(.partial(source: "Me", text: "we agreed to ship the migration plan on Friday", provisional: "on Friday"))
+        let screen = ScreenRenderer.render(state)
+        let last = try #require(screen.textLines.lastIndex { $0.contains("Friday") })
+        let friday = try #require(column(of: "on Friday", in: screen.textLines[last]))
+        #expect(screen.roles(row: last, columns: friday..<(friday + 9)) == [.partialProvisional])
+        let stableRow = try #require(screen.textLines.lastIndex { $0.contains("migration") })
+        let migration = try #require(column(of: "migration", in: screen.textLines[stableRow]))
+        #expect(screen.roles(row: stableRow, columns: migration..<(migration + 9)) == [.partialText])
+
+        var chinese = ScreenFixtures.meeting(size: Size(width: 40, height: 16))
+        _ = chinese.update(.partial(source: "Me", text: "我们下周再讨论", provisional: "讨论"))
+        let chineseScreen = ScreenRenderer.render(chinese)
+        let row = try #require(chineseScreen.textLines.lastIndex { $0.contains("我们下周再讨论") })
+        let start = try #require(column(of: "我们", in: chineseScreen.textLines[row]))
+        #expect(chineseScreen.roles(row: row, columns: start..<(start + 10)) == [.partialText])
+        #expect(chineseScreen.roles(row: row, columns: (start + 10)..<(start + 14)) == [.partialProvisional])
+    }
+
     @Test("Chinese is two columns a character, never split at the edge of a line")
     func wideCharacters() {
         var buffer = ScreenBuffer(size: Size(width: 5, height: 1))

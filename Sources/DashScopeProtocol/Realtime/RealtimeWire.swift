@@ -44,7 +44,7 @@ package struct RealtimeWire: SessionWire {
             timing.speechStopped(item(itemID), atMs: endMs, audioSentMs: audioSentMs)
             return []
         case let .partial(itemID, stable, stash):
-            return partial(item: item(itemID), text: stable + stash, audioSentMs: audioSentMs)
+            return partial(item: item(itemID), stable: stable, stash: stash, audioSentMs: audioSentMs)
         case let .completed(itemID, transcript, emotion):
             return final(item: item(itemID), text: transcript, emotion: emotion, audioSentMs: audioSentMs)
         case .sessionFinished:
@@ -68,11 +68,14 @@ package struct RealtimeWire: SessionWire {
         return currentItem!
     }
 
-    private mutating func partial(item: String, text: String, audioSentMs: Int) -> [WireSignal] {
+    private mutating func partial(item: String, stable: String, stash: String, audioSentMs: Int) -> [WireSignal] {
         let sentenceID = timing.heard(item, audioSentMs: audioSentMs)
+        let text = stable + stash
         let progress = WireSignal.progress(hasText: !text.isEmpty, reachingTaskMs: nil)
         guard !text.isEmpty else { return [progress] }
-        let partial = EnginePartial(sentenceID: sentenceID, text: text, clock: EngineClock(originMs: 0), startMs: timing.startMs(of: item))
+        let partial = EnginePartial(
+            sentenceID: sentenceID, text: text, provisional: stash, clock: EngineClock(originMs: 0), startMs: timing.startMs(of: item)
+        )
         return [progress, .recognized(.partial(partial))]
     }
 

@@ -134,7 +134,7 @@ struct RecordCommand: AsyncParsableCommand {
         switch event {
         case let .transcript(.finalized(sentence)):
             status.aboveTransient { output.write(sentence) }
-        case let .transcript(.partial(source, text)):
+        case let .transcript(.partial(source, text, _)):
             guard let text else { return }
             if status.isTerminal { status.setTransient(RecordingStatus.partial(source: source, text: text)) } else {
                 status.write(RecordingStatus.partial(source: source, text: text))
