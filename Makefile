@@ -10,7 +10,7 @@ RUN_PACKAGES := libsqlite3-dev libpulse-dev pulseaudio pulseaudio-utils pkg-conf
 # tests run the binary in a private tmux server.
 TEST_PACKAGES := $(RUN_PACKAGES) flite sox tmux openssl time
 
-.PHONY: run test demo bench-screen bench bench-archive bench-capture bench-offline bench-dashscope build release deps-run deps-test clean
+.PHONY: run test demo bench-screen bench bench-archive bench-capture bench-offline bench-dashscope bench-qwen build release deps-run deps-test clean
 
 run: deps-run release
 	@scripts/ensure-audio-server.sh
@@ -30,7 +30,7 @@ test: deps-test
 
 # Prints figures; never part of `make test`. bench-archive: insert rate, search latency, export time.
 # bench-capture: CPU share of recording (10 minutes of real-time capture; CAPTURE_SECONDS to change).
-bench: bench-archive bench-capture bench-offline bench-dashscope bench-screen
+bench: bench-archive bench-capture bench-offline bench-dashscope bench-qwen bench-screen
 
 CAPTURE_SECONDS ?= 600
 
@@ -52,6 +52,12 @@ bench-dashscope: deps-test
 	swift build -c release --product verbatim-bench
 	swift build -c release --product verbatim
 	.build/release/verbatim-bench dashscope --minutes 10
+
+# bench-qwen: the same for the Qwen engine's realtime protocol (audio as base64 in JSON events).
+bench-qwen: deps-test
+	swift build -c release --product verbatim-bench
+	swift build -c release --product verbatim
+	.build/release/verbatim-bench dashscope --minutes 10 --engine qwen
 
 # bench-screen: the meeting screen's CPU share and key-to-screen latency, in a private tmux terminal.
 bench-screen: deps-test

@@ -31,6 +31,9 @@ package struct StreamSettings: Sendable {
     /// With no audio for this long in a live meeting, silence is sent (the duplex server ends a task
     /// after 23 s without audio, spec A.10).
     package var keepAliveAfterMs = 1_000
+    /// How long the server may take to finish after the last audio (the official SDK waits 20 s for
+    /// `session.finished`, spec B.5) before the connection is given up and another one tried.
+    package var finishTimeoutSeconds = 20
 
     package init(url: URL, apiKey: String, caFile: String? = nil, pacing: Pacing, sampleRate: Int = 16_000, maxFrameMs: Int) {
         self.url = url

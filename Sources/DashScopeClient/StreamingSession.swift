@@ -25,6 +25,8 @@ actor StreamingSession<Wire: SessionWire>: RecognitionSession {
     private var taskOrigin: Int64?
     /// How much of the current task's audio has been sent (ms on its clock).
     private var audioSentMs = 0
+    /// Why this side closed the current connection, when it did.
+    private var closedBecause: String?
     private var resampler: Resampler?
     private var metrics = SessionMetrics()
     /// Billable seconds: each task reports its own total so far (spec A.9, `payload.usage`), so finished tasks' totals are kept apart.
@@ -157,6 +159,7 @@ actor StreamingSession<Wire: SessionWire>: RecognitionSession {
         let lost = pending.rewind()
         taskOrigin = nil
         audioSentMs = 0
+        closedBecause = nil
         billedByEarlierTasks += billedByThisTask ?? 0
         billedByThisTask = nil
         resampler = settings.sampleRate == PCMFormat.sampleRate ? nil : Resampler(inputRate: PCMFormat.sampleRate, outputRate: settings.sampleRate)
@@ -199,7 +202,7 @@ actor StreamingSession<Wire: SessionWire>: RecognitionSession {
                     }
                 }
                 let code = connection.closeCode.map { " (code \($0))" } ?? ""
-                throw WireEnd.retry(openingFailure ?? "the connection closed\(code)")
+                throw WireEnd.retry(closedBecause ?? openingFailure ?? "the connection closed\(code)")
             }
         } catch let end as WireEnd {
             await connection.close()
@@ -222,6 +225,11 @@ actor StreamingSession<Wire: SessionWire>: RecognitionSession {
         try Task.checkCancellation()
         try await connection.send(text: wire.finishMessage())
         await finishSent()
+        // A server that never answers would hold the end of the meeting forever: after a while the
+        // connection is given up, and the next one is sent the audio no final has covered.
+        try await Task.sleep(for: .seconds(settings.finishTimeoutSeconds))
+        await noAnswerToFinish()
+        await connection.close()
     }
 
     /// The next frame to send, waiting for audio; nil when the input is finished (or the task is cancelled).
@@ -253,6 +261,8 @@ actor StreamingSession<Wire: SessionWire>: RecognitionSession {
     }
 
     private func finishSent() { metrics.finishSent(atMs: now()) }
+
+    private func noAnswerToFinish() { closedBecause = "no answer \(settings.finishTimeoutSeconds) s after the end of the audio" }
 
     // MARK: Results
 

@@ -2,9 +2,10 @@ import AudioCore
 import Foundation
 import VerbatimTestSupport
 
-/// `verbatim-bench dashscope [--minutes N]`: the release `verbatim transcribe --engine dashscope`
-/// streams an N-minute 16 kHz file as fast as the loopback test server takes it; prints the client
-/// process's CPU time and peak memory (the server runs in this process and is not counted).
+/// `verbatim-bench dashscope [--minutes N] [--engine dashscope|qwen]`: the release `verbatim transcribe`
+/// streams an N-minute 16 kHz file as fast as the loopback test server takes it, over the duplex
+/// protocol (binary frames) or the realtime one (Qwen: base64 in JSON); prints the client process's
+/// CPU time and peak memory (the server runs in this process and is not counted).
 ///
 /// The client runs under GNU time, which reads its figures with wait4(2). A child forked straight
 /// from this process would count this process's memory too: Linux carries the high-water mark of
@@ -13,13 +14,17 @@ enum DashScopeBenchmark {
     static let script = (1...10).map { "Sentence number \($0) of the benchmark meeting." }
 
     static func run(_ arguments: ArraySlice<String>) async throws {
-        let minutes = arguments.first == "--minutes" ? Int(arguments.dropFirst().first ?? "") ?? 10 : 10
+        let options = Dictionary(stride(from: arguments.startIndex, to: arguments.endIndex - 1, by: 2).map {
+            (arguments[$0], arguments[$0 + 1])
+        }) { $1 }
+        let minutes = options["--minutes"].flatMap { Int($0) } ?? 10
+        let engine = options["--engine"] ?? "dashscope"
         let folder = TemporaryDirectory()
         let server = try await DashScopeTestServer.start(script: script)
         // The release build unless VERBATIM_BINARY names another.
         let binary = ProcessInfo.processInfo.environment["VERBATIM_BINARY"]
             ?? VerbatimBinary.packageRoot.appendingPathComponent(".build/release/verbatim").path
-        let client = Client(binary: binary, serverURL: server.url, folder: folder)
+        let client = Client(binary: binary, engine: engine, serverURL: engine == "qwen" ? server.realtimeURL : server.url, folder: folder)
 
         // One round of the script (a few seconds): starting, connecting, one task, stopping. GNU time
         // counts CPU in hundredths of a second, so each figure is the median of five runs.
@@ -29,7 +34,8 @@ enum DashScopeBenchmark {
         let full = try median(of: (0..<5).map { _ in try client.transcribe(meeting) })
         await server.shutdown()
 
-        print("DashScope client, \(minutes) min of 16 kHz audio to the loopback server, as fast as it takes it (median of 5 runs)")
+        let name = engine == "qwen" ? "Qwen (realtime protocol)" : "DashScope (duplex protocol)"
+        print("\(name) client, \(minutes) min of 16 kHz audio to the loopback server, as fast as it takes it (median of 5 runs)")
         print("  exit status        \(full.status)")
         print("  sentences          \(full.sentences) (expected \(full.expectedSentences))")
         print(String(format: "  wall time          %.2f s", full.wallSeconds))
@@ -51,6 +57,7 @@ enum DashScopeBenchmark {
 
     struct Client {
         let binary: String
+        let engine: String
         let serverURL: String
         let folder: TemporaryDirectory
 
@@ -59,7 +66,7 @@ enum DashScopeBenchmark {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/time")
             process.arguments = ["--format", "%U %S %M", "--output", figures, binary,
-                                 "transcribe", meeting.path, "--engine", "dashscope", "--endpoint", serverURL, "--no-save"]
+                                 "transcribe", meeting.path, "--engine", engine, "--endpoint", serverURL, "--no-save"]
             process.environment = VerbatimBinary.environment(adding: [
                 "DASHSCOPE_API_KEY": DashScopeTestServer.Options().apiKey, "VERBATIM_DB": folder.file("bench.sqlite"),
             ])

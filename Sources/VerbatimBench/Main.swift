@@ -1,5 +1,5 @@
 /// `verbatim-bench [archive options]`, `verbatim-bench capture [--seconds N]` or
-/// `verbatim-bench offline [POCKETSPHINX FLAGS]` or `verbatim-bench dashscope [--minutes N]` or
+/// `verbatim-bench offline [POCKETSPHINX FLAGS]` or `verbatim-bench dashscope [--minutes N] [--engine qwen]` or
 /// `verbatim-bench screen [--seconds N]`. Prints figures;
 /// asserts nothing; never part of the test suite.
 @main

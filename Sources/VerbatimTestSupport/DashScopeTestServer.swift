@@ -45,12 +45,14 @@ package final class DashScopeTestServer: Sendable {
         case requestError(code: String, message: String, atAudioMs: Int)
         /// The next upgrade is refused with this HTTP status.
         case refuseUpgrade(status: Int)
+        /// The next `finish-task` or `session.finish` gets no answer at all.
+        case ignoreFinish
 
         var atAudioMs: Int? {
             switch self {
             case let .dropConnection(at), let .close(_, at), let .malformedJSON(at), let .unknownEvent(at),
                  let .taskFailed(_, _, at), let .requestError(_, _, at): at
-            case .refuseUpgrade: nil
+            case .refuseUpgrade, .ignoreFinish: nil
             }
         }
     }
@@ -218,6 +220,15 @@ package final class DashScopeTestServer: Sendable {
             if let index = state.faults.firstIndex(where: { if case .refuseUpgrade = $0 { true } else { false } }) {
                 state.faults.remove(at: index)
             }
+        }
+    }
+
+    /// Whether to ignore this finish (an `ignoreFinish` fault, taken so it fires once).
+    func takeIgnoreFinish() -> Bool {
+        state.withLockedValue { state in
+            guard let index = state.faults.firstIndex(of: .ignoreFinish) else { return false }
+            state.faults.remove(at: index)
+            return true
         }
     }
 

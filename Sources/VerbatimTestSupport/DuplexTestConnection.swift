@@ -105,6 +105,10 @@ final class DuplexTestConnection: @unchecked Sendable {
         guard current.audioBytes > 0 else {
             return fail(taskID: taskID, code: "NO_VALID_AUDIO_ERROR", message: "No valid audio.")
         }
+        guard !server.takeIgnoreFinish() else {
+            task?.finishing = true
+            return
+        }
         current.finishing = true
         for result in current.recognizer.flush() { sendResult(result, taskID: taskID, record: current.record, clockMs: current.recognizer.clockMs) }
         task = nil
@@ -162,7 +166,7 @@ final class DuplexTestConnection: @unchecked Sendable {
         case .malformedJSON: sendRaw(#"{"header": {"task_id": "#)
         case .unknownEvent: send(["header": ["task_id": taskID, "event": "something-new", "attributes": [:]], "payload": [:]])
         case let .taskFailed(code, message, _): fail(taskID: taskID, code: code, message: message)
-        case .refuseUpgrade, .requestError: break  // requestError is a realtime fault
+        case .refuseUpgrade, .requestError, .ignoreFinish: break  // requestError is a realtime fault
         }
     }
 

@@ -108,6 +108,7 @@ final class RealtimeTestConnection: @unchecked Sendable {
     /// The last utterance's final, then `session.finished`, then the server closes (spec B.4).
     private func finish() {
         finishing = true
+        guard !server.takeIgnoreFinish() else { return }
         if var current = recognizer {
             for result in current.flush() { report(result) }
             recognizer = current
@@ -187,7 +188,7 @@ final class RealtimeTestConnection: @unchecked Sendable {
             send(errorEvent(type: "server_error", code: code, message: message))
             closeAfterSent()
         case let .requestError(code, message, _): requestError(code: code, message: message)
-        case .refuseUpgrade: break
+        case .refuseUpgrade, .ignoreFinish: break
         }
     }
 

@@ -73,6 +73,20 @@ struct DuplexSessionTests {
         #expect(billed <= server.tasks.compactMap(\.billedSeconds).reduce(0, +))
     }
 
+    @Test("a server that never answers finish-task is given up after a while; a new task finishes the meeting")
+    func unansweredFinish() async throws {
+        var options = DashScopeTestServer.Options()
+        options.faults = [.ignoreFinish]
+        let server = try await DashScopeTestServer.start(script: Self.english, options: options)
+        var settings = DuplexHarness.settings(server)
+        settings.stream.finishTimeoutSeconds = 1
+        let (samples, _) = ToneScript.audio(sentences: Self.english.count)
+        let run = try await DuplexHarness.run(settings, samples: samples)
+        #expect(server.faultsLeft.isEmpty)
+        #expect(run.texts == Self.english)
+        #expect(server.tasks.count == 2)
+    }
+
     @Test("unknown events are ignored, duplicated finals kept once, slow events waited for")
     func toleratesOddServers() async throws {
         var options = DashScopeTestServer.Options()

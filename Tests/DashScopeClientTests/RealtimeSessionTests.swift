@@ -113,6 +113,21 @@ struct RealtimeSessionTests {
         #expect(server.tasks[1].connection == 2, "no connection reuse")
     }
 
+    @Test("a server that never answers session.finish is given up after a while; a new session finishes the meeting")
+    func unansweredFinish() async throws {
+        var options = DashScopeTestServer.Options()
+        options.faults = [.ignoreFinish]
+        let server = try await DashScopeTestServer.start(script: Self.english, options: options)
+        var settings = try QwenHarness.settings(server)
+        settings.stream.finishTimeoutSeconds = 1
+        let (samples, _) = ToneScript.audio(sentences: Self.english.count)
+        let run = try await QwenHarness.run(settings, samples: samples)
+        #expect(server.faultsLeft.isEmpty)
+        #expect(run.texts == Self.english)
+        #expect(run.statuses.contains(.reconnecting(attempt: 1)))
+        #expect(server.tasks.count == 2)
+    }
+
     @Test("an invalid_request_error mid-session is shown and the session goes on")
     func recoverableError() async throws {
         var options = DashScopeTestServer.Options()
