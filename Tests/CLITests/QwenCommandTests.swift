@@ -55,6 +55,22 @@ import VerbatimTestSupport
         await server.shutdown()
     }
 
+    @Test func aRefusedRequestIsShownAndTheTranscriptionGoesOn() async throws {
+        var options = DashScopeTestServer.Options()
+        options.faults = [.requestError(code: "invalid_value", message: "Something was refused.", atAudioMs: 1_000)]
+        let server = try await DashScopeTestServer.start(script: Self.script, options: options)
+        let cli = CLIFixture()
+        let result = try cli.run(
+            "transcribe", try meetingFile(cli), "--engine", "qwen", "--endpoint", server.realtimeURL,
+            environment: ["DASHSCOPE_API_KEY": Self.key]
+        )
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("Qwen refused a request: Something was refused. (invalid_value)"), "\(result.stderr)")
+        #expect(result.stdout.split(separator: "\n").map(String.init) == Self.script)
+        #expect(server.tasks.count == 1)
+        await server.shutdown()
+    }
+
     @Test func aRejectedKeyIsSaidPlainlyAndTheKeyIsNotPrinted() async throws {
         let server = try await DashScopeTestServer.start(script: Self.script)
         let cli = CLIFixture()

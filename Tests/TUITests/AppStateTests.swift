@@ -175,6 +175,10 @@ struct AppStateTests {
         #expect(state.flash?.isError == true)
         _ = state.update(.key(.character("j")))
         #expect(state.flash == nil)
+        _ = state.update(.info("Me: Qwen refused a request: Nope."))
+        #expect(state.flash == Flash(text: "Me: Qwen refused a request: Nope.", isError: false, shownAtMs: 90_000))
+        _ = state.update(.clock(elapsedMs: 90_000 + Flash.infoMs))
+        #expect(state.flash == nil, "engine notices and a source coming back are information: they fade")
     }
 
     @Test("Levels reach their meter; a clipped window is remembered")
