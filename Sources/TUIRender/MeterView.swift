@@ -48,8 +48,12 @@ enum MeterView {
         return dB < -18 ? .meterLow : dB < -6 ? .meterMid : .meterHigh
     }
 
+    /// The readout, right-aligned in four columns (without `String(format:)`, which cost a twentieth of
+    /// the screen's CPU time at 40 readouts a second).
     private static func decibels(_ value: Double) -> String {
-        value <= floorDB ? "  -∞ dB" : String(format: "%4d dB", Int(value.rounded()))
+        guard value > floorDB else { return "  -∞ dB" }
+        let number = String(Int(value.rounded()))
+        return String(repeating: " ", count: max(0, 4 - number.count)) + number + " dB"
     }
 
     /// The scale under the meters: dBFS marks placed over the bar's columns.

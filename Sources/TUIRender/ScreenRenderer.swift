@@ -3,21 +3,46 @@ import TUIModel
 /// The whole screen as a pure function of the state: what `render` returns is what the terminal shows.
 package enum ScreenRenderer {
     package static func render(_ state: AppState) -> ScreenBuffer {
+        var cache = ScrollbackCache()
+        return render(state, cache: &cache)
+    }
+
+    /// The same into `buffer` (an older frame's, so no frame allocates a screen of cells), taking the
+    /// scrollback's cells from `cache` when it has not changed since (it rarely does: meters and the
+    /// partial change many times a second, the transcript every few seconds).
+    package static func render(_ state: AppState, into buffer: inout ScreenBuffer, cache: inout ScrollbackCache) {
+        if buffer.size == state.size { buffer.clear() } else { buffer = ScreenBuffer(size: state.size) }
+        draw(state, cache: &cache, into: &buffer)
+    }
+
+    private static func render(_ state: AppState, cache: inout ScrollbackCache) -> ScreenBuffer {
         var buffer = ScreenBuffer(size: state.size)
-        guard ScreenLayout.fits(state.size) else {
-            renderTooSmall(state.size, into: &buffer)
-            return buffer
-        }
+        draw(state, cache: &cache, into: &buffer)
+        return buffer
+    }
+
+    private static func draw(_ state: AppState, cache: inout ScrollbackCache, into buffer: inout ScreenBuffer) {
+        guard ScreenLayout.fits(state.size) else { return renderTooSmall(state.size, into: &buffer) }
         let layout = state.layout
         StatusBarView.render(state, in: layout.status, into: &buffer)
         MeterView.render(state, in: layout.meters, into: &buffer)
         buffer.fill(layout.metersRule, role: .rule, with: "─")
         MeterView.renderScale(width: layout.metersRule.width, x: 0, y: layout.metersRule.y, into: &buffer)
-        ScrollbackView.render(state.transcript, offset: state.scroll.offset, in: layout.scrollback.inset(columns: 1), into: &buffer)
+        renderScrollback(state, in: layout.scrollback.inset(columns: 1), cache: &cache, into: &buffer)
         LivePaneView.render(state, rule: layout.liveRule, in: layout.live.inset(columns: 1), into: &buffer)
         FooterView.render(state, in: layout.footer, into: &buffer)
         renderOverlay(state, into: &buffer)
-        return buffer
+    }
+
+    private static func renderScrollback(_ state: AppState, in area: Rect, cache: inout ScrollbackCache, into buffer: inout ScreenBuffer) {
+        let key = ScrollbackCache.ScrollbackKey(transcript: state.transcript, offset: state.scroll.offset, area: area, size: state.size)
+        if cache.scrollbackKey == key, let cells = cache.scrollbackCells {
+            buffer.paste(cells, in: area)
+            return
+        }
+        ScrollbackView.render(state.transcript, offset: state.scroll.offset, in: area, into: &buffer)
+        cache.scrollbackKey = key
+        cache.scrollbackCells = area.isEmpty ? nil : buffer.cells(in: area)
     }
 
     private static func renderOverlay(_ state: AppState, into buffer: inout ScreenBuffer) {
@@ -38,4 +63,32 @@ package enum ScreenRenderer {
             buffer.put(Truncation.fit(line, width: size.width), x: 0, y: row, role: .statusWarning)
         }
     }
+}
+
+/// The scrollback's cells from the last frame, and what they were drawn from.
+package struct ScrollbackCache: Sendable {
+    /// What the scrollback's cells depend on. A transcript only ever gains entries or is laid out
+    /// again at another width, so its counts and width tell one version from another.
+    struct ScrollbackKey: Equatable {
+        var entries: Int
+        var lines: Int
+        var width: Int
+        var offset: Int
+        var area: Rect
+        var size: Size
+
+        init(transcript: WrappedTranscript, offset: Int, area: Rect, size: Size) {
+            entries = transcript.entries.count
+            lines = transcript.lineCount
+            width = transcript.width
+            self.offset = offset
+            self.area = area
+            self.size = size
+        }
+    }
+
+    var scrollbackKey: ScrollbackKey?
+    var scrollbackCells: [Cell]?
+
+    package init() {}
 }

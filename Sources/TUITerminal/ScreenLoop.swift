@@ -96,12 +96,18 @@ package final class ScreenLoop: @unchecked Sendable {
     private func loop(_ backend: any TerminalBackend) {
         apply(.resized(backend.size))
         var previousFrame: ScreenBuffer?
+        var spareFrame = ScreenBuffer(size: state.size)
+        var scrollbackCache = ScrollbackCache()
         var dirty = true
         var lastFrame = ContinuousClock.now - frameInterval
         var shownSecond = -1
         while !state.finished {
             let sinceFrame = ContinuousClock.now - lastFrame
-            let keysReady = waitForInput(backend, timeout: dirty ? max(.zero, frameInterval - sinceFrame) : untilNextSecond())
+            // While a frame is already due, posted messages wait for it (they are drained then); only
+            // keys end the wait early. Otherwise every meter level would wake the thread on its own.
+            let keysReady = dirty
+                ? waitForInput(backend, timeout: max(.zero, frameInterval - sinceFrame), orWakeUp: false)
+                : waitForInput(backend, timeout: untilNextSecond(), orWakeUp: true)
             let keysAt = ContinuousClock.now
             let now = clock()
             if now / 1_000 != shownSecond || keysReady {
@@ -115,9 +121,14 @@ package final class ScreenLoop: @unchecked Sendable {
                 dirty = true
             }
             guard dirty, ContinuousClock.now - lastFrame >= frameInterval || keysReady else { continue }
-            let frame = ScreenRenderer.render(state)
+            // Moved out, not copied: a second reference would make clearing it copy the whole screen.
+            var frame = ScreenBuffer(size: Size(width: 0, height: 0))
+            swap(&frame, &spareFrame)
+            ScreenRenderer.render(state, into: &frame, cache: &scrollbackCache)
             backend.draw(ScreenDiff.runs(from: previousFrame, to: frame))
             backend.present()
+            // The frame before this one is drawn over next time (its storage is this loop's alone).
+            spareFrame = previousFrame ?? ScreenBuffer(size: state.size)
             previousFrame = frame
             dirty = false
             lastFrame = .now
@@ -147,13 +158,16 @@ package final class ScreenLoop: @unchecked Sendable {
     }
 
     /// Waits for keys or a wake-up; true when keys are ready.
-    private func waitForInput(_ backend: any TerminalBackend, timeout: Duration) -> Bool {
+    private func waitForInput(_ backend: any TerminalBackend, timeout: Duration, orWakeUp watchesWake: Bool) -> Bool {
         var fds = [
             pollfd(fd: backend.inputDescriptor, events: Int16(POLLIN), revents: 0),
             pollfd(fd: wake.read, events: Int16(POLLIN), revents: 0),
         ]
-        let ms = Int32(clamping: timeout.components.seconds * 1_000 + timeout.components.attoseconds / 1_000_000_000_000_000)
-        guard poll(&fds, 2, ms) > 0 else { return false }
+        // Rounded up: a wait cut short by the truncation would find the frame not yet due and poll
+        // again with 0 ms, spinning for the rest of the millisecond before every frame.
+        let attosecondsPerMs: Int64 = 1_000_000_000_000_000
+        let ms = Int32(clamping: timeout.components.seconds * 1_000 + (timeout.components.attoseconds + attosecondsPerMs - 1) / attosecondsPerMs)
+        guard poll(&fds, watchesWake ? 2 : 1, ms) > 0 else { return false }
         if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
             // The terminal is gone (window closed): stop and keep what was said, don't spin.
             apply(.stopRequested)

@@ -61,6 +61,26 @@ struct ScreenRendererTests {
         #expect(chineseScreen.roles(row: row, columns: (start + 10)..<(start + 14)) == [.partialProvisional])
     }
 
+    @Test("Frames drawn into an older frame's buffer, with the scrollback cached, are the frames drawn afresh")
+    func reusedBuffersAndCacheDrawTheSame() {
+        var state = ScreenFixtures.meeting(size: Size(width: 80, height: 24))
+        var cache = ScrollbackCache()
+        var buffer = ScreenBuffer(size: Size(width: 80, height: 24))
+        let changes: [Msg] = [
+            .level(source: "Me", AudioLevel(rmsDBFS: -20, peakDBFS: -12, heldPeakDBFS: -10, clipped: false)),
+            .partial(source: "Me", text: "and the budget", provisional: "budget"),
+            .finalized(Sentence(startMs: 200_000, endMs: 202_000, text: "A new sentence arrives.", speaker: "Me")),
+            .key(.character("k")), .key(.character("k")), .key(.character("G")),
+            .resized(Size(width: 100, height: 30)),
+            .key(.character("?")),
+        ]
+        for msg in changes {
+            _ = state.update(msg)
+            ScreenRenderer.render(state, into: &buffer, cache: &cache)
+            #expect(buffer == ScreenRenderer.render(state), "after \(msg)")
+        }
+    }
+
     @Test("Chinese is two columns a character, never split at the edge of a line")
     func wideCharacters() {
         var buffer = ScreenBuffer(size: Size(width: 5, height: 1))
