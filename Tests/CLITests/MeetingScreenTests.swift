@@ -77,6 +77,76 @@ import VerbatimTestSupport
         #expect(bookmarks.compactMap { $0["label"] as? String } == ["预算 review"])
     }
 
+    @Test func theMeetingKeysReachTheArchiveAndSIGTERMGivesTheTerminalBack() throws {
+        // Given a past meeting, a broken theme of the user's, and `verbatim` (audio only) in a terminal
+        let (cli, server) = try (CLIFixture(), PulseAudioServer())
+        _ = try cli.importMeeting()
+        let themes = cli.folder.file("config/verbatim/themes")
+        try FileManager.default.createDirectory(atPath: themes, withIntermediateDirectories: true)
+        try "[roles]\nbogus = { bold = true }\n".write(toFile: themes + "/broken.toml", atomically: true, encoding: .utf8)
+        let environment = ["XDG_CONFIG_HOME": cli.folder.file("config")].merging(server.environment) { $1 }
+        let terminal = try TerminalSession(width: 160, height: 40, environment: environment)
+        let watcher = try terminal.watchOutput()
+        try terminal.start("cd '\(cli.folder.path)' && '\(VerbatimBinary.path)' --db '\(cli.databasePath)' --engine none --theme broken --title 'Keys test'")
+        try watcher.waitFor(text: "● REC")
+        // The broken theme is named with its key, and the screen goes on with the default one
+        try watcher.waitFor(text: "broken.toml has an unknown key roles.bogus. Using the def")
+
+        // t renames the meeting
+        try terminal.press("t")
+        try watcher.waitFor(text: "Title:")
+        try terminal.press("C-u")
+        try terminal.typeLiterally("Renamed meeting")
+        try terminal.press("Enter")
+        try watcher.waitFor("the new title in the status bar") { $0.split(separator: "\n").first?.contains("Renamed meeting") == true }
+
+        // space pauses and resumes; the pause joins the scrollback
+        try terminal.press("Space")
+        try watcher.waitFor(text: "‖ PAUSED")
+        try watcher.waitFor(text: "Paused: nothing is transcribed")
+        try terminal.press("Space")
+        try watcher.waitFor(text: "Paused until")
+
+        // n adds a note; e exports the meeting to Markdown in the current folder
+        try terminal.press("n")
+        try watcher.waitFor(text: "Note:")
+        try terminal.typeLiterally("call the vendor")
+        try terminal.press("Enter")
+        try watcher.waitFor(text: "call the vendor")
+        try terminal.press("e")
+        let exported = cli.folder.file("verbatim-meeting-2.md")
+        try watcher.waitFor(text: "Exported to")
+        let markdown = try String(contentsOfFile: exported, encoding: .utf8)
+        #expect(markdown.contains("# Renamed meeting") && markdown.contains("call the vendor"), "\(markdown)")
+
+        // / searches past meetings; Enter opens the match read-only; Esc twice goes back to the meeting
+        try terminal.press("/")
+        try watcher.waitFor(text: "Search past meetings")
+        try terminal.typeLiterally("预算")
+        try terminal.press("Enter")
+        try watcher.waitFor(text: "Weekly sync")
+        try terminal.press("Enter")
+        try watcher.waitFor(text: "Weekly sync (read-only")
+        try terminal.press("Escape")
+        try watcher.waitFor("back to the results") { !$0.contains("(read-only") && $0.contains("Search past meetings") }
+        try terminal.press("Escape")
+        try watcher.waitFor("back to the meeting") { !$0.contains("Search past meetings") && $0.contains("● REC") }
+
+        // SIGTERM from elsewhere stops the meeting at once and gives the terminal back
+        let pattern = "^" + NSRegularExpression.escapedPattern(for: VerbatimBinary.path) + " --db"
+        _ = try Command.run(["pkill", "-TERM", "-f", pattern])
+        #expect(try terminal.waitForExit() == 0)
+        #expect(try terminal.paneFormat("#{alternate_on}") == "0")
+        #expect(try terminal.screen().contains("Meeting 2 \"Renamed meeting\" saved"))
+
+        // Then the archive has all of it
+        let meeting = try cli.showJSON("2")
+        #expect(meeting["status"] as? String == "complete" && meeting["title"] as? String == "Renamed meeting")
+        #expect((meeting["notes"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String } == ["call the vendor"])
+        let gaps = meeting["not_transcribed"] as? [[String: Any]] ?? []
+        #expect(gaps.count == 1 && gaps.first?["reason"] as? String == "paused", "\(gaps)")
+    }
+
     @Test func withoutATerminalTheScreenIsRefusedBeforeAnyMeetingExists() throws {
         let cli = CLIFixture()
         let result = try cli.run("record")
