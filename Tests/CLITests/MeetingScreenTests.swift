@@ -147,6 +147,24 @@ import VerbatimTestSupport
         #expect(gaps.count == 1 && gaps.first?["reason"] as? String == "paused", "\(gaps)")
     }
 
+    @Test func aCrashStillGivesTheTerminalBack() throws {
+        let (cli, server) = try (CLIFixture(), PulseAudioServer())
+        let terminal = try TerminalSession(width: 100, height: 30, environment: server.environment)
+        let watcher = try terminal.watchOutput()
+        // No core file: the crash is the test's.
+        try terminal.start("ulimit -c 0; '\(VerbatimBinary.path)' --db '\(cli.databasePath)' --engine none")
+        try watcher.waitFor(text: "● REC")
+        #expect(try terminal.paneFormat("#{alternate_on}") == "1")
+        // A crash as the kernel delivers it: the handler restores the terminal, then dies of the signal.
+        let pattern = "^" + NSRegularExpression.escapedPattern(for: VerbatimBinary.path) + " --db"
+        _ = try Command.run(["pkill", "-SEGV", "-f", pattern])
+        #expect(try terminal.waitForExit() == 128 + SIGSEGV)
+        #expect(try terminal.paneFormat("#{alternate_on}") == "0")
+        #expect(try terminal.paneFormat("#{cursor_flag}") == "1")
+        #expect(try terminal.runToCompletion("echo typed-and-echoed") == 0)
+        #expect(try terminal.screen().split(separator: "\n").contains("typed-and-echoed"), "the terminal echoes again")
+    }
+
     @Test func withoutATerminalTheScreenIsRefusedBeforeAnyMeetingExists() throws {
         let cli = CLIFixture()
         let result = try cli.run("record")
