@@ -83,7 +83,7 @@ let package = Package(
         // The composition root of the meeting screen: recorder events in, effects out to the archive.
         .target(
             name: "VerbatimApp",
-            dependencies: ["AudioCapture", "Export", "Recognition", "Session", "Store", "TUIModel", "TUIRender", "TUITerminal", "TranscriptCore"]
+            dependencies: ["AudioCapture", "AudioCore", "Export", "Recognition", "Session", "Store", "TUIModel", "TUIRender", "TUITerminal", "TranscriptCore"]
         ),
         // The command-line tool.
         .executableTarget(

@@ -18,7 +18,7 @@ extension AppState {
             // An engine that runs here reports "live" too; "local" says more.
             if !(connection == .local && state == .live) { connection = state }
         case let .latency(ms): latencyMs = ms
-        case let .dropped(source, total): dropped[source] = total
+        case let .dropped(source, totalMs): droppedMs[source] = totalMs
         case let .notTranscribed(source, startMs, endMs):
             append(.gap(TranscriptGap(source: source, startMs: startMs, endMs: endMs)))
         case let .bookmarkSaved(bookmark): append(.bookmark(bookmark))

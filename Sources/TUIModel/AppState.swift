@@ -9,8 +9,8 @@ package struct AppState: Sendable, Equatable {
     package var elapsedMs = 0
     /// How far results trail the audio, when the engine measures it.
     package var latencyMs: Int?
-    /// Chunks the recognizer could not keep up with, per source (the audio file has them).
-    package var dropped: [String: Int] = [:]
+    /// Milliseconds of audio the recognizer could not keep up with, per source (the audio file has them).
+    package var droppedMs: [String: Int] = [:]
     package var meters: [MeterState]
     package var transcript: WrappedTranscript
     /// The sentence being spoken on each source, in meter order.

@@ -16,7 +16,8 @@ package enum Msg: Sendable, Equatable {
     case finalized(Sentence)
     case connection(ConnectionState)
     case latency(ms: Int)
-    case dropped(source: String, total: Int)
+    /// The recognizer has skipped this much of `source`'s audio so far (the file has it).
+    case dropped(source: String, totalMs: Int)
     case notTranscribed(source: String?, startMs: Int, endMs: Int)
     case bookmarkSaved(Bookmark)
     case noteSaved(Note)

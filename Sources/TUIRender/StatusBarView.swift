@@ -41,8 +41,8 @@ enum StatusBarView {
     private static func rightSpans(_ state: AppState) -> [(text: String, role: StyleRole)] {
         var spans: [(text: String, role: StyleRole)] = [(state.engine, .status), (" │ ", .status), connection(state.connection)]
         if let latency = state.latencyMs { spans.append((" │ \(latency) ms", .status)) }
-        let dropped = state.dropped.values.reduce(0, +)
-        if dropped > 0 { spans.append((" │ dropped \(dropped * 100) ms", .statusWarning)) }
+        let droppedMs = state.droppedMs.values.reduce(0, +)
+        if droppedMs > 0 { spans.append((" │ dropped \(droppedMs) ms", .statusWarning)) }
         spans.append((" ", .status))
         return spans
     }

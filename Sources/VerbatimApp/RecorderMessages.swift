@@ -1,3 +1,4 @@
+import AudioCore
 import AudioCapture
 import Recognition
 import Session
@@ -20,7 +21,8 @@ enum RecorderMessages {
         case let .level(source, level): [.level(source: source, level)]
         case let .lost(source, reason): [.failed("Lost \(source): \(reason). Retrying…")]
         case let .resumed(source, _, durationMs): [.info("\(source) is back after \(durationMs / 1_000) s; the audio file has silence there.")]
-        case let .dropped(source, total): [.dropped(source: source, total: total)]
+        case let .dropped(source, total):
+            [.dropped(source: source, totalMs: total * Int(PCMFormat.milliseconds(frames: Int64(PCMFormat.chunkFrames))))]
         case let .fileFailed(source, error): [.failed("\(source)'s audio file: \(error.userMessage)")]
         }
     }

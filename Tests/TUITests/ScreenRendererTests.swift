@@ -81,6 +81,15 @@ struct ScreenRendererTests {
         }
     }
 
+    @Test("Audio the recognizer skipped shows in the status bar, in milliseconds summed over sources")
+    func droppedAudio() {
+        var state = ScreenFixtures.meeting(size: Size(width: 100, height: 24))
+        _ = state.update(.dropped(source: "Me", totalMs: 300))
+        _ = state.update(.dropped(source: "Them", totalMs: 200))
+        _ = state.update(.dropped(source: "Me", totalMs: 400))
+        #expect(ScreenRenderer.render(state).textLines[0].contains("│ dropped 600 ms"))
+    }
+
     @Test("Chinese is two columns a character, never split at the edge of a line")
     func wideCharacters() {
         var buffer = ScreenBuffer(size: Size(width: 5, height: 1))
