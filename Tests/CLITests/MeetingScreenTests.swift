@@ -132,6 +132,12 @@ import VerbatimTestSupport
         try terminal.press("Escape")
         try watcher.waitFor("back to the meeting") { !$0.contains("Search past meetings") && $0.contains("● REC") }
 
+        // Ctrl-C is a key in raw mode: it asks first, like q; Esc keeps recording
+        try terminal.press("C-c")
+        try watcher.waitFor(text: "Stop recording and close the meeting?")
+        try terminal.press("Escape")
+        try watcher.waitFor("the question gone") { !$0.contains("Stop recording and close") && $0.contains("● REC") }
+
         // SIGTERM from elsewhere stops the meeting at once and gives the terminal back
         let pattern = "^" + NSRegularExpression.escapedPattern(for: VerbatimBinary.path) + " --db"
         _ = try Command.run(["pkill", "-TERM", "-f", pattern])
