@@ -12,8 +12,8 @@ package enum ConfigError: UserFacingError, Equatable {
         switch self {
         case let .unreadable(file, reason): "Can't read the configuration file \(file) (\(reason))."
         case let .syntax(file, line, column, problem):
-            "The configuration file \(file) is not valid TOML at line \(line), column \(column): \(problem)."
-        case let .unknownKey(file, key): "The configuration file \(file) has an unknown key \(key)."
+            "\(file) is not valid TOML at line \(line), column \(column): \(problem)."
+        case let .unknownKey(file, key): "\(file) has an unknown key \(key)."
         case let .wrongType(file, key, expected, found): "In \(file), \(key) must be \(expected), not \(found)."
         case let .invalidValue(file, key, problem): "In \(file), \(key) \(problem)."
         }

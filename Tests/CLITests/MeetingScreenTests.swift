@@ -90,7 +90,7 @@ import VerbatimTestSupport
         try terminal.start("cd '\(cli.folder.path)' && '\(VerbatimBinary.path)' --db '\(cli.databasePath)' --engine none --theme broken --title 'Keys test'")
         try watcher.waitFor(text: "● REC")
         // The broken theme is named with its key, and the screen goes on with the default one
-        try watcher.waitFor(text: "broken.toml has an unknown key roles.bogus. Using the def")
+        try watcher.waitFor(text: "broken.toml has an unknown key roles.bogus. Using the default theme.")
 
         // t renames the meeting
         try terminal.press("t")
