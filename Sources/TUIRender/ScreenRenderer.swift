@@ -3,8 +3,10 @@ import TUIModel
 /// The whole screen as a pure function of the state: what `render` returns is what the terminal shows.
 package enum ScreenRenderer {
     package static func render(_ state: AppState) -> ScreenBuffer {
+        var buffer = ScreenBuffer(size: state.size)
         var cache = ScrollbackCache()
-        return render(state, cache: &cache)
+        draw(state, cache: &cache, into: &buffer)
+        return buffer
     }
 
     /// The same into `buffer` (an older frame's, so no frame allocates a screen of cells), taking the
@@ -13,12 +15,6 @@ package enum ScreenRenderer {
     package static func render(_ state: AppState, into buffer: inout ScreenBuffer, cache: inout ScrollbackCache) {
         if buffer.size == state.size { buffer.clear() } else { buffer = ScreenBuffer(size: state.size) }
         draw(state, cache: &cache, into: &buffer)
-    }
-
-    private static func render(_ state: AppState, cache: inout ScrollbackCache) -> ScreenBuffer {
-        var buffer = ScreenBuffer(size: state.size)
-        draw(state, cache: &cache, into: &buffer)
-        return buffer
     }
 
     private static func draw(_ state: AppState, cache: inout ScrollbackCache, into buffer: inout ScreenBuffer) {
@@ -35,14 +31,14 @@ package enum ScreenRenderer {
     }
 
     private static func renderScrollback(_ state: AppState, in area: Rect, cache: inout ScrollbackCache, into buffer: inout ScreenBuffer) {
-        let key = ScrollbackCache.ScrollbackKey(transcript: state.transcript, offset: state.scroll.offset, area: area, size: state.size)
-        if cache.scrollbackKey == key, let cells = cache.scrollbackCells {
+        let key = ScrollbackCache.Key(transcript: state.transcript, offset: state.scroll.offset, area: area)
+        if cache.key == key, let cells = cache.cells {
             buffer.paste(cells, in: area)
             return
         }
         ScrollbackView.render(state.transcript, offset: state.scroll.offset, in: area, into: &buffer)
-        cache.scrollbackKey = key
-        cache.scrollbackCells = area.isEmpty ? nil : buffer.cells(in: area)
+        cache.key = key
+        cache.cells = area.isEmpty ? nil : buffer.cells(in: area)
     }
 
     private static func renderOverlay(_ state: AppState, into buffer: inout ScreenBuffer) {
@@ -69,26 +65,24 @@ package enum ScreenRenderer {
 package struct ScrollbackCache: Sendable {
     /// What the scrollback's cells depend on. A transcript only ever gains entries or is laid out
     /// again at another width, so its counts and width tell one version from another.
-    struct ScrollbackKey: Equatable {
+    struct Key: Equatable {
         var entries: Int
         var lines: Int
         var width: Int
         var offset: Int
         var area: Rect
-        var size: Size
 
-        init(transcript: WrappedTranscript, offset: Int, area: Rect, size: Size) {
+        init(transcript: WrappedTranscript, offset: Int, area: Rect) {
             entries = transcript.entries.count
             lines = transcript.lineCount
             width = transcript.width
             self.offset = offset
             self.area = area
-            self.size = size
         }
     }
 
-    var scrollbackKey: ScrollbackKey?
-    var scrollbackCells: [Cell]?
+    var key: Key?
+    var cells: [Cell]?
 
     package init() {}
 }

@@ -73,7 +73,7 @@ struct DashScopeOptions: ParsableArguments {
         }
         var parameters = overridden(file.parameters)
         if let language, languageHints == nil {
-            let primary = String(language.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first ?? "")
+            let primary = LanguageTag.primary(language)
             guard model.languages.contains(primary) else {
                 throw DashScopeSettingsError.languageNotSupported(model: model.name, language: language, supported: model.languages)
             }

@@ -79,7 +79,7 @@ struct EngineOptions: ParsableArguments {
     }
 
     private static func isEnglish(_ tag: String) -> Bool {
-        let primary = tag.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first
+        let primary = LanguageTag.primary(tag)
         return primary == "en" || primary == "eng"
     }
 }

@@ -27,7 +27,7 @@ struct QwenOptions: ParsableArguments {
         session.context = context ?? session.context
         session.vadThreshold = vadThreshold ?? session.vadThreshold
         session.silenceDurationMs = shared.maxSentenceSilence ?? session.silenceDurationMs
-        session.language = language.map { String($0.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first ?? "") }
+        session.language = language.map(LanguageTag.primary)
         try session.validate()
         return RealtimeSettings(url: url, apiKey: key, model: model, config: session, caFile: shared.caFile(config: config, environment: environment), pacing: pacing)
     }

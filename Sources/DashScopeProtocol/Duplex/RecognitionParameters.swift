@@ -19,12 +19,8 @@ package struct RecognitionParameters: Sendable, Equatable {
 
     /// Rejects values outside the documented ranges before anything is sent.
     package func validate() throws(DashScopeSettingsError) {
-        if let silence = maxSentenceSilence, !(200...6_000).contains(silence) {
-            throw .outOfRange(parameter: "dashscope.max_sentence_silence", value: "\(silence)", range: "200 to 6000 ms")
-        }
-        if let threshold = speechNoiseThreshold, !(-1.0...1.0).contains(threshold) {
-            throw .outOfRange(parameter: "dashscope.speech_noise_threshold", value: "\(threshold)", range: "-1.0 to 1.0")
-        }
+        try DashScopeSettingsError.checkSilence(maxSentenceSilence, named: "dashscope.max_sentence_silence")
+        try DashScopeSettingsError.checkThreshold(speechNoiseThreshold, named: "dashscope.speech_noise_threshold")
     }
 }
 

@@ -15,11 +15,7 @@ package struct RealtimeSessionConfig: Sendable, Equatable {
 
     /// Rejects values outside the documented ranges before anything is sent.
     package func validate() throws(DashScopeSettingsError) {
-        if let silence = silenceDurationMs, !(200...6_000).contains(silence) {
-            throw .outOfRange(parameter: "qwen.silence_duration_ms", value: "\(silence)", range: "200 to 6000 ms")
-        }
-        if let threshold = vadThreshold, !(-1.0...1.0).contains(threshold) {
-            throw .outOfRange(parameter: "qwen.vad_threshold", value: "\(threshold)", range: "-1.0 to 1.0")
-        }
+        try DashScopeSettingsError.checkSilence(silenceDurationMs, named: "qwen.silence_duration_ms")
+        try DashScopeSettingsError.checkThreshold(vadThreshold, named: "qwen.vad_threshold")
     }
 }
