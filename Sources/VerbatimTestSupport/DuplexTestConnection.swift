@@ -16,7 +16,7 @@ final class DuplexTestConnection: @unchecked Sendable {
     private var usedTaskIDs: Set<String> = []
     private var idleTimer: Scheduled<Void>?
     private var noAudioTimer: Scheduled<Void>?
-    private var closed = false
+    private let outbox: ServerEventOutbox
 
     private struct RunningTask {
         var id: String
@@ -32,13 +32,13 @@ final class DuplexTestConnection: @unchecked Sendable {
         self.socket = socket
         self.channel = channel
         self.number = number
+        outbox = ServerEventOutbox(socket: socket, delayMs: server.options.eventDelayMs)
     }
 
     func begin() {
         socket.onText { [self] _, text in received(text: text) }
         socket.onBinary { [self] _, buffer in received(audio: Array(buffer.readableBytesView)) }
         socket.onClose.whenComplete { [self] _ in
-            closed = true
             idleTimer?.cancel()
             noAudioTimer?.cancel()
         }
@@ -93,7 +93,7 @@ final class DuplexTestConnection: @unchecked Sendable {
             ),
             record: record
         )
-        send(["header": ["task_id": taskID, "event": "task-started", "attributes": [:]], "payload": [:]])
+        outbox.send(["header": ["task_id": taskID, "event": "task-started", "attributes": [:]], "payload": [:]])
         task?.started = true
         armNoAudioTimer()
     }
@@ -113,7 +113,7 @@ final class DuplexTestConnection: @unchecked Sendable {
         for result in current.recognizer.flush() { sendResult(result, taskID: taskID, record: current.record, clockMs: current.recognizer.clockMs) }
         task = nil
         noAudioTimer?.cancel()
-        send(["header": ["task_id": taskID, "event": "task-finished", "attributes": [:]], "payload": ["output": [:], "usage": NSNull()]])
+        outbox.send(["header": ["task_id": taskID, "event": "task-finished", "attributes": [:]], "payload": ["output": [:], "usage": NSNull()]])
         armIdleTimer()
     }
 
@@ -153,8 +153,8 @@ final class DuplexTestConnection: @unchecked Sendable {
             "header": ["task_id": taskID, "event": "result-generated", "attributes": [:]],
             "payload": ["output": ["sentence": sentence], "usage": usage],
         ]
-        send(event)
-        if final && server.options.duplicateFinals { send(event) }
+        outbox.send(event)
+        if final && server.options.duplicateFinals { outbox.send(event) }
     }
 
     // MARK: Faults and rules
@@ -163,8 +163,8 @@ final class DuplexTestConnection: @unchecked Sendable {
         switch fault {
         case .dropConnection: channel.close(promise: nil)
         case let .close(code, _): _ = socket.close(code: WebSocketErrorCode(codeNumber: code))
-        case .malformedJSON: sendRaw(#"{"header": {"task_id": "#)
-        case .unknownEvent: send(["header": ["task_id": taskID, "event": "something-new", "attributes": [:]], "payload": [:]])
+        case .malformedJSON: outbox.sendRaw(#"{"header": {"task_id": "#)
+        case .unknownEvent: outbox.send(["header": ["task_id": taskID, "event": "something-new", "attributes": [:]], "payload": [:]])
         case let .taskFailed(code, message, _): fail(taskID: taskID, code: code, message: message)
         case .refuseUpgrade, .requestError, .ignoreFinish: break  // requestError is a realtime fault
         }
@@ -174,9 +174,8 @@ final class DuplexTestConnection: @unchecked Sendable {
     private func fail(taskID: String, code: String, message: String) {
         task = nil
         noAudioTimer?.cancel()
-        send(["header": ["task_id": taskID, "event": "task-failed", "error_code": code, "error_message": message, "attributes": [:]], "payload": [:]])
-        let delay = TimeAmount.milliseconds(Int64(server.options.eventDelayMs))
-        socket.eventLoop.scheduleTask(in: delay) { [self] in _ = socket.close(code: .normalClosure) }
+        outbox.send(["header": ["task_id": taskID, "event": "task-failed", "error_code": code, "error_message": message, "attributes": [:]], "payload": [:]])
+        outbox.closeAfterSent()
     }
 
     /// No audio for a while during a task: the task fails (spec A.10).
@@ -198,17 +197,6 @@ final class DuplexTestConnection: @unchecked Sendable {
         }
     }
 
-    private func send(_ object: [String: Any]) {
-        let data = try! JSONSerialization.data(withJSONObject: object)
-        sendRaw(String(decoding: data, as: UTF8.self))
-    }
-
-    private func sendRaw(_ text: String) {
-        guard !closed else { return }
-        let delay = server.options.eventDelayMs
-        guard delay > 0 else { return socket.send(text) }
-        socket.eventLoop.scheduleTask(in: .milliseconds(Int64(delay))) { [self] in socket.send(text) }
-    }
 
     /// The rate a model takes (0: any), or nil for a model this server does not serve.
     private static func sampleRate(ofModel model: String) -> Int? {

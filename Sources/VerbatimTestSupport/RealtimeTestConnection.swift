@@ -17,7 +17,7 @@ final class RealtimeTestConnection: @unchecked Sendable {
     private var record: Int?
     private var audioBytes = 0
     private var finishing = false
-    private var closed = false
+    private let outbox: ServerEventOutbox
     /// Item ids by the recognizer's sentence id, and those whose speech start was announced.
     private var items: [Int: String] = [:]
     private var previousItem: String?
@@ -31,18 +31,18 @@ final class RealtimeTestConnection: @unchecked Sendable {
         self.channel = channel
         self.number = number
         self.model = model
+        outbox = ServerEventOutbox(socket: socket, delayMs: server.options.eventDelayMs)
     }
 
     func begin() {
         socket.onText { [self] _, text in received(text: text) }
         socket.onBinary { [self] _, _ in requestError(code: "invalid_value", message: "Binary frames are not part of this protocol.") }
-        socket.onClose.whenComplete { [self] _ in closed = true }
         guard model.hasPrefix("qwen3-asr-flash-realtime") else {
-            send(errorEvent(type: "invalid_request_error", code: "ModelNotFound", message: "Model not found (\(model))."))
-            closeAfterSent()
+            outbox.send(errorEvent(type: "invalid_request_error", code: "ModelNotFound", message: "Model not found (\(model))."))
+            outbox.closeAfterSent()
             return
         }
-        send(["type": "session.created", "event_id": eventID(), "session": sessionBody(rate: 16_000, silenceMs: 800, language: nil)])
+        outbox.send(["type": "session.created", "event_id": eventID(), "session": sessionBody(rate: 16_000, silenceMs: 800, language: nil)])
     }
 
     // MARK: Client events
@@ -80,7 +80,7 @@ final class RealtimeTestConnection: @unchecked Sendable {
         }
         let transcription = session["input_audio_transcription"] as? [String: Any]
         start(rate: rate, silenceMs: silence, opening: text)
-        send(["type": "session.updated", "event_id": eventID(), "session": sessionBody(rate: rate, silenceMs: silence, language: transcription?["language"] as? String)])
+        outbox.send(["type": "session.updated", "event_id": eventID(), "session": sessionBody(rate: rate, silenceMs: silence, language: transcription?["language"] as? String)])
     }
 
     private func start(rate: Int, silenceMs: Int, opening: String) {
@@ -113,8 +113,8 @@ final class RealtimeTestConnection: @unchecked Sendable {
             for result in current.flush() { report(result) }
             recognizer = current
         }
-        send(["type": "session.finished", "event_id": eventID()])
-        closeAfterSent()
+        outbox.send(["type": "session.finished", "event_id": eventID()])
+        outbox.closeAfterSent()
     }
 
     // MARK: Server events
@@ -125,9 +125,9 @@ final class RealtimeTestConnection: @unchecked Sendable {
         if let endMs = result.endMs {
             var stopped: [String: Any] = ["type": "input_audio_buffer.speech_stopped", "event_id": eventID(), "item_id": item]
             if server.options.vadTimes { stopped["audio_end_ms"] = endMs }
-            send(stopped)
-            send(["type": "input_audio_buffer.committed", "event_id": eventID(), "item_id": item, "previous_item_id": previousItem ?? NSNull()])
-            send([
+            outbox.send(stopped)
+            outbox.send(["type": "input_audio_buffer.committed", "event_id": eventID(), "item_id": item, "previous_item_id": previousItem ?? NSNull()])
+            outbox.send([
                 "type": "conversation.item.input_audio_transcription.completed", "event_id": eventID(), "item_id": item,
                 "content_index": 0, "transcript": result.text, "emotion": emotion(of: result.text),
             ])
@@ -135,7 +135,7 @@ final class RealtimeTestConnection: @unchecked Sendable {
             items[result.sentenceID] = nil
         } else {
             let (stable, stash) = Self.split(result.text)
-            send([
+            outbox.send([
                 "type": "conversation.item.input_audio_transcription.text", "event_id": eventID(), "item_id": item,
                 "content_index": 0, "text": stable, "stash": stash, "emotion": emotion(of: result.text),
             ])
@@ -149,8 +149,8 @@ final class RealtimeTestConnection: @unchecked Sendable {
         items[result.sentenceID] = item
         var started: [String: Any] = ["type": "input_audio_buffer.speech_started", "event_id": eventID(), "item_id": item]
         if server.options.vadTimes { started["audio_start_ms"] = result.beginMs }
-        send(started)
-        send(["type": "conversation.item.created", "event_id": eventID(), "item": ["id": item, "type": "message", "role": "user"]])
+        outbox.send(started)
+        outbox.send(["type": "conversation.item.created", "event_id": eventID(), "item": ["id": item, "type": "message", "role": "user"]])
         return item
     }
 
@@ -181,12 +181,12 @@ final class RealtimeTestConnection: @unchecked Sendable {
         switch fault {
         case .dropConnection: channel.close(promise: nil)
         case let .close(code, _): _ = socket.close(code: WebSocketErrorCode(codeNumber: code))
-        case .malformedJSON: sendRaw(#"{"type": "conversation.item.input_au"#)
-        case .unknownEvent: send(["type": "something.new", "event_id": eventID()])
+        case .malformedJSON: outbox.sendRaw(#"{"type": "conversation.item.input_au"#)
+        case .unknownEvent: outbox.send(["type": "something.new", "event_id": eventID()])
         case let .taskFailed(code, message, _):
             // Any error but invalid_request_error ends the session (spec B.3).
-            send(errorEvent(type: "server_error", code: code, message: message))
-            closeAfterSent()
+            outbox.send(errorEvent(type: "server_error", code: code, message: message))
+            outbox.closeAfterSent()
         case let .requestError(code, message, _): requestError(code: code, message: message)
         case .refuseUpgrade, .ignoreFinish: break
         }
@@ -194,30 +194,13 @@ final class RealtimeTestConnection: @unchecked Sendable {
 
     /// A refused request; the session goes on (spec B.3).
     private func requestError(code: String, message: String) {
-        send(errorEvent(type: "invalid_request_error", code: code, message: message))
+        outbox.send(errorEvent(type: "invalid_request_error", code: code, message: message))
     }
 
     private func errorEvent(type: String, code: String, message: String) -> [String: Any] {
         ["type": "error", "event_id": eventID(), "error": ["type": type, "code": code, "message": message, "param": NSNull(), "event_id": NSNull()]]
     }
 
-    /// Closes once what was sent has gone (events may be delayed by `eventDelayMs`).
-    private func closeAfterSent() {
-        let delay = TimeAmount.milliseconds(Int64(server.options.eventDelayMs))
-        socket.eventLoop.scheduleTask(in: delay) { [self] in _ = socket.close(code: .normalClosure) }
-    }
-
     private func eventID() -> String { "event_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased() }
 
-    private func send(_ object: [String: Any]) {
-        let data = try! JSONSerialization.data(withJSONObject: object)
-        sendRaw(String(decoding: data, as: UTF8.self))
-    }
-
-    private func sendRaw(_ text: String) {
-        guard !closed else { return }
-        let delay = server.options.eventDelayMs
-        guard delay > 0 else { return socket.send(text) }
-        socket.eventLoop.scheduleTask(in: .milliseconds(Int64(delay))) { [self] in socket.send(text) }
-    }
 }

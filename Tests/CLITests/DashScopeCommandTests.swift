@@ -147,23 +147,9 @@ import VerbatimTestSupport
 @Suite struct DashScopeRecordingTests {
     @Test func aLiveMeetingIsTranscribedSentenceBySentenceAndSaved() async throws {
         let server = try await DashScopeTestServer.start(script: DashScopeCommandTests.script)
-        let (cli, pulse) = try (CLIFixture(), PulseAudioServer())
-        let (samples, _) = ToneScript.audio(sentences: DashScopeCommandTests.script.count)
-        let meeting = cli.folder.file("tones.wav")
-        try Data(WAVHeader(dataBytes: samples.count * 2).bytes + samples.littleEndianBytes).write(to: URL(fileURLWithPath: meeting))
-        let recording = try RunningBinary(
-            ["record", "--plain", "--engine", "dashscope", "--endpoint", server.url],
-            environment: ["VERBATIM_DB": cli.databasePath, "DASHSCOPE_API_KEY": DashScopeTestServer.Options().apiKey]
-                .merging(pulse.environment) { $1 }
-        )
-        try await recording.waitForLine(containing: "Me: recognition live.")
-        try await recording.waitForLine(containing: "Me: live.")
-        try pulse.play(meeting)
-        for sentence in DashScopeCommandTests.script { _ = try await recording.waitForOutputLine(containing: "Me: " + sentence) }
-        recording.signal(SIGINT)
-        #expect(await recording.waitForExit() == 0)
+        let cli = CLIFixture()
+        let recording = try await ToneRecording.record(["--engine", "dashscope", "--endpoint", server.url], script: DashScopeCommandTests.script, cli: cli)
 
-        #expect(recording.stdout.split(separator: "\n").map(String.init) == DashScopeCommandTests.script.map { "Me: " + $0 })
         #expect(server.tasks.count == 1, "no reconnection")
         let saved = try cli.showJSON("latest")
         #expect(saved["engine"] as? String == "dashscope" && saved["status"] as? String == "complete")

@@ -139,8 +139,7 @@ import VerbatimTestSupport
         try watcher.waitFor("the question gone") { !$0.contains("Stop recording and close") && $0.contains("● REC") }
 
         // SIGTERM from elsewhere stops the meeting at once and gives the terminal back
-        let pattern = "^" + NSRegularExpression.escapedPattern(for: VerbatimBinary.path) + " --db"
-        _ = try Command.run(["pkill", "-TERM", "-f", pattern])
+        try Self.signalVerbatim("TERM")
         #expect(try terminal.waitForExit() == 0)
         #expect(try terminal.paneFormat("#{alternate_on}") == "0")
         #expect(try terminal.screen().contains("Meeting 2 \"Renamed meeting\" saved"))
@@ -162,8 +161,7 @@ import VerbatimTestSupport
         try watcher.waitFor(text: "● REC")
         #expect(try terminal.paneFormat("#{alternate_on}") == "1")
         // A crash as the kernel delivers it: the handler restores the terminal, then dies of the signal.
-        let pattern = "^" + NSRegularExpression.escapedPattern(for: VerbatimBinary.path) + " --db"
-        _ = try Command.run(["pkill", "-SEGV", "-f", pattern])
+        try Self.signalVerbatim("SEGV")
         #expect(try terminal.waitForExit() == 128 + SIGSEGV)
         #expect(try terminal.paneFormat("#{alternate_on}") == "0")
         #expect(try terminal.paneFormat("#{cursor_flag}") == "1")
@@ -178,6 +176,13 @@ import VerbatimTestSupport
         #expect(result.stderr.contains("needs a terminal"), "\(result.stderr)")
         #expect(result.stderr.contains("--plain"))
         #expect(try cli.run("list").stdout.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
+    }
+
+    /// Sends a signal to the `verbatim` a test started with `--db` first (as another process would:
+    /// the shell that runs it has the same arguments in its command line, so the match is anchored).
+    static func signalVerbatim(_ name: String) throws {
+        let pattern = "^" + NSRegularExpression.escapedPattern(for: VerbatimBinary.path) + " --db"
+        _ = try Command.run(["pkill", "-" + name, "-f", pattern])
     }
 
     /// The text under the live pane's rule (the partial), if the rule is on screen.

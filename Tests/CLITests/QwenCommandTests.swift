@@ -9,6 +9,14 @@ import VerbatimTestSupport
     static let script = DashScopeCommandTests.script
     static let key = DashScopeTestServer.Options().apiKey
 
+    /// `verbatim transcribe` of the tone meeting with `--engine qwen` at the test server, and `extra` flags.
+    func transcribe(_ cli: CLIFixture, at server: DashScopeTestServer, _ extra: String..., key: String = Self.key) throws -> VerbatimBinary.Result {
+        try VerbatimBinary.run(
+            ["transcribe", try meetingFile(cli), "--engine", "qwen", "--endpoint", server.realtimeURL] + extra,
+            environment: ["VERBATIM_DB": cli.databasePath, "DASHSCOPE_API_KEY": key]
+        )
+    }
+
     func meetingFile(_ cli: CLIFixture) throws -> String {
         let (samples, _) = ToneScript.audio(sentences: Self.script.count)
         let bytes = samples.littleEndianBytes
@@ -20,10 +28,7 @@ import VerbatimTestSupport
     @Test func transcribesChineseAndEnglishExactlyAndSavesTheEngineAndEmotions() async throws {
         let server = try await DashScopeTestServer.start(script: Self.script)
         let cli = CLIFixture()
-        let result = try cli.run(
-            "transcribe", try meetingFile(cli), "--engine", "qwen", "--endpoint", server.realtimeURL, "--language", "zh-CN",
-            environment: ["DASHSCOPE_API_KEY": Self.key]
-        )
+        let result = try transcribe(cli, at: server, "--language", "zh-CN")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.split(separator: "\n").map(String.init) == Self.script)
         #expect(result.stderr.contains("Recognition: Qwen qwen3-asr-flash-realtime at 127.0.0.1, chosen with --engine."), "\(result.stderr)")
@@ -44,10 +49,7 @@ import VerbatimTestSupport
         options.faults = [.dropConnection(atAudioMs: 3_500)]
         let server = try await DashScopeTestServer.start(script: Self.script, options: options)
         let cli = CLIFixture()
-        let result = try cli.run(
-            "transcribe", try meetingFile(cli), "--engine", "qwen", "--endpoint", server.realtimeURL,
-            environment: ["DASHSCOPE_API_KEY": Self.key]
-        )
+        let result = try transcribe(cli, at: server)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(server.faultsLeft.isEmpty && server.tasks.count == 2)
         #expect(result.stdout.split(separator: "\n").map(String.init) == Self.script)
@@ -60,10 +62,7 @@ import VerbatimTestSupport
         options.faults = [.requestError(code: "invalid_value", message: "Something was refused.", atAudioMs: 1_000)]
         let server = try await DashScopeTestServer.start(script: Self.script, options: options)
         let cli = CLIFixture()
-        let result = try cli.run(
-            "transcribe", try meetingFile(cli), "--engine", "qwen", "--endpoint", server.realtimeURL,
-            environment: ["DASHSCOPE_API_KEY": Self.key]
-        )
+        let result = try transcribe(cli, at: server)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("Qwen refused a request: Something was refused. (invalid_value)"), "\(result.stderr)")
         #expect(result.stdout.split(separator: "\n").map(String.init) == Self.script)
@@ -74,10 +73,7 @@ import VerbatimTestSupport
     @Test func aRejectedKeyIsSaidPlainlyAndTheKeyIsNotPrinted() async throws {
         let server = try await DashScopeTestServer.start(script: Self.script)
         let cli = CLIFixture()
-        let result = try cli.run(
-            "transcribe", try meetingFile(cli), "--engine", "qwen", "--endpoint", server.realtimeURL,
-            environment: ["DASHSCOPE_API_KEY": "sk-not-the-right-one"]
-        )
+        let result = try transcribe(cli, at: server, key: "sk-not-the-right-one")
         #expect(result.status == 1)
         #expect(result.stderr.contains("DashScope rejected the API key (HTTP 401)."), "\(result.stderr)")
         #expect(!result.stderr.contains("sk-not-the-right-one"))
@@ -130,24 +126,13 @@ import VerbatimTestSupport
 @Suite struct QwenRecordingTests {
     @Test func aLiveMeetingIsTranscribedSentenceBySentenceAndSaved() async throws {
         let server = try await DashScopeTestServer.start(script: QwenCommandTests.script)
-        let (cli, pulse) = try (CLIFixture(), PulseAudioServer())
-        let (samples, _) = ToneScript.audio(sentences: QwenCommandTests.script.count)
-        let meeting = cli.folder.file("tones.wav")
-        try Data(WAVHeader(dataBytes: samples.count * 2).bytes + samples.littleEndianBytes).write(to: URL(fileURLWithPath: meeting))
-        let recording = try RunningBinary(
-            // The script's pauses are 800 ms, the service's default VAD silence: 400 ms (the docs' advice
-            // for quick turns) keeps captured sentences apart.
-            ["record", "--plain", "--engine", "qwen", "--endpoint", server.realtimeURL, "--max-sentence-silence", "400"],
-            environment: ["VERBATIM_DB": cli.databasePath, "DASHSCOPE_API_KEY": QwenCommandTests.key].merging(pulse.environment) { $1 }
+        let cli = CLIFixture()
+        // The script's pauses are 800 ms, the service's default VAD silence: 400 ms (the docs' advice
+        // for quick turns) keeps captured sentences apart.
+        _ = try await ToneRecording.record(
+            ["--engine", "qwen", "--endpoint", server.realtimeURL, "--max-sentence-silence", "400"], script: QwenCommandTests.script, cli: cli
         )
-        try await recording.waitForLine(containing: "Me: recognition live.")
-        try await recording.waitForLine(containing: "Me: live.")
-        try pulse.play(meeting)
-        for sentence in QwenCommandTests.script { _ = try await recording.waitForOutputLine(containing: "Me: " + sentence) }
-        recording.signal(SIGINT)
-        #expect(await recording.waitForExit() == 0)
 
-        #expect(recording.stdout.split(separator: "\n").map(String.init) == QwenCommandTests.script.map { "Me: " + $0 })
         #expect(server.tasks.count == 1, "no reconnection")
         let saved = try cli.showJSON("latest")
         #expect(saved["engine"] as? String == "qwen" && saved["status"] as? String == "complete")
