@@ -6,23 +6,16 @@ import VerbatimTestSupport
 /// `verbatim transcribe --engine qwen` and `record --plain --engine qwen` against the loopback
 /// server's realtime protocol.
 @Suite struct QwenCommandTests {
+    /// The same meeting as the DashScope engine's tests (and its WAV file, `meetingFile`).
     static let script = DashScopeCommandTests.script
     static let key = DashScopeTestServer.Options().apiKey
 
     /// `verbatim transcribe` of the tone meeting with `--engine qwen` at the test server, and `extra` flags.
     func transcribe(_ cli: CLIFixture, at server: DashScopeTestServer, _ extra: String..., key: String = Self.key) throws -> VerbatimBinary.Result {
         try VerbatimBinary.run(
-            ["transcribe", try meetingFile(cli), "--engine", "qwen", "--endpoint", server.realtimeURL] + extra,
+            ["transcribe", try DashScopeCommandTests().meetingFile(cli), "--engine", "qwen", "--endpoint", server.realtimeURL] + extra,
             environment: ["VERBATIM_DB": cli.databasePath, "DASHSCOPE_API_KEY": key]
         )
-    }
-
-    func meetingFile(_ cli: CLIFixture) throws -> String {
-        let (samples, _) = ToneScript.audio(sentences: Self.script.count)
-        let bytes = samples.littleEndianBytes
-        let path = cli.folder.file("meeting.wav")
-        try Data(WAVHeader(dataBytes: bytes.count).bytes + bytes).write(to: URL(fileURLWithPath: path))
-        return path
     }
 
     @Test func transcribesChineseAndEnglishExactlyAndSavesTheEngineAndEmotions() async throws {
@@ -97,7 +90,7 @@ import VerbatimTestSupport
             to: "config.toml"
         )
         let result = try cli.run(
-            "transcribe", try meetingFile(cli), "--no-save", "--vad-threshold", "0.4",
+            "transcribe", try DashScopeCommandTests().meetingFile(cli), "--no-save", "--vad-threshold", "0.4",
             environment: ["VERBATIM_CONFIG": config, "DASHSCOPE_API_KEY": Self.key]
         )
         #expect(result.status == 0, "\(result.stderr)")
@@ -110,7 +103,7 @@ import VerbatimTestSupport
         #expect((session["input_audio_transcription"] as? [String: Any])?["corpus"] as? [String: String] == ["text": "Verbatim, DashScope"])
 
         let refused = try cli.run(
-            "transcribe", try meetingFile(cli), "--model", "fun-asr-realtime",
+            "transcribe", try DashScopeCommandTests().meetingFile(cli), "--model", "fun-asr-realtime",
             environment: ["VERBATIM_CONFIG": config, "DASHSCOPE_API_KEY": Self.key]
         )
         #expect(refused.status == 1)
