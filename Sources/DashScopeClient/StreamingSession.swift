@@ -141,56 +141,23 @@ actor StreamingSession<Wire: SessionWire>: RecognitionSession {
     /// One connection, one task: the wire's opening messages, then, once the server is ready, audio
     /// as it comes while results are read, until the server says it has sent everything.
     private func runTask(onLive: () -> Void) async throws(WireEnd) {
-        let connection: ServiceConnection
-        do {
-            connection = try await ServiceConnection.open(url: settings.url, apiKey: settings.apiKey, trust: TLSTrust(caFile: settings.caFile))
-        } catch {
-            switch error {
-            case let .refusedUpgrade(status):
-                switch TaskFailurePolicy.disposition(ofUpgradeStatus: status) {
-                case let .fatal(reason): throw .fatal(reason)
-                case .retry: throw .retry("HTTP \(status)")
-                }
-            case let .untrustedCertificate(host): throw .fatal(.untrustedCertificate(host: host))
-            case let .unreachable(description): throw .retry(description)
-            }
-        }
+        let connection = try await connect()
         var wire = makeWire()
-        let lost = pending.rewind()
-        taskOrigin = nil
-        audioSentMs = 0
-        closedBecause = nil
-        billedByEarlierTasks += billedByThisTask ?? 0
-        billedByThisTask = nil
-        resampler = settings.sampleRate == PCMFormat.sampleRate ? nil : Resampler(inputRate: PCMFormat.sampleRate, outputRate: settings.sampleRate)
-        metrics.taskStarted()
-        if let lost { reportNotTranscribed(lost) }
+        startTask()
         do {
-            // A server that refuses the opening closes at once, and sending may fail: what it said
-            // before closing (why it refused) is still read below.
-            var openingFailure: String?
-            do {
-                for message in wire.openingMessages() { try await connection.send(text: message) }
-            } catch {
-                openingFailure = "\(error)"
-            }
+            let openingFailure = await sendOpening(wire, on: connection)
             try await withThrowingTaskGroup(of: Void.self) { group in
                 var writerStarted = false
                 for await frame in connection.inbound {
                     guard case let .text(text) = frame else { throw WireEnd.retry("the server sent a binary frame") }
                     for signal in wire.read(text, audioSentMs: audioSentMs) {
                         switch signal {
-                        case .ready:
-                            guard !writerStarted else { continue }
+                        case .ready where !writerStarted:
                             writerStarted = true
                             onLive()
                             becameLive()
                             let writerWire = wire
                             group.addTask { try await self.write(to: connection, wire: writerWire) }
-                        case let .recognized(event): handle(event)
-                        case let .progress(hasText, reach): metrics.resultReceived(hasText: hasText, reachingTaskMs: reach, atMs: now())
-                        case let .billed(seconds): billedByThisTask = seconds
-                        case let .notice(message): sink.yield(.notice(message))
                         case .finished:
                             metrics.taskFinished(atMs: now())
                             emitMetrics()
@@ -198,6 +165,7 @@ actor StreamingSession<Wire: SessionWire>: RecognitionSession {
                             await connection.close()
                             return
                         case let .ended(end): throw end
+                        default: apply(signal)
                         }
                     }
                 }
@@ -210,6 +178,59 @@ actor StreamingSession<Wire: SessionWire>: RecognitionSession {
         } catch {
             await connection.close()
             throw .retry("\(error)")
+        }
+    }
+
+    /// Opens a connection; a refused upgrade or certificate says whether another attempt is worth it.
+    private func connect() async throws(WireEnd) -> ServiceConnection {
+        do {
+            return try await ServiceConnection.open(url: settings.url, apiKey: settings.apiKey, trust: TLSTrust(caFile: settings.caFile))
+        } catch {
+            switch error {
+            case let .refusedUpgrade(status):
+                switch TaskFailurePolicy.disposition(ofUpgradeStatus: status) {
+                case let .fatal(reason): throw .fatal(reason)
+                case .retry: throw .retry("HTTP \(status)")
+                }
+            case let .untrustedCertificate(host): throw .fatal(.untrustedCertificate(host: host))
+            case let .unreachable(description): throw .retry(description)
+            }
+        }
+    }
+
+    /// A new connection's clock starts at zero, with the held audio to send again from its oldest.
+    private func startTask() {
+        let lost = pending.rewind()
+        taskOrigin = nil
+        audioSentMs = 0
+        closedBecause = nil
+        billedByEarlierTasks += billedByThisTask ?? 0
+        billedByThisTask = nil
+        resampler = settings.sampleRate == PCMFormat.sampleRate ? nil : Resampler(inputRate: PCMFormat.sampleRate, outputRate: settings.sampleRate)
+        metrics.taskStarted()
+        if let lost { reportNotTranscribed(lost) }
+    }
+
+    /// Sends the wire's opening messages; returns why that failed, if it did. A server that refuses
+    /// the opening closes at once, so sending may fail: what it said before closing (why it refused)
+    /// is still read.
+    private nonisolated func sendOpening(_ wire: Wire, on connection: ServiceConnection) async -> String? {
+        do {
+            for message in wire.openingMessages() { try await connection.send(text: message) }
+            return nil
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    /// What a server frame says besides the task's beginning and end.
+    private func apply(_ signal: WireSignal) {
+        switch signal {
+        case let .recognized(event): handle(event)
+        case let .progress(hasText, reach): metrics.resultReceived(hasText: hasText, reachingTaskMs: reach, atMs: now())
+        case let .billed(seconds): billedByThisTask = seconds
+        case let .notice(message): sink.yield(.notice(message))
+        case .ready, .finished, .ended: break  // the task loop's (a second `ready` changes nothing)
         }
     }
 

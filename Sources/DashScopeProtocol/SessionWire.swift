@@ -7,7 +7,7 @@ import Recognition
 /// carries anything over from one connection to the next), and it does no I/O.
 package protocol SessionWire: Sendable {
     /// Sent as soon as the connection is open (`run-task`, `session.update`).
-    mutating func openingMessages() -> [String]
+    func openingMessages() -> [String]
     /// One frame of audio: 16-bit little-endian PCM at the streaming rate.
     func audioFrame(_ pcm: [UInt8]) -> WireFrame
     /// Sent once the input is finished and all of it was sent (`finish-task`, `session.finish`).
