@@ -146,10 +146,7 @@ extension MeetingStore {
             ]
         )
         let id = db.lastInsertedRowID
-        try db.execute(
-            sql: "INSERT INTO sentence_search (rowid, body) VALUES (?, ?)",
-            arguments: [id, TextSegmentation.indexText(sentence.text)]
-        )
+        try SearchIndex.insert(sentenceID: id, text: sentence.text, db)
         return id
     }
 

@@ -9,25 +9,33 @@ import TranscriptCore
 package struct MeetingStore: Sendable {
     /// The database file's path, as given.
     package let path: String
-    let pool: DatabasePool
+    /// A `DatabasePool` (WAL: readers beside the writer), or a read-only `DatabaseQueue` (`openForReading`).
+    let database: any DatabaseWriter
+    /// True when the archive was opened read-only: every write fails with `StoreError.readOnly`.
+    package let isReadOnly: Bool
 
     /// Opens (creating if needed) the archive at `path`, creating its folder, and brings its schema up to date.
     ///
+    /// `announceUpgrade` is called before an existing archive is migrated (a migration may rebuild the
+    /// search index, which takes seconds on a large archive).
+    ///
     /// - Throws: `StoreError` when the folder can't be made, the file is not a database or is corrupt,
     ///   it comes from a newer Verbatim, or it can't be written.
-    package static func open(path: String) throws -> MeetingStore {
-        try open(path: path, configuration: configuration)
+    package static func open(path: String, announceUpgrade: (String) -> Void = { _ in }) throws -> MeetingStore {
+        try open(path: path, configuration: configuration, announceUpgrade: announceUpgrade)
     }
 
     /// Opens with a given configuration; tests use it to limit the file's size (a full disk).
-    static func open(path: String, configuration: Configuration) throws -> MeetingStore {
+    static func open(
+        path: String, configuration: Configuration, announceUpgrade: (String) -> Void = { _ in }
+    ) throws -> MeetingStore {
         try createParentDirectory(of: path)
         let pool = try translatingErrors(path: path) {
             let pool = try DatabasePool(path: path, configuration: configuration)
-            try migrate(pool, path: path)
+            try migrate(pool, path: path, announceUpgrade: announceUpgrade)
             return pool
         }
-        return MeetingStore(path: path, pool: pool)
+        return MeetingStore(path: path, database: pool, isReadOnly: false)
     }
 
     static var configuration: Configuration {
@@ -41,10 +49,14 @@ package struct MeetingStore: Sendable {
         return configuration
     }
 
-    private static func migrate(_ pool: DatabasePool, path: String) throws {
+    private static func migrate(_ pool: DatabasePool, path: String, announceUpgrade: (String) -> Void) throws {
         let migrator = Schema.migrator
-        if try pool.read({ try migrator.hasBeenSuperseded($0) }) {
-            throw StoreError.newerVersion(path: path)
+        let (superseded, applied, completed) = try pool.read { db in
+            (try migrator.hasBeenSuperseded(db), try migrator.appliedIdentifiers(db), try migrator.hasCompletedMigrations(db))
+        }
+        if superseded { throw StoreError.newerVersion(path: path) }
+        if !applied.isEmpty && !completed {
+            announceUpgrade("Updating the archive at \(path) for this version of Verbatim (once; a large archive takes a while)…")
         }
         try migrator.migrate(pool)
     }
@@ -61,11 +73,11 @@ package struct MeetingStore: Sendable {
 
     /// Runs a write transaction, translating SQLite's errors into `StoreError`.
     func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try await Self.translatingErrors(path: path) { try await pool.write(body) }
+        try await Self.translatingErrors(path: path) { try await database.write(body) }
     }
 
     /// Runs a read, translating SQLite's errors into `StoreError`.
     func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try await Self.translatingErrors(path: path) { try await pool.read(body) }
+        try await Self.translatingErrors(path: path) { try await database.read(body) }
     }
 }

@@ -23,6 +23,9 @@ enum Schema {
             // The meeting screen's pause is an untranscribed stretch too, for a reason of the user's.
             try db.execute(sql: "ALTER TABLE transcript_gap ADD COLUMN reason TEXT NOT NULL DEFAULT 'engine' CHECK (reason IN ('engine', 'paused'))")
         }
+        migrator.registerMigration("v6: pairs of ideographs in the search index") { db in
+            try SearchIndex.rebuild(db)
+        }
         return migrator
     }
 
@@ -114,11 +117,7 @@ enum Schema {
             """)
     }
 
-    /// One FTS5 index over every sentence, keyed by the sentence's id.
-    ///
-    /// It holds `TextSegmentation.indexText` of each sentence (ideographs split apart), which the
-    /// store writes in the same transaction as the sentence; a trigger removes it with the sentence,
-    /// also when a meeting's deletion cascades. See docs/DECISIONS.md.
+    /// v1's search index: one column of words, ideographs split apart. v6 replaces it (`SearchIndex`).
     private static func createSearchIndex(_ db: Database) throws {
         try db.execute(sql: """
             CREATE VIRTUAL TABLE sentence_search USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');

@@ -4,15 +4,29 @@ import TranscriptCore
 /// What the user typed, compiled into an FTS5 pattern that cannot be read as query syntax.
 ///
 /// Words are ANDed; a double-quoted part is a phrase (an unbalanced quote runs to the end). Every
-/// word becomes a quoted phrase of its tokens (`it's` → `"it s"`, `预算` → `"预 算"`), so operators,
+/// word becomes a quoted phrase of its tokens (`it's` → `"it s"`, `Q3预算` → `"q3 预 算"`), so operators,
 /// column filters and stray punctuation in the input are only ever text. The last word, when the
-/// user is still typing it, matches as a prefix (`reconn` finds `reconnect`).
+/// user is still typing it, matches as a prefix (`reconn` finds `reconnect`). A word of ideographs
+/// only, 2 characters or more, is searched as a phrase of its pairs in the index's `pairs` column
+/// (`第三季度` → `pairs : "第三 三季 季度"`; see `SearchIndex`).
 package struct SearchQuery: Sendable, Equatable {
     /// A phrase: tokens that must appear next to each other, in order.
     package struct Term: Sendable, Equatable {
         /// Folded (lowercase, no diacritics) tokens.
         package var tokens: [String]
         package var isPrefix: Bool
+
+        /// The term as an FTS5 phrase: quoted (`"` doubled), so nothing in it is read as syntax.
+        var ftsPhrase: String {
+            let pairs = TextSegmentation.ideographPairs(tokens)
+            // Only when every token is an ideograph: then the pairs, in order, are the whole term.
+            if !pairs.isEmpty && pairs.count == tokens.count - 1 { return "pairs : " + Self.quoted(pairs) }
+            return Self.quoted(tokens) + (isPrefix ? "*" : "")
+        }
+
+        private static func quoted(_ tokens: [String]) -> String {
+            "\"" + tokens.joined(separator: " ").replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
     }
 
     package var terms: [Term]
@@ -49,10 +63,7 @@ package struct SearchQuery: Sendable, Equatable {
     /// The FTS5 MATCH pattern, or `nil` when there is nothing to search for.
     package var ftsPattern: String? {
         guard !terms.isEmpty else { return nil }
-        return terms.map { term in
-            let phrase = "\"" + term.tokens.joined(separator: " ").replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            return term.isPrefix ? phrase + "*" : phrase
-        }.joined(separator: " AND ")
+        return terms.map(\.ftsPhrase).joined(separator: " AND ")
     }
 
     private static func term(_ text: String) -> Term? {

@@ -6,6 +6,7 @@ package enum StoreError: UserFacingError, Equatable {
     case notADatabase(path: String)
     case newerVersion(path: String)
     case readOnly(path: String)
+    case readOnlyNeedsUpgrade(path: String)
     case diskFull(path: String)
     case busy(path: String)
     case cannotOpen(path: String, reason: String)
@@ -20,6 +21,8 @@ package enum StoreError: UserFacingError, Equatable {
         case let .notADatabase(path): "The archive at \(path) is not a Verbatim database, or it is corrupt."
         case let .newerVersion(path): "The archive at \(path) was written by a newer version of Verbatim."
         case let .readOnly(path): "Can't write to the archive at \(path): the file or its folder is read-only."
+        case let .readOnlyNeedsUpgrade(path):
+            "The archive at \(path) is read-only, and this version of Verbatim must update it before reading it."
         case let .diskFull(path): "The disk holding the archive at \(path) is full; nothing was half-written."
         case let .busy(path): "The archive at \(path) stayed locked by another process."
         case let .cannotOpen(path, reason): "Can't open the archive at \(path) (\(reason))."
@@ -36,6 +39,8 @@ package enum StoreError: UserFacingError, Equatable {
             "Check the permissions, or point --db (or VERBATIM_DB) at a writable file."
         case .notADatabase:
             "Move the file aside to start a new archive, or point --db (or VERBATIM_DB) at another file."
+        case .readOnlyNeedsUpgrade:
+            "Open it once where it can be written (or a copy of it), to update it."
         case .newerVersion:
             "Upgrade Verbatim to open it; this version leaves the file untouched."
         case .diskFull:

@@ -4,6 +4,10 @@
 /// found inside `关于预算，第三季度`. Every ideographic character (Han, kana) is therefore its own
 /// token here, and a Chinese word is searched as a phrase of its characters: any length, from one
 /// character up, matches. Other words are runs of letters and digits, as `unicode61` sees them.
+///
+/// A phrase of single characters is slow to find, because each common character is in a large part
+/// of the archive. The index therefore also holds each pair of adjacent ideographs as a token
+/// (`ideographPairs`), so a word of two or more characters is found through its pairs.
 package enum TextSegmentation {
     /// A word of `text` and where it stands.
     package struct Token: Sendable, Equatable {
@@ -41,7 +45,32 @@ package enum TextSegmentation {
 
     /// The text the full-text index holds: the tokens separated by single spaces.
     package static func indexText(_ text: String) -> String {
-        tokens(in: text).map(\.text).joined(separator: " ")
+        indexText(tokens(in: text))
+    }
+
+    package static func indexText(_ tokens: [Token]) -> String {
+        tokens.map(\.text).joined(separator: " ")
+    }
+
+    /// Each pair of ideographs that are next to each other among `tokens` (as `tokens(in:)` made them),
+    /// overlapping: `关于预算，第三` → `关于 于预 预算 算第 第三`. Punctuation between two ideographs does
+    /// not part them, as it does not part the characters of a phrase; a word of any other kind does.
+    package static func ideographPairs(_ tokens: [some StringProtocol]) -> [String] {
+        guard tokens.count > 1 else { return [] }
+        return (1..<tokens.count).compactMap { index in
+            let (first, second) = (tokens[index - 1], tokens[index])
+            return isIdeographicToken(first) && isIdeographicToken(second) ? String(first) + String(second) : nil
+        }
+    }
+
+    /// The text of the index's pairs column: `ideographPairs` separated by single spaces.
+    package static func pairIndexText(_ tokens: [Token]) -> String {
+        ideographPairs(tokens.map(\.text)).joined(separator: " ")
+    }
+
+    /// An ideograph is always a token of its own, so a token is one when its first character is.
+    private static func isIdeographicToken(_ token: some StringProtocol) -> Bool {
+        token.first.map(isIdeographic) ?? false
     }
 
     /// Han ideographs (with extensions and compatibility forms), hiragana and katakana.

@@ -27,6 +27,9 @@ struct Corpus {
         accessibility usability prototype wireframe mockup figma branding website newsletter webinar
         """.split(whereSeparator: \.isWhitespace).map(String.init)
 
+    /// Changes whenever the generated text does (the benchmark keeps one archive per version).
+    static let version = 2
+
     static let chineseWords = """
         预算 项目 会议 客户 服务器 数据库 第三季度 计划 发布 上线 测试 部署 延迟 指标 故障 回滚 招聘 合同 \
         供应商 价格 收入 预测 市场 销售 合作 安全 审计 合规 隐私 加密 备份 存储 集群 网络 带宽 手机 浏览器 \
@@ -92,11 +95,16 @@ struct Corpus {
         return words.joined(separator: " ").prefix(1).uppercased() + words.joined(separator: " ").dropFirst() + "."
     }
 
+    /// Particles and the commonest characters, of which real Chinese has one in every few characters
+    /// (的 alone is about 4 % of all text): they make single-character posting lists long, as in a real archive.
+    static let chineseParticles = ["的", "的", "的", "了", "了", "是", "在", "不", "有", "我", "也", "就", "都", "和"]
+
     mutating func chinese() -> String {
         let count = 4 + random.next(below: 8)
         var text = ""
         for index in 0..<count {
             text += chineseVocabulary[chineseWeights.sample(&random)]
+            if random.next(below: 3) == 0 { text += Self.chineseParticles[random.next(below: Self.chineseParticles.count)] }
             if index == count / 2 { text += "，" }
         }
         return text + "。"

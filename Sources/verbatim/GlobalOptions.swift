@@ -23,7 +23,17 @@ struct GlobalOptions: ParsableArguments {
     /// Opens the archive, first closing meetings a recorder that died left `recording` (see
     /// `CrashRecovery`): this runs whenever Verbatim starts, and says on stderr what it fixed.
     func openStore() async throws -> MeetingStore {
-        let store = try MeetingStore.open(path: databasePath)
+        try await recoveringCrashes(MeetingStore.open(path: databasePath, announceUpgrade: StandardError.write))
+    }
+
+    /// Opens the archive for a command that only reads it, so that it also works where the archive
+    /// can't be written (then nothing is recovered: a crashed meeting stays `recording`).
+    func openStoreForReading() async throws -> MeetingStore {
+        let store = try MeetingStore.openForReading(path: databasePath, announceUpgrade: StandardError.write)
+        return store.isReadOnly ? store : try await recoveringCrashes(store)
+    }
+
+    private func recoveringCrashes(_ store: MeetingStore) async throws -> MeetingStore {
         for meeting in try await CrashRecovery.run(store: store) { StandardError.write(RecordingStatus.recovered(meeting)) }
         return store
     }

@@ -13,6 +13,13 @@ import TranscriptCore
         #expect(TextSegmentation.indexText("«» — …") == "")
     }
 
+    @Test func pairsIdeographsThatAreNextToEachOtherAmongTheTokens() {
+        let tokens = TextSegmentation.tokens(in: "关于预算，第三 Q3 季度 东京の")
+        #expect(TextSegmentation.pairIndexText(tokens) == "关于 于预 预算 算第 第三 季度 度东 东京 京の")
+        #expect(TextSegmentation.ideographPairs(["预"]).isEmpty)
+        #expect(TextSegmentation.ideographPairs(["q3", "预", "算", "budget"]) == ["预算"])
+    }
+
     @Test func keepsAccentedAndNonLatinWordsWhole() {
         #expect(TextSegmentation.tokens(in: "Café naïve Привет").map(\.text) == ["Café", "naïve", "Привет"])
     }

@@ -17,7 +17,7 @@ struct ExportCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let store = try await global.openStore()
+            let store = try await global.openStoreForReading()
             let archived = try await store.meeting(meeting.resolve(in: store))
             let text = format.render(archived.transcript)
             guard let output, output != "-" else { return print(text, terminator: "") }

@@ -11,7 +11,7 @@ struct ListCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let meetings = try await global.openStore().meetings()
+            let meetings = try await global.openStoreForReading().meetings()
             if json { return try JSONOutput.print(meetings.map(MeetingListItem.init)) }
             if meetings.isEmpty { return StandardError.write("The archive has no meetings yet.") }
             print(MeetingTable.render(meetings), terminator: "")

@@ -28,7 +28,7 @@ struct SearchCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             let searchQuery = SearchQuery(query.joined(separator: " "))
-            let hits = try await global.openStore().search(searchQuery, meetingID: meeting, limit: limit)
+            let hits = try await global.openStoreForReading().search(searchQuery, meetingID: meeting, limit: limit)
             if json { return try JSONOutput.print(hits.map { SearchHitItem($0, query: searchQuery) }) }
             if hits.isEmpty { return StandardError.write("No matches.") }
             let styled = Terminal.stdoutSupportsStyle

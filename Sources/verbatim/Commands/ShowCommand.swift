@@ -13,7 +13,7 @@ struct ShowCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let store = try await global.openStore()
+            let store = try await global.openStoreForReading()
             let archived = try await store.meeting(meeting.resolve(in: store))
             if json {
                 let archive = InterchangeCodec.ArchiveFields(
