@@ -1,3 +1,4 @@
+import DashScopeProtocol
 import Foundation
 import NIOConcurrencyHelpers
 import NIOCore
@@ -64,17 +65,22 @@ final class ServiceConnection: Sendable {
         return ServiceConnection(socket: socket, inbound: inbound)
     }
 
-    /// Returns once the frame is written to the socket: the caller goes at the network's pace.
-    func send(text: String) async throws {
-        let promise = socket.eventLoop.makePromise(of: Void.self)
-        socket.send(text, promise: promise)
-        try await promise.futureResult.get()
-    }
-
-    func send(binary bytes: [UInt8]) async throws {
-        let promise = socket.eventLoop.makePromise(of: Void.self)
-        socket.send(bytes, promise: promise)
-        try await promise.futureResult.get()
+    /// Sends the frames in order, in one trip to the socket's thread, and returns once the last one
+    /// is written to the socket: the caller goes at the network's pace.
+    func send(_ frames: [WireFrame]) async throws {
+        guard !frames.isEmpty else { return }
+        let written = socket.eventLoop.makePromise(of: Void.self)
+        socket.eventLoop.execute { [socket] in
+            for (index, frame) in frames.enumerated() {
+                // A failed write fails every later one on the same channel, so the last promise tells.
+                let promise = index == frames.count - 1 ? written : nil
+                switch frame {
+                case let .text(text): socket.send(text, promise: promise)
+                case let .binary(bytes): socket.send(bytes, promise: promise)
+                }
+            }
+        }
+        try await written.futureResult.get()
     }
 
     func close() async {

@@ -216,7 +216,7 @@ actor StreamingSession<Wire: SessionWire>: RecognitionSession {
     /// is still read.
     private nonisolated func sendOpening(_ wire: Wire, on connection: ServiceConnection) async -> String? {
         do {
-            for message in wire.openingMessages() { try await connection.send(text: message) }
+            try await connection.send(wire.openingMessages().map(WireFrame.text))
             return nil
         } catch {
             return "\(error)"
@@ -237,14 +237,11 @@ actor StreamingSession<Wire: SessionWire>: RecognitionSession {
     /// Sends the held audio from the oldest unsent chunk, then new audio as it comes, in the wire's
     /// frames; its finishing message once the input is finished and everything was sent.
     private nonisolated func write(to connection: ServiceConnection, wire: Wire) async throws {
-        while let pcm = await nextAudioFrame() {
-            switch wire.audioFrame(pcm) {
-            case let .binary(frame): try await connection.send(binary: frame)
-            case let .text(frame): try await connection.send(text: frame)
-            }
+        while let pcm = await nextAudioFrames() {
+            try await connection.send(pcm.map(wire.audioFrame))
         }
         try Task.checkCancellation()
-        try await connection.send(text: wire.finishMessage())
+        try await connection.send([.text(wire.finishMessage())])
         await finishSent()
         // A server that never answers would hold the end of the meeting forever: after a while the
         // connection is given up, and the next one is sent the audio no final has covered.
@@ -253,17 +250,19 @@ actor StreamingSession<Wire: SessionWire>: RecognitionSession {
         await connection.close()
     }
 
-    /// The next frame to send, waiting for audio; nil when the input is finished (or the task is cancelled).
-    private func nextAudioFrame() async -> [UInt8]? {
+    /// At most this many frames go to the socket in one batch (one trip to its thread and back).
+    private static var maxFramesPerBatch: Int { 8 }
+
+    /// The next frames to send: every frame's worth of audio there is, up to a batch, waiting for
+    /// audio when there is none; nil when the input is finished (or the task is cancelled).
+    ///
+    /// Live audio comes a frame at a time; a file, or a re-send after a reconnection, has a backlog,
+    /// and sending it in batches saves a thread hop per frame.
+    private func nextAudioFrames() async -> [[UInt8]]? {
         while !Task.isCancelled {
-            if let chunk = pending.takeNextToSend(maxFrames: Int(PCMFormat.frames(milliseconds: Int64(settings.maxFrameMs)))) {
-                // Senders resume in a batch once the backlog has halved, not after every frame.
-                if pending.unsentCount <= Self.unsentLow { wakeSenders() }
-                if taskOrigin == nil { taskOrigin = chunk.startFrame }
-                audioSentMs = taskMs(ofFrame: chunk.endFrame)
-                metrics.audioSent(throughTaskMs: audioSentMs, atMs: now())
-                return encode(chunk.samples)
-            }
+            var frames: [[UInt8]] = []
+            while frames.count < Self.maxFramesPerBatch, let pcm = takeNextFrame() { frames.append(pcm) }
+            if !frames.isEmpty { return frames }
             if inputFinished { return nil }
             await withTaskCancellationHandler {
                 await withCheckedContinuation { writerWaiting = $0 }
@@ -272,6 +271,19 @@ actor StreamingSession<Wire: SessionWire>: RecognitionSession {
             }
         }
         return nil
+    }
+
+    /// The oldest unsent audio, up to a frame, as PCM at the streaming rate; nil when there is none.
+    private func takeNextFrame() -> [UInt8]? {
+        guard let chunk = pending.takeNextToSend(maxFrames: Int(PCMFormat.frames(milliseconds: Int64(settings.maxFrameMs)))) else {
+            return nil
+        }
+        // Senders resume in a batch once the backlog has halved, not after every frame.
+        if pending.unsentCount <= Self.unsentLow { wakeSenders() }
+        if taskOrigin == nil { taskOrigin = chunk.startFrame }
+        audioSentMs = taskMs(ofFrame: chunk.endFrame)
+        metrics.audioSent(throughTaskMs: audioSentMs, atMs: now())
+        return encode(chunk.samples)
     }
 
     private func encode(_ samples: [Int16]) -> [UInt8] {

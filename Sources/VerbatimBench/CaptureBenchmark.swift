@@ -29,7 +29,7 @@ enum CaptureBenchmark {
         )
         var events = capture.events.makeAsyncIterator()
         while let event = await events.next() { if case .live = event { break } }
-        let cpuBefore = cpuSeconds()
+        let cpuBefore = CPUTime.ofThisProcess
         let clock = ContinuousClock()
         let start = clock.now
         let counter = Task { [events] in
@@ -41,7 +41,7 @@ enum CaptureBenchmark {
         try await Task.sleep(for: .seconds(seconds))  // the benchmark's length: it measures, not waits
         let summary = await capture.stop()
         let wall = Double((clock.now - start).components.seconds) + Double((clock.now - start).components.attoseconds) / 1e18
-        let cpu = cpuSeconds() - cpuBefore
+        let cpu = CPUTime.ofThisProcess - cpuBefore
         let measured = await counter.value
         print(String(format: "capture CPU: %.3f s over %.1f s = %.3f %% of one core (goal: at most 0.5 %%)", cpu, wall, cpu / wall * 100))
         print(String(format: "audio: %.1f s written, %d level readings, %d chunks dropped", Double(summary.frames) / 16_000, measured, summary.droppedChunks))
@@ -52,12 +52,6 @@ enum CaptureBenchmark {
             .appendingPathComponent("scripts/pulseaudio-test-daemon.sh").path
     }
 
-    private static func cpuSeconds() -> Double {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
-        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
-    }
 
     private static func shell(_ arguments: String...) throws -> String {
         let process = try background(arguments[0], arguments.dropFirst(), environment: [:], output: Pipe())

@@ -51,13 +51,13 @@ enum ScreenBenchmark {
         let loop = ScreenLoop(state: state, clock: elapsed) { timing in
             latencies.withLock { $0.append(Stopwatch.milliseconds(timing.shownAt - timing.inputAt)) }
         }
-        let before = cpuSeconds()
+        let before = CPUTime.ofThisProcess
         let atHalf = Mutex<(cpu: Double, at: ContinuousClock.Instant)?>(nil)
-        let feeder = Thread { Feed.run(loop, seconds: seconds) { atHalf.withLock { $0 = (cpuSeconds(), .now) } } }
+        let feeder = Thread { Feed.run(loop, seconds: seconds) { atHalf.withLock { $0 = (CPUTime.ofThisProcess, .now) } } }
         feeder.start()
         let wallStart = ContinuousClock.now
         _ = try await loop.run { try NCursesBackend(theme: .default, noColor: false) }
-        let end = (cpu: cpuSeconds(), at: ContinuousClock.now)
+        let end = (cpu: CPUTime.ofThisProcess, at: ContinuousClock.now)
         let half = atHalf.withLock { $0 } ?? end
         let (firstCPU, firstWall) = (half.cpu - before, Stopwatch.milliseconds(half.at - wallStart) / 1_000)
         let (secondCPU, secondWall) = (end.cpu - half.cpu, Stopwatch.milliseconds(end.at - half.at) / 1_000)
@@ -74,11 +74,6 @@ enum ScreenBenchmark {
         try (lines.joined(separator: "\n") + "\n").write(toFile: report, atomically: true, encoding: .utf8)
     }
 
-    private static func cpuSeconds() -> Double {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
-    }
 }
 
 /// The synthetic meeting the screen benchmark is fed.

@@ -20,12 +20,12 @@ struct ServerConnectionReuseTests {
 
         for _ in 0..<2 {
             let taskID = DuplexInstruction.newTaskID()
-            try await connection.send(text: DuplexInstruction.runTask(
+            try await connection.send([.text(DuplexInstruction.runTask(
                 taskID: taskID, model: "fun-asr-realtime", sampleRate: 16_000, parameters: RecognitionParameters()
-            ).json())
+            ).json())])
             #expect(try await nextEvent(&inbound) == .taskStarted(taskID: taskID))
-            try await connection.send(binary: samples.littleEndianBytes)
-            try await connection.send(text: DuplexInstruction.finishTask(taskID: taskID).json())
+            // Audio and the finish in one batch, as the session sends a backlog.
+            try await connection.send([.binary(samples.littleEndianBytes), .text(DuplexInstruction.finishTask(taskID: taskID).json())])
             var finals: [SentenceResult] = []
             while true {
                 let event = try await nextEvent(&inbound)

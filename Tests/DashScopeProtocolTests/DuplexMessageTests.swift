@@ -56,6 +56,12 @@ struct DuplexMessageTests {
             sentenceID: 2, clock: EngineClock(originMs: 5_000), startMs: 100, endMs: 900, text: "好",
             words: [Word(startMs: 100, endMs: 900, text: "好", punctuation: "。")], emotion: Emotion(tag: "positive", confidence: 0.8)
         )))
+        // A partial's words are skipped (nothing uses them), even malformed ones; a final's are checked.
+        let partial = try result(#"{"begin_time":0,"end_time":null,"text":"a b","sentence_id":3,"words":[{"begin_time":"x"}]}"#)
+        #expect(partial.words == nil && partial.text == "a b")
+        #expect(throws: DuplexProtocolError.self) {
+            try result(#"{"begin_time":0,"end_time":900,"text":"a","sentence_id":3,"words":[{"begin_time":"x"}]}"#)
+        }
     }
 
     @Test("usage, task-failed header fields, unknown events, and malformed frames")

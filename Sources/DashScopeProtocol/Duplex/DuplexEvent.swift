@@ -13,7 +13,7 @@ package enum DuplexEvent: Sendable, Equatable {
     /// `DuplexProtocolError.malformed`, which the session treats as a broken connection.
     package init(json text: String) throws(DuplexProtocolError) {
         let frame: Frame
-        do { frame = try JSONDecoder().decode(Frame.self, from: Data(text.utf8)) } catch {
+        do { frame = try Self.decoder.decode(Frame.self, from: Data(text.utf8)) } catch {
             throw .malformed(Self.describe(error))
         }
         let header = frame.header
@@ -36,6 +36,9 @@ package enum DuplexEvent: Sendable, Equatable {
             self = .unknown(event: header.event)
         }
     }
+
+    /// One for all frames: making a decoder per frame showed in profiles.
+    private static let decoder = JSONDecoder()
 
     /// Says where the JSON was wrong without quoting it (it may hold transcript text).
     private static func describe(_ error: any Error) -> String {

@@ -30,6 +30,22 @@ package struct SentenceResult: Sendable, Equatable, Decodable {
         case sentenceID = "sentence_id", heartbeat, words, emotionTag = "emo_tag", emotionConfidence = "emo_confidence"
     }
 
+    /// A partial's words are left undecoded: nothing uses them, and they are most of the decoding
+    /// work, since the server sends several partials for every final.
+    package init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        beginTime = try container.decode(Int.self, forKey: .beginTime)
+        endTime = try container.decodeIfPresent(Int.self, forKey: .endTime)
+        text = try container.decode(String.self, forKey: .text)
+        sentenceEnd = try container.decodeIfPresent(Bool.self, forKey: .sentenceEnd)
+        sentenceID = try container.decode(Int.self, forKey: .sentenceID)
+        heartbeat = try container.decodeIfPresent(Bool.self, forKey: .heartbeat)
+        emotionTag = try container.decodeIfPresent(String.self, forKey: .emotionTag)
+        emotionConfidence = try container.decodeIfPresent(Double.self, forKey: .emotionConfidence)
+        words = nil
+        if isFinal { words = try container.decodeIfPresent([WordResult].self, forKey: .words) }
+    }
+
     package init(
         beginTime: Int, endTime: Int?, text: String, sentenceEnd: Bool?, sentenceID: Int,
         heartbeat: Bool? = nil, words: [WordResult]? = nil
