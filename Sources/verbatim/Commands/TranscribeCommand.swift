@@ -94,11 +94,16 @@ struct TranscribeCommand: AsyncParsableCommand {
     ) async -> (heardMs: Int, error: (any Error)?) {
         let totalMs = source.durationMs
         var heardMs = 0
+        var shownBar = ""
         do {
             for try await chunk in source.chunks(paced: false) {
                 await session?.send(chunk)
                 heardMs = Int(PCMFormat.milliseconds(frames: chunk.endFrame))
-                status.setTransient(ProgressBar.render(doneMs: heardMs, totalMs: totalMs))
+                // Drawn on a terminal only, and only when it changes (once a second of audio at most).
+                guard status.isTerminal else { continue }
+                let bar = ProgressBar.render(doneMs: heardMs, totalMs: totalMs)
+                if bar != shownBar { status.setTransient(bar) }
+                shownBar = bar
             }
         } catch {
             return (heardMs, error)
