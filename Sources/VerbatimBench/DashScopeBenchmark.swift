@@ -2,7 +2,7 @@ import AudioCore
 import Foundation
 import VerbatimTestSupport
 
-/// `verbatim-bench dashscope [--minutes N] [--engine dashscope|qwen]`: the release `verbatim transcribe`
+/// `verbatim-bench dashscope [--minutes N] [--engine dashscope|qwen] [--runs N]`: the release `verbatim transcribe`
 /// streams an N-minute 16 kHz file as fast as the loopback test server takes it, over the duplex
 /// protocol (binary frames) or the realtime one (Qwen: base64 in JSON); prints the client process's
 /// CPU time and peak memory (the server runs in this process and is not counted).
@@ -20,6 +20,7 @@ enum DashScopeBenchmark {
         }) { $1 }
         let minutes = options["--minutes"].flatMap { Int($0) } ?? 10
         let engine = options["--engine"] ?? "dashscope"
+        let runs = max(1, options["--runs"].flatMap { Int($0) } ?? 7)
         let folder = TemporaryDirectory()
         let server = try await DashScopeTestServer.start(script: script)
         // The release build unless VERBATIM_BINARY names another.
@@ -27,16 +28,16 @@ enum DashScopeBenchmark {
             ?? VerbatimBinary.packageRoot.appendingPathComponent(".build/release/verbatim").path
         let client = Client(binary: binary, engine: engine, serverURL: engine == "qwen" ? server.realtimeURL : server.url, folder: folder)
 
-        // One round of the script (a few seconds): starting, connecting, one task, stopping. GNU time
-        // counts CPU in hundredths of a second, so each figure is the median of five runs.
+        // One round of the script (a few seconds): starting, connecting, one task, stopping. The
+        // machine's noise is about ±15 % from run to run, so each figure is the median of several runs.
         let round = try writeMeeting(rounds: 1, to: folder.file("round.wav"))
         let meeting = try writeMeeting(minutes: minutes, to: folder.file("meeting.wav"))
-        let baseline = try median(of: (0..<5).map { _ in try client.transcribe(round) })
-        let full = try median(of: (0..<5).map { _ in try client.transcribe(meeting) })
+        let baseline = try median(of: (0..<runs).map { _ in try client.transcribe(round) })
+        let full = try median(of: (0..<runs).map { _ in try client.transcribe(meeting) })
         await server.shutdown()
 
         let name = engine == "qwen" ? "Qwen (realtime protocol)" : "DashScope (duplex protocol)"
-        print("\(name) client, \(minutes) min of 16 kHz audio to the loopback server, as fast as it takes it (median of 5 runs)")
+        print("\(name) client, \(minutes) min of 16 kHz audio to the loopback server, as fast as it takes it (median of \(runs) runs)")
         print("  exit status        \(full.status)")
         print("  sentences          \(full.sentences) (expected \(full.expectedSentences))")
         print(String(format: "  wall time          %.2f s", full.wallSeconds))
