@@ -92,7 +92,13 @@ let package = Package(
                 "TranscriptCore", "Store", "Export", "AudioCore", "AudioCapture", "Recognition", "OfflineRecognition",
                 "DashScopeProtocol", "DashScopeClient", "Configuration", "Session", "TUIModel", "TUIRender", "TUITerminal", "VerbatimApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // Release: GNU ld packs the binary's relative relocations (DT_RELR) and exports no symbols,
+            // so a start reads and touches less of it (peak memory; see docs/DECISIONS.md). Still PIE.
+            linkerSettings: [.unsafeFlags(
+                ["-use-ld=bfd", "-Xlinker", "--no-export-dynamic", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"],
+                .when(platforms: [.linux], configuration: .release)
+            )]
         ),
         // `make bench`: prints figures; never part of the test suite.
         .executableTarget(

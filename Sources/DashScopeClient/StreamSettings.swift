@@ -19,8 +19,12 @@ package struct StreamSettings: Sendable {
     package var pacing: Pacing
     /// The rate audio is streamed at: capture records 16 kHz, which some models take only at 8 kHz.
     package var sampleRate: Int
-    /// Audio kept for re-sending after a lost connection.
-    package var resendBufferSeconds = 120
+    /// Audio kept for re-sending after a lost connection: in a live meeting, two minutes of outage;
+    /// for a file, 30 s of audio sent ahead of the server's finals (a file's reader simply waits while
+    /// the connection is down, so the buffer only has to cover what the server took and had not
+    /// finalized; a server that takes audio far faster than it recognizes it would otherwise have the
+    /// client hold minutes of it, about 4 MB).
+    package var resendBufferSeconds: Int
     /// Reconnection: attempts before giving up, and the backoff between them.
     package var maxReconnectAttempts = 8
     package var backoffInitialMs = 500
@@ -42,6 +46,7 @@ package struct StreamSettings: Sendable {
         self.pacing = pacing
         self.sampleRate = sampleRate
         self.maxFrameMs = maxFrameMs
+        resendBufferSeconds = pacing == .realTime ? 120 : 30
     }
 }
 
