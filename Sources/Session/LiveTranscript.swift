@@ -104,7 +104,9 @@ package actor LiveTranscript {
 
     private func save(_ sentence: Sentence) async {
         if let destination {
-            do { try await destination.store.appendSentence(sentence, to: destination.meetingID) } catch {
+            do {
+                try await destination.store.appendSentence(sentence, to: destination.meetingID, billedSeconds: billedSecondsSoFar)
+            } catch {
                 let reason = userMessage(for: error)
                 updateSink.yield(.saveFailed(sentence, reason: reason))
                 return
@@ -122,11 +124,14 @@ package actor LiveTranscript {
         }
     }
 
-    /// The service's billable audio, summed over sources, once at the end (it only grows, and a
-    /// figure lost to a crash costs nothing but the figure).
+    /// The service's billable audio so far, summed over sources; nil when no engine reports one.
+    private var billedSecondsSoFar: Int? { billedSeconds.isEmpty ? nil : billedSeconds.values.reduce(0, +) }
+
+    /// The service's billable audio goes with every saved sentence, and once more at the end for what
+    /// the engines reported after the last one.
     private func saveBilledSeconds() async {
-        guard let destination, !billedSeconds.isEmpty else { return }
-        try? await destination.store.setBilledSeconds(billedSeconds.values.reduce(0, +), for: destination.meetingID)
+        guard let destination, let total = billedSecondsSoFar else { return }
+        try? await destination.store.setBilledSeconds(total, for: destination.meetingID)
     }
 
     private func presented(_ sentence: Sentence) -> Sentence {

@@ -19,11 +19,15 @@ extension MeetingStore {
 
     /// Appends one finalized sentence; when this returns, the sentence is on disk and searchable.
     @discardableResult
-    package func appendSentence(_ sentence: Sentence, to meetingID: Int64) async throws -> Int64 {
+    /// `billedSeconds`, the service's billable audio so far when it reports one, is saved in the
+    /// same transaction, so a crash loses at most the last sentence's share of it.
+    package func appendSentence(_ sentence: Sentence, to meetingID: Int64, billedSeconds: Int? = nil) async throws -> Int64 {
         try Self.validate(sentence)
         return try await write { db in
             try Self.requireMeeting(meetingID, db)
-            return try Self.insertSentence(sentence, meetingID: meetingID, db)
+            let id = try Self.insertSentence(sentence, meetingID: meetingID, db)
+            if let billedSeconds { try Self.updateBilledSeconds(billedSeconds, meetingID: meetingID, db) }
+            return id
         }
     }
 
@@ -65,8 +69,12 @@ extension MeetingStore {
     package func setBilledSeconds(_ seconds: Int, for meetingID: Int64) async throws {
         try await write { db in
             try Self.requireMeeting(meetingID, db)
-            try db.execute(sql: "UPDATE meeting SET billed_seconds = ? WHERE id = ?", arguments: [seconds, meetingID])
+            try Self.updateBilledSeconds(seconds, meetingID: meetingID, db)
         }
+    }
+
+    private static func updateBilledSeconds(_ seconds: Int, meetingID: Int64, _ db: Database) throws {
+        try db.execute(sql: "UPDATE meeting SET billed_seconds = ? WHERE id = ?", arguments: [seconds, meetingID])
     }
 
     /// A meeting still marked `recording`: a live one, or one a crash left.

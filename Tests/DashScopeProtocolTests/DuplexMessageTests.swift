@@ -56,12 +56,26 @@ struct DuplexMessageTests {
             sentenceID: 2, clock: EngineClock(originMs: 5_000), startMs: 100, endMs: 900, text: "好",
             words: [Word(startMs: 100, endMs: 900, text: "好", punctuation: "。")], emotion: Emotion(tag: "positive", confidence: 0.8)
         )))
-        // A partial's words are skipped (nothing uses them), even malformed ones; a final's are checked.
-        let partial = try result(#"{"begin_time":0,"end_time":null,"text":"a b","sentence_id":3,"words":[{"begin_time":"x"}]}"#)
-        #expect(partial.words == nil && partial.text == "a b")
+        // Of a partial's words only where the last ends is read (the latency estimate), even past a
+        // malformed field; a final's words are checked whole.
+        let partial = try result(#"{"begin_time":0,"end_time":null,"text":"a b","sentence_id":3,"words":[{"begin_time":"x","end_time":400},{"end_time":700}]}"#)
+        #expect(partial.words == nil && partial.text == "a b" && partial.lastWordEndTime == 700)
         #expect(throws: DuplexProtocolError.self) {
             try result(#"{"begin_time":0,"end_time":900,"text":"a","sentence_id":3,"words":[{"begin_time":"x"}]}"#)
         }
+    }
+
+    @Test("a result reaches as far as its end_time, or a partial's last word: the latency estimate's clock")
+    func resultsReportHowFarTheyReach() throws {
+        var wire = DuplexWire(model: DashScopeModel.named("fun-asr-realtime")!, parameters: RecognitionParameters(), taskID: "t")
+        func frame(_ event: String, _ sentence: String = "", usage: String = "null") -> String {
+            #"{"header":{"task_id":"t","event":""# + event + #"","attributes":{}},"payload":{"output":{"sentence":"# + (sentence.isEmpty ? "null" : sentence) + #"},"usage":"# + usage + "}}"
+        }
+        #expect(wire.read(frame("task-started"), audioSentMs: 0) == [.ready])
+        let partial = wire.read(frame("result-generated", #"{"begin_time":100,"end_time":null,"text":"a b","sentence_id":1,"words":[{"begin_time":100,"end_time":400,"text":"a","punctuation":""},{"begin_time":400,"end_time":700,"text":"b","punctuation":""}]}"#), audioSentMs: 900)
+        #expect(partial.first == .progress(hasText: true, reachingTaskMs: 700))
+        let final = wire.read(frame("result-generated", #"{"begin_time":100,"end_time":800,"text":"a b.","sentence_id":1,"words":[]}"#, usage: #"{"duration":1}"#), audioSentMs: 900)
+        #expect(final.prefix(2) == [.progress(hasText: true, reachingTaskMs: 800), .billed(seconds: 1)])
     }
 
     @Test("usage, task-failed header fields, unknown events, and malformed frames")

@@ -48,7 +48,7 @@ package struct DuplexWire: SessionWire {
     private func signals(for result: SentenceResult, usage: TaskUsage?) -> [WireSignal] {
         var signals: [WireSignal] = []
         if !result.isHeartbeat {
-            signals.append(.progress(hasText: !result.text.isEmpty, reachingTaskMs: result.endTime ?? result.words?.last?.endTime))
+            signals.append(.progress(hasText: !result.text.isEmpty, reachingTaskMs: result.endTime ?? result.lastWordEndTime))
         }
         if let seconds = usage?.durationSeconds { signals.append(.billed(seconds: seconds)) }
         if let event = ResultTranslation.event(for: result, clock: EngineClock(originMs: 0)) { signals.append(.recognized(event)) }

@@ -8,7 +8,7 @@ package enum ResultTranslation {
     package static func event(for result: SentenceResult, clock: EngineClock) -> RecognitionEvent? {
         guard !result.isHeartbeat else { return nil }
         if result.isFinal {
-            let end = result.endTime ?? result.words?.last?.endTime ?? result.beginTime
+            let end = result.endTime ?? result.lastWordEndTime ?? result.beginTime
             return .final(EngineSentence(
                 sentenceID: result.sentenceID, clock: clock, startMs: result.beginTime, endMs: max(end, result.beginTime),
                 text: result.text, words: (result.words ?? []).map(word),

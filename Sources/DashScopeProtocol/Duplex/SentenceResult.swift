@@ -7,7 +7,10 @@ package struct SentenceResult: Sendable, Equatable, Decodable {
     package var sentenceEnd: Bool?
     package var sentenceID: Int
     package var heartbeat: Bool?
+    /// A final's words; nil for a partial (see `init(from:)`).
     package var words: [WordResult]?
+    /// Where the last word ends, partial or final: how far into the audio the result reaches.
+    package var lastWordEndTime: Int?
     package var emotionTag: String?
     package var emotionConfidence: Double?
 
@@ -25,13 +28,20 @@ package struct SentenceResult: Sendable, Equatable, Decodable {
         }
     }
 
+    /// A partial's word, as far as the client reads it.
+    private struct WordEnd: Decodable {
+        var endTime: Int
+        enum CodingKeys: String, CodingKey { case endTime = "end_time" }
+    }
+
     enum CodingKeys: String, CodingKey {
         case beginTime = "begin_time", endTime = "end_time", text, sentenceEnd = "sentence_end"
         case sentenceID = "sentence_id", heartbeat, words, emotionTag = "emo_tag", emotionConfidence = "emo_confidence"
     }
 
-    /// A partial's words are left undecoded: nothing uses them, and they are most of the decoding
-    /// work, since the server sends several partials for every final.
+    /// A partial's words are read only for where the last one ends (the latency estimate): nothing
+    /// else uses them, and decoding them whole was most of the work, since the server sends several
+    /// partials for every final.
     package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         beginTime = try container.decode(Int.self, forKey: .beginTime)
@@ -42,8 +52,13 @@ package struct SentenceResult: Sendable, Equatable, Decodable {
         heartbeat = try container.decodeIfPresent(Bool.self, forKey: .heartbeat)
         emotionTag = try container.decodeIfPresent(String.self, forKey: .emotionTag)
         emotionConfidence = try container.decodeIfPresent(Double.self, forKey: .emotionConfidence)
-        words = nil
-        if isFinal { words = try container.decodeIfPresent([WordResult].self, forKey: .words) }
+        if isFinal {
+            words = try container.decodeIfPresent([WordResult].self, forKey: .words)
+            lastWordEndTime = words?.last?.endTime
+        } else {
+            words = nil
+            lastWordEndTime = try container.decodeIfPresent([WordEnd].self, forKey: .words)?.last?.endTime
+        }
     }
 
     package init(
@@ -57,6 +72,7 @@ package struct SentenceResult: Sendable, Equatable, Decodable {
         self.sentenceID = sentenceID
         self.heartbeat = heartbeat
         self.words = words
+        lastWordEndTime = words?.last?.endTime
     }
 
     /// The sentence ended: `sentence_end` when the server sends it, otherwise a non-null `end_time`
