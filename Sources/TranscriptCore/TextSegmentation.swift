@@ -69,7 +69,7 @@ package enum TextSegmentation {
     }
 
     /// An ideograph is always a token of its own, so a token is one when its first character is.
-    private static func isIdeographicToken(_ token: some StringProtocol) -> Bool {
+    package static func isIdeographicToken(_ token: some StringProtocol) -> Bool {
         token.first.map(isIdeographic) ?? false
     }
 

@@ -9,8 +9,11 @@ package struct SentenceResult: Sendable, Equatable, Decodable {
     package var heartbeat: Bool?
     /// A final's words; nil for a partial (see `init(from:)`).
     package var words: [WordResult]?
+    /// Where a partial's last word ends (its words themselves are not kept).
+    private var partialWordsEndTime: Int?
+
     /// Where the last word ends, partial or final: how far into the audio the result reaches.
-    package var lastWordEndTime: Int?
+    package var lastWordEndTime: Int? { words?.last?.endTime ?? partialWordsEndTime }
     package var emotionTag: String?
     package var emotionConfidence: Double?
 
@@ -54,10 +57,9 @@ package struct SentenceResult: Sendable, Equatable, Decodable {
         emotionConfidence = try container.decodeIfPresent(Double.self, forKey: .emotionConfidence)
         if isFinal {
             words = try container.decodeIfPresent([WordResult].self, forKey: .words)
-            lastWordEndTime = words?.last?.endTime
         } else {
             words = nil
-            lastWordEndTime = try container.decodeIfPresent([WordEnd].self, forKey: .words)?.last?.endTime
+            partialWordsEndTime = try container.decodeIfPresent([WordEnd].self, forKey: .words)?.last?.endTime
         }
     }
 
@@ -72,7 +74,6 @@ package struct SentenceResult: Sendable, Equatable, Decodable {
         self.sentenceID = sentenceID
         self.heartbeat = heartbeat
         self.words = words
-        lastWordEndTime = words?.last?.endTime
     }
 
     /// The sentence ended: `sentence_end` when the server sends it, otherwise a non-null `end_time`
