@@ -35,8 +35,11 @@ final class ServiceConnection: Sendable {
         self.inbound = inbound
     }
 
-    /// Connects and upgrades. `apiKey` goes in the `Authorization` header only.
-    static func open(url: URL, apiKey: String, trust: TLSTrust) async throws(OpenFailure) -> ServiceConnection {
+    /// Connects and upgrades, on `loop` (the session's; see `EventLoopTaskExecutor`). `apiKey` goes
+    /// in the `Authorization` header only.
+    static func open(
+        url: URL, apiKey: String, trust: TLSTrust, on loop: any EventLoop = MultiThreadedEventLoopGroup.singleton.next()
+    ) async throws(OpenFailure) -> ServiceConnection {
         var headers = HTTPHeaders()
         headers.add(name: "Authorization", value: "Bearer \(apiKey)")
         headers.add(name: "User-Agent", value: "verbatim (Linux)")
@@ -45,11 +48,10 @@ final class ServiceConnection: Sendable {
         let (inbound, sink) = AsyncStream.makeStream(of: Inbound.self)
         // The connect future can complete before websocket-kit hands over the socket (it configures the
         // pipeline on a later tick), so the socket comes through a promise of its own.
-        let group = MultiThreadedEventLoopGroup.singleton
-        let upgraded = group.any().makePromise(of: WebSocket.self)
+        let upgraded = loop.makePromise(of: WebSocket.self)
         let socket: WebSocket
         do {
-            try await WebSocket.connect(to: url, headers: headers, configuration: configuration, on: group) { socket in
+            try await WebSocket.connect(to: url, headers: headers, configuration: configuration, on: loop) { socket in
                 // Runs on the event loop before any frame is read, so none is missed.
                 socket.onText { _, text in sink.yield(.text(text)) }
                 socket.onBinary { _, _ in sink.yield(.binary) }
@@ -70,7 +72,8 @@ final class ServiceConnection: Sendable {
     func send(_ frames: [WireFrame]) async throws {
         guard !frames.isEmpty else { return }
         let written = socket.eventLoop.makePromise(of: Void.self)
-        socket.eventLoop.execute { [socket] in
+        let socket = socket
+        @Sendable func writeAll() {
             for (index, frame) in frames.enumerated() {
                 // A failed write fails every later one on the same channel, so the last promise tells.
                 let promise = index == frames.count - 1 ? written : nil
@@ -80,6 +83,8 @@ final class ServiceConnection: Sendable {
                 }
             }
         }
+        // A session's tasks run on the socket's loop (`EventLoopTaskExecutor`); others hop to it.
+        if socket.eventLoop.inEventLoop { writeAll() } else { socket.eventLoop.execute(writeAll) }
         try await written.futureResult.get()
     }
 

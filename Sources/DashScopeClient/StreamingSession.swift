@@ -1,6 +1,7 @@
 import AudioCore
 import DashScopeProtocol
 import Foundation
+import NIOPosix
 import Recognition
 
 /// One source recognized by a DashScope service; `Wire` is the protocol spoken on each connection
@@ -12,6 +13,9 @@ import Recognition
 /// with backoff until the input is finished, a failure is fatal, or it gives up.
 actor StreamingSession<Wire: SessionWire>: RecognitionSession {
     nonisolated let events: AsyncStream<RecognitionEvent>
+    /// The event loop this session's connections live on, as the executor its tasks prefer.
+    private nonisolated let executor = EventLoopTaskExecutor(loop: MultiThreadedEventLoopGroup.singleton.next())
+    nonisolated var preferredExecutor: (any TaskExecutor)? { executor }
     private let sink: AsyncStream<RecognitionEvent>.Continuation
     private let settings: StreamSettings
     private let makeWire: @Sendable () -> Wire
@@ -65,25 +69,28 @@ actor StreamingSession<Wire: SessionWire>: RecognitionSession {
     private func launch() async throws {
         try await withCheckedThrowingContinuation { continuation in
             startup = continuation
-            Task { await self.run() }
+            Task(executorPreference: executor) { await self.run() }
         }
-        if settings.pacing == .realTime { Task { await self.keepAlive() } }
+        if settings.pacing == .realTime { Task(executorPreference: executor) { await self.keepAlive() } }
     }
 
     // MARK: Input
 
     nonisolated func send(_ chunk: AudioChunk) async { await append(chunk) }
 
-    nonisolated func finish() { Task { await self.finishInput() } }
+    nonisolated func finish() { Task(executorPreference: executor) { await self.finishInput() } }
 
     private func append(_ chunk: AudioChunk) async {
         guard !terminated, !inputFinished else { return }
         pending.append(chunk)
         lastAudioAt = .now
-        wakeWriter()
+        if hasFrameToSend { wakeWriter() }
         // A file waits while the connection is down and the buffer is full, or while the socket is behind.
         while !terminated, settings.pacing == .asFastAsPossible, pending.mustWait || pending.unsentCount > Self.unsentHigh {
-            await withCheckedContinuation { sendersWaiting.append($0) }
+            await withCheckedContinuation {
+                sendersWaiting.append($0)
+                wakeWriter()  // a reader held back adds nothing more: what is there goes, whole frame or not
+            }
         }
     }
 
@@ -184,7 +191,9 @@ actor StreamingSession<Wire: SessionWire>: RecognitionSession {
     /// Opens a connection; a refused upgrade or certificate says whether another attempt is worth it.
     private func connect() async throws(WireEnd) -> ServiceConnection {
         do {
-            return try await ServiceConnection.open(url: settings.url, apiKey: settings.apiKey, trust: TLSTrust(caFile: settings.caFile))
+            return try await ServiceConnection.open(
+                url: settings.url, apiKey: settings.apiKey, trust: TLSTrust(caFile: settings.caFile), on: executor.loop
+            )
         } catch {
             switch error {
             case let .refusedUpgrade(status):
@@ -261,16 +270,26 @@ actor StreamingSession<Wire: SessionWire>: RecognitionSession {
     private func nextAudioFrames() async -> [[UInt8]]? {
         while !Task.isCancelled {
             var frames: [[UInt8]] = []
-            while frames.count < Self.maxFramesPerBatch, let pcm = takeNextFrame() { frames.append(pcm) }
+            while frames.count < Self.maxFramesPerBatch, hasFrameToSend, let pcm = takeNextFrame() { frames.append(pcm) }
             if !frames.isEmpty { return frames }
             if inputFinished { return nil }
             await withTaskCancellationHandler {
                 await withCheckedContinuation { writerWaiting = $0 }
             } onCancel: {
-                Task { await self.wakeWriter() }
+                Task(executorPreference: executor) { await self.wakeWriter() }
             }
         }
         return nil
+    }
+
+    /// Whether the writer has audio to take now: any in a live meeting (it is late already), but from a
+    /// file only whole frames while more is coming. A frame of 100 ms costs the client nearly as much
+    /// as one of 400 ms, and a writer on the socket's thread would otherwise send each chunk as it
+    /// arrives. A reader held back (the socket is behind) sends no more, so then whatever is there goes.
+    private var hasFrameToSend: Bool {
+        guard settings.pacing == .asFastAsPossible, !inputFinished else { return pending.unsentCount > 0 }
+        let wholeFrame = Int(PCMFormat.frames(milliseconds: Int64(settings.maxFrameMs)))
+        return pending.unsentFrames >= wholeFrame || (!sendersWaiting.isEmpty && pending.unsentCount > 0)
     }
 
     /// The oldest unsent audio, up to a frame, as PCM at the streaming rate; nil when there is none.

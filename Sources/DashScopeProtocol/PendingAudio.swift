@@ -35,6 +35,8 @@ package struct PendingAudio: Sendable {
     /// Frames in `chunks`, kept as they change (the buffer holds up to minutes of 100 ms chunks).
     private(set) package var heldFrames: Int64 = 0
     package var unsentCount: Int { chunks.count - nextToSend }
+    /// Frames not yet sent on this connection.
+    package var unsentFrames: Int { chunks[nextToSend...].reduce(0) { $0 + $1.samples.count } }
     /// True when the reader must wait: full, and the oldest audio is still unsent.
     package var mustWait: Bool { overflow == .wait && heldFrames >= capacityFrames && nextToSend == 0 && !chunks.isEmpty }
 

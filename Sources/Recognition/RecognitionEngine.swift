@@ -31,4 +31,11 @@ package protocol RecognitionSession: Sendable {
     var events: AsyncStream<RecognitionEvent> { get }
     func send(_ chunk: AudioChunk) async
     func finish()
+    /// Where tasks that feed this session or read its events run best: a network engine's socket
+    /// thread, so that audio and results don't cross threads. nil: Swift's global executor.
+    var preferredExecutor: (any TaskExecutor)? { get }
+}
+
+extension RecognitionSession {
+    package var preferredExecutor: (any TaskExecutor)? { nil }
 }

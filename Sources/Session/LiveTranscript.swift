@@ -58,7 +58,7 @@ package actor LiveTranscript {
         self.labelsSpeakers = labelsSpeakers
         (updates, updateSink) = AsyncStream.makeStream(of: TranscriptUpdate.self)
         readers = sessions.map { source, session in
-            Task { [weak self] in
+            Task(executorPreference: session.preferredExecutor) { [weak self] in
                 for await event in session.events { await self?.handle(event, source: source) }
             }
         }

@@ -63,6 +63,8 @@ package final class DashScopeTestServer: Sendable {
         /// The `run-task` or `session.update` message as sent.
         package var openingJSON: String
         package var audioBytes: Int
+        /// The size of every binary frame (duplex) or decoded `append` (realtime), in order.
+        package var audioFrameBytes: [Int] = []
         package var connection: Int
         /// The last `usage.duration` the task reported (billable seconds of that task so far).
         package var billedSeconds: Int?

@@ -128,7 +128,10 @@ final class DuplexTestConnection: @unchecked Sendable {
         let results = current.recognizer.process(samples)
         let clock = current.recognizer.clockMs
         task = current
-        server.state.withLockedValue { $0.tasks[current.record].audioBytes = current.audioBytes }
+        server.state.withLockedValue {
+            $0.tasks[current.record].audioBytes = current.audioBytes
+            $0.tasks[current.record].audioFrameBytes.append(bytes.count)
+        }
         server.audioCountReached(current.audioBytes)
         armNoAudioTimer()
         for result in results { sendResult(result, taskID: current.id, record: current.record, clockMs: clock) }

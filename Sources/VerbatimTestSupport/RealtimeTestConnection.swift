@@ -99,7 +99,10 @@ final class RealtimeTestConnection: @unchecked Sendable {
         let samples = stride(from: 0, to: bytes.count - 1, by: 2).map { Int16(bitPattern: UInt16(bytes[$0]) | UInt16(bytes[$0 + 1]) << 8) }
         let results = current.process(samples)
         recognizer = current
-        server.state.withLockedValue { $0.tasks[record].audioBytes = audioBytes }
+        server.state.withLockedValue {
+            $0.tasks[record].audioBytes = audioBytes
+            $0.tasks[record].audioFrameBytes.append(bytes.count)
+        }
         server.audioCountReached(audioBytes)
         for result in results { report(result) }
         if let fault = server.takeFault(atClockMs: current.clockMs) { inject(fault) }

@@ -34,6 +34,27 @@ struct DuplexSessionTests {
         await server.shutdown()
     }
 
+    @Test("a file goes out in whole 400 ms frames, as the official SDK sends one; live audio as it comes")
+    func audioFrameSizes() async throws {
+        let server = try await DashScopeTestServer.start(script: Self.english)
+        let (samples, _) = ToneScript.audio(sentences: Self.english.count)
+        _ = try await DuplexHarness.run(DuplexHarness.settings(server), samples: samples)
+        let fileFrames = try #require(server.tasks.first).audioFrameBytes
+        #expect(fileFrames.reduce(0, +) == samples.count * 2)
+        #expect(fileFrames.dropLast().allSatisfy { $0 == 12_800 }, "\(fileFrames)")
+
+        let live = try await DashScopeTestServer.start(script: Self.english)
+        let (spoken, _) = ToneScript.audio(sentences: 1)
+        let chunks = ToneScript.chunks(spoken).count
+        _ = try await DuplexHarness.run(DashScopeEngine(settings: DuplexHarness.settings(live, pacing: .realTime)), samples: spoken, paced: true)
+        let liveFrames = try #require(live.tasks.first).audioFrameBytes
+        #expect(liveFrames.reduce(0, +) == spoken.count * 2)
+        // Each chunk goes when it comes; a busy machine may let two meet, not a whole frame's worth.
+        #expect(liveFrames.count * 2 >= chunks, "\(liveFrames)")
+        await server.shutdown()
+        await live.shutdown()
+    }
+
     @Test("a Chinese meeting comes back exactly, character timings included")
     func chineseTranscript() async throws {
         let server = try await DashScopeTestServer.start(script: Self.chinese)

@@ -49,9 +49,10 @@ struct TranscribeCommand: AsyncParsableCommand {
             let transcript = await LiveTranscript(
                 sessions: sessions, saveTo: saving.map { ($0.store, $0.id) }, labelsSpeakers: false
             )
-            let printer = Task { await Self.report(transcript.updates, output: SentenceOutput(json: json, timestamps: timestamps), status: status) }
+            let executor = sessions[source.label]?.preferredExecutor
+            let printer = Task(executorPreference: executor) { await Self.report(transcript.updates, output: SentenceOutput(json: json, timestamps: timestamps), status: status) }
             // Ctrl-C or SIGTERM stops reading; what was heard is still finalized and saved.
-            let feeding = Task { await feed(source, to: transcript.session(for: source.label), status: status) }
+            let feeding = Task(executorPreference: executor) { await feed(source, to: transcript.session(for: source.label), status: status) }
             let watcher = Task {
                 let reason = await stop.wait(duration: nil)
                 feeding.cancel()
