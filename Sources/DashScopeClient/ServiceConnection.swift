@@ -79,7 +79,8 @@ final class ServiceConnection: Sendable {
                 let promise = index == frames.count - 1 ? written : nil
                 switch frame {
                 case let .text(text): socket.send(text, promise: promise)
-                case let .binary(bytes): socket.send(bytes, promise: promise)
+                // As a ByteBuffer: websocket-kit's generic `send` tests every frame with a dynamic cast.
+                case let .binary(bytes): socket.send(ByteBuffer(bytes: bytes), opcode: .binary, promise: promise)
                 }
             }
         }

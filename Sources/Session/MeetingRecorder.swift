@@ -119,7 +119,7 @@ package actor MeetingRecorder {
         // buffer drops (and counts) chunks, never the file.
         feeders = captures.compactMap { capture in
             guard let session = transcript.session(for: capture.configuration.label) else { return nil }
-            return Task { [recognitionPaused] in
+            return Task(executorPreference: session.preferredExecutor) { [recognitionPaused] in
                 for await chunk in capture.chunks {
                     // Silence, not nothing: the engine's clock keeps running and a cloud engine's
                     // no-audio timeout never fires, and silence can't be transcribed into words.
