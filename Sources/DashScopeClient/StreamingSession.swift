@@ -288,13 +288,15 @@ actor StreamingSession<Wire: SessionWire>: RecognitionSession {
     /// arrives. A reader held back (the socket is behind) sends no more, so then whatever is there goes.
     private var hasFrameToSend: Bool {
         guard settings.pacing == .asFastAsPossible, !inputFinished else { return pending.unsentCount > 0 }
-        let wholeFrame = Int(PCMFormat.frames(milliseconds: Int64(settings.maxFrameMs)))
-        return pending.unsentFrames >= wholeFrame || (!sendersWaiting.isEmpty && pending.unsentCount > 0)
+        return pending.unsentFrames >= samplesPerFrame || (!sendersWaiting.isEmpty && pending.unsentCount > 0)
     }
+
+    /// Samples in a whole frame of the wire (`maxFrameMs`).
+    private var samplesPerFrame: Int { Int(PCMFormat.frames(milliseconds: Int64(settings.maxFrameMs))) }
 
     /// The oldest unsent audio, up to a frame, as PCM at the streaming rate; nil when there is none.
     private func takeNextFrame() -> [UInt8]? {
-        guard let chunk = pending.takeNextToSend(maxFrames: Int(PCMFormat.frames(milliseconds: Int64(settings.maxFrameMs)))) else {
+        guard let chunk = pending.takeNextToSend(maxFrames: samplesPerFrame) else {
             return nil
         }
         // Senders resume in a batch once the backlog has halved, not after every frame.
