@@ -128,14 +128,16 @@ package struct AudioFileSource: Sendable {
 
     /// What one read(2) returns: from a pipe, whatever has arrived (FileHandle's reads wait for the full count).
     private static func readAvailable(_ handle: FileHandle, upTo count: Int, path: String) throws(AudioError) -> [UInt8] {
-        var buffer = [UInt8](repeating: 0, count: count)
         while true {
-            let received = buffer.withUnsafeMutableBytes { Glibc.read(handle.fileDescriptor, $0.baseAddress, count) }
-            if received >= 0 {
-                buffer.removeSubrange(received...)
-                return buffer
+            var failure: Int32 = 0
+            // Not zeroed first: only the bytes read(2) returns are kept.
+            let buffer = [UInt8](unsafeUninitializedCapacity: count) { bytes, initialized in
+                let received = Glibc.read(handle.fileDescriptor, bytes.baseAddress, count)
+                if received < 0 { failure = errno }
+                initialized = max(0, received)
             }
-            if errno != EINTR { throw .cannotReadAudio(path: path, reason: String(cString: strerror(errno))) }
+            if failure == 0 { return buffer }
+            if failure != EINTR { throw .cannotReadAudio(path: path, reason: String(cString: strerror(failure))) }
         }
     }
 

@@ -80,7 +80,7 @@ final class ServiceConnection: Sendable {
                 switch frame {
                 case let .text(text): socket.send(text, promise: promise)
                 // As a ByteBuffer: websocket-kit's generic `send` tests every frame with a dynamic cast.
-                case let .binary(bytes): socket.send(ByteBuffer(bytes: bytes), opcode: .binary, promise: promise)
+                case let .pcm(samples): socket.send(ByteBuffer(littleEndianPCM: samples), opcode: .binary, promise: promise)
                 }
             }
         }

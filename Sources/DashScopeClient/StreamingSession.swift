@@ -267,9 +267,9 @@ actor StreamingSession<Wire: SessionWire>: RecognitionSession {
     ///
     /// Live audio comes a frame at a time; a file, or a re-send after a reconnection, has a backlog,
     /// and sending it in batches saves a thread hop per frame.
-    private func nextAudioFrames() async -> [[UInt8]]? {
+    private func nextAudioFrames() async -> [[Int16]]? {
         while !Task.isCancelled {
-            var frames: [[UInt8]] = []
+            var frames: [[Int16]] = []
             while frames.count < Self.maxFramesPerBatch, hasFrameToSend, let pcm = takeNextFrame() { frames.append(pcm) }
             if !frames.isEmpty { return frames }
             if inputFinished { return nil }
@@ -294,8 +294,8 @@ actor StreamingSession<Wire: SessionWire>: RecognitionSession {
     /// Samples in a whole frame of the wire (`maxFrameMs`).
     private var samplesPerFrame: Int { Int(PCMFormat.frames(milliseconds: Int64(settings.maxFrameMs))) }
 
-    /// The oldest unsent audio, up to a frame, as PCM at the streaming rate; nil when there is none.
-    private func takeNextFrame() -> [UInt8]? {
+    /// The oldest unsent audio, up to a frame, at the streaming rate; nil when there is none.
+    private func takeNextFrame() -> [Int16]? {
         guard let chunk = pending.takeNextToSend(maxFrames: samplesPerFrame) else {
             return nil
         }
@@ -304,14 +304,15 @@ actor StreamingSession<Wire: SessionWire>: RecognitionSession {
         if taskOrigin == nil { taskOrigin = chunk.startFrame }
         audioSentMs = taskMs(ofFrame: chunk.endFrame)
         metrics.audioSent(throughTaskMs: audioSentMs, atMs: now())
-        return encode(chunk.samples)
+        return resampled(chunk.samples)
     }
 
-    private func encode(_ samples: [Int16]) -> [UInt8] {
-        guard var converter = resampler else { return samples.littleEndianBytes }
+    /// The samples at the streaming rate (an 8 kHz model's).
+    private func resampled(_ samples: [Int16]) -> [Int16] {
+        guard var converter = resampler else { return samples }
         let output = converter.process(samples.map { Float($0) / 32_768 })
         resampler = converter
-        return output.map { Int16(max(-32_768, min(32_767, ($0 * 32_768).rounded()))) }.littleEndianBytes
+        return output.map { Int16(max(-32_768, min(32_767, ($0 * 32_768).rounded()))) }
     }
 
     private func finishSent() { metrics.finishSent(atMs: now()) }

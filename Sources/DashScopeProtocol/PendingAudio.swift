@@ -1,4 +1,5 @@
 import AudioCore
+import DequeModule
 
 /// The audio no final has covered yet, kept so that a new connection can send it again (spec A.13:
 /// a new task starts its clock at zero, so it must start with the oldest audio still in doubt).
@@ -18,7 +19,9 @@ package struct PendingAudio: Sendable {
 
     package let capacityFrames: Int64
     package let overflow: Overflow
-    private(set) package var chunks: [AudioChunk] = []
+    /// Oldest first. A deque: a file read ahead of the server keeps the buffer full, so every chunk
+    /// added drops the oldest, and an array would shift all the others each time.
+    private(set) package var chunks: Deque<AudioChunk> = []
     /// Index in `chunks` of the next chunk to send on the current connection.
     private(set) package var nextToSend = 0
     /// Meeting frame just past the last audio held or sent; where the next chunk belongs.

@@ -8,8 +8,8 @@ import Recognition
 package protocol SessionWire: Sendable {
     /// Sent as soon as the connection is open (`run-task`, `session.update`).
     func openingMessages() -> [String]
-    /// One frame of audio: 16-bit little-endian PCM at the streaming rate.
-    func audioFrame(_ pcm: [UInt8]) -> WireFrame
+    /// One frame of audio: samples at the streaming rate.
+    func audioFrame(_ samples: [Int16]) -> WireFrame
     /// Sent once the input is finished and all of it was sent (`finish-task`, `session.finish`).
     func finishMessage() -> String
     /// What one text frame from the server means, in order. `audioSentMs` is how much of the
@@ -19,7 +19,9 @@ package protocol SessionWire: Sendable {
 
 package enum WireFrame: Sendable, Equatable {
     case text(String)
-    case binary([UInt8])
+    /// A binary frame of 16-bit little-endian PCM. Kept as samples up to the socket, which copies them
+    /// into its buffer once (audio is nearly all the bytes a session sends).
+    case pcm([Int16])
 }
 
 /// What the session does about a server frame.

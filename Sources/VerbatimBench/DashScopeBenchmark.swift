@@ -33,7 +33,8 @@ enum DashScopeBenchmark {
         let round = try writeMeeting(rounds: 1, to: folder.file("round.wav"))
         let meeting = try writeMeeting(minutes: minutes, to: folder.file("meeting.wav"))
         let baseline = try median(of: (0..<runs).map { _ in try client.transcribe(round) })
-        let full = try median(of: (0..<runs).map { _ in try client.transcribe(meeting) })
+        let fullRuns = try (0..<runs).map { _ in try client.transcribe(meeting) }
+        let full = median(of: fullRuns)
         await server.shutdown()
 
         let name = engine == "qwen" ? "Qwen (realtime protocol)" : "DashScope (duplex protocol)"
@@ -43,6 +44,8 @@ enum DashScopeBenchmark {
         print(String(format: "  wall time          %.2f s", full.wallSeconds))
         print(String(format: "  client CPU         %.3f s whole process; %.3f s for the session (minus %.3f s for a %.0f-second file)",
                      full.cpuSeconds, full.cpuSeconds - baseline.cpuSeconds, baseline.cpuSeconds, baseline.audioSeconds))
+        let cpu = fullRuns.map(\.cpuSeconds)
+        print(String(format: "  whole-process CPU  from %.3f to %.3f s over the runs", cpu.min() ?? 0, cpu.max() ?? 0))
         print("  client peak memory \(full.peakMB) MB max resident set (\(baseline.peakMB) MB for one round)")
     }
 

@@ -25,7 +25,7 @@ struct ServerConnectionReuseTests {
             ).json())])
             #expect(try await nextEvent(&inbound) == .taskStarted(taskID: taskID))
             // Audio and the finish in one batch, as the session sends a backlog.
-            try await connection.send([.binary(samples.littleEndianBytes), .text(DuplexInstruction.finishTask(taskID: taskID).json())])
+            try await connection.send([.pcm(samples), .text(DuplexInstruction.finishTask(taskID: taskID).json())])
             var finals: [SentenceResult] = []
             while true {
                 let event = try await nextEvent(&inbound)

@@ -18,7 +18,7 @@ package struct DuplexWire: SessionWire {
     }
 
     /// Audio goes in binary frames as it is (spec A.6).
-    package func audioFrame(_ pcm: [UInt8]) -> WireFrame { .binary(pcm) }
+    package func audioFrame(_ samples: [Int16]) -> WireFrame { .pcm(samples) }
 
     package func finishMessage() -> String { DuplexInstruction.finishTask(taskID: taskID).json() }
 

@@ -1,3 +1,4 @@
+import AudioCore
 import Recognition
 import TranscriptCore
 
@@ -24,7 +25,7 @@ package struct RealtimeWire: SessionWire {
 
     package func openingMessages() -> [String] { [RealtimeClientEvent.sessionUpdate(config).json()] }
 
-    package func audioFrame(_ pcm: [UInt8]) -> WireFrame { .text(RealtimeClientEvent.appendAudio(pcm).json()) }
+    package func audioFrame(_ samples: [Int16]) -> WireFrame { .text(RealtimeClientEvent.appendAudio(samples.littleEndianBytes).json()) }
 
     package func finishMessage() -> String { RealtimeClientEvent.finish.json() }
 
