@@ -20,11 +20,13 @@ package struct StreamSettings: Sendable {
     /// The rate audio is streamed at: capture records 16 kHz, which some models take only at 8 kHz.
     package var sampleRate: Int
     /// Audio kept for re-sending after a lost connection: in a live meeting, two minutes of outage;
-    /// for a file, 30 s of audio sent ahead of the server's finals (a file's reader simply waits while
-    /// the connection is down, so the buffer only has to cover what the server took and had not
-    /// finalized; a server that takes audio far faster than it recognizes it would otherwise have the
-    /// client hold minutes of it, about 4 MB).
+    /// for a file, 30 s of audio sent ahead of the server's finals (a file's reader waits while the
+    /// connection is down, and while the buffer is full of audio no final has covered yet).
     package var resendBufferSeconds: Int
+    /// A file's reader waits for finals to free room in a full buffer while the server is heard from;
+    /// after this long without a result, none is coming (silence, or a sentence longer than the
+    /// buffer) and the oldest audio already sent goes for room, until the next final.
+    package var resultWaitMs = 3_000
     /// Reconnection: attempts before giving up, and the backoff between them.
     package var maxReconnectAttempts = 8
     package var backoffInitialMs = 500

@@ -38,6 +38,10 @@ actor StreamingSession<Wire: SessionWire>: RecognitionSession {
     private var billedByThisTask: Int?
     private var billedSeconds: Int? { billedByThisTask.map { $0 + billedByEarlierTasks } ?? (billedByEarlierTasks > 0 ? billedByEarlierTasks : nil) }
     private var lastAudioAt = ContinuousClock.now
+    /// Whether the current connection's task is started, and when its server last sent a result.
+    private var live = false
+    private var resultAt = ContinuousClock.now
+    private var watchingForSilentServer = false
 
     /// The writer, waiting for audio; senders, waiting for room; the caller of `start`, waiting for the first task.
     private var writerWaiting: CheckedContinuation<Void, Never>?
@@ -85,12 +89,39 @@ actor StreamingSession<Wire: SessionWire>: RecognitionSession {
         pending.append(chunk)
         lastAudioAt = .now
         if hasFrameToSend { wakeWriter() }
-        // A file waits while the connection is down and the buffer is full, or while the socket is behind.
+        // A file waits while the buffer is full (the connection is down, or finals have not covered
+        // what was sent), or while the socket is behind.
         while !terminated, settings.pacing == .asFastAsPossible, pending.mustWait || pending.unsentCount > Self.unsentHigh {
+            if pending.mustWait && pending.holdsSentAudio { watchForSilentServer() }
             await withCheckedContinuation {
                 sendersWaiting.append($0)
                 wakeWriter()  // a reader held back adds nothing more: what is there goes, whole frame or not
             }
+        }
+    }
+
+    /// While a file's reader waits for finals, checks that the server is still answering: after
+    /// `resultWaitMs` without a result on a live connection, no final is coming, and the oldest audio
+    /// already sent goes for room so the file goes on. A connection that is down is not a silent
+    /// server: its audio waits to be sent again.
+    private func watchForSilentServer() {
+        guard !watchingForSilentServer else { return }
+        watchingForSilentServer = true
+        Task(executorPreference: executor) { await self.awaitSilentServer() }
+    }
+
+    private func awaitSilentServer() async {
+        defer { watchingForSilentServer = false }
+        let wait = Duration.milliseconds(settings.resultWaitMs)
+        while !terminated, live, pending.mustWait, pending.holdsSentAudio {
+            let due = resultAt + wait
+            guard ContinuousClock.now >= due else {
+                try? await Task.sleep(until: due, clock: .continuous)
+                continue
+            }
+            pending.makeRoomFromSentAudio()
+            wakeSenders()
+            return
         }
     }
 
@@ -124,6 +155,7 @@ actor StreamingSession<Wire: SessionWire>: RecognitionSession {
                 try await runTask { wasLive = true; attempt = 0; backoff.reset() }
                 break  // the input is finished and the server said the task is finished
             } catch let failure {
+                live = false
                 let problem: String
                 switch failure {
                 case let .fatal(reason):
@@ -209,6 +241,7 @@ actor StreamingSession<Wire: SessionWire>: RecognitionSession {
 
     /// A new connection's clock starts at zero, with the held audio to send again from its oldest.
     private func startTask() {
+        live = false
         let lost = pending.rewind()
         taskOrigin = nil
         audioSentMs = 0
@@ -236,7 +269,9 @@ actor StreamingSession<Wire: SessionWire>: RecognitionSession {
     private func apply(_ signal: WireSignal) {
         switch signal {
         case let .recognized(event): handle(event)
-        case let .progress(hasText, reach): metrics.resultReceived(hasText: hasText, reachingTaskMs: reach, atMs: now())
+        case let .progress(hasText, reach):
+            resultAt = .now
+            metrics.resultReceived(hasText: hasText, reachingTaskMs: reach, atMs: now())
         case let .billed(seconds): billedByThisTask = seconds
         case let .notice(message): sink.yield(.notice(message))
         case .ready, .finished, .ended: break  // the task loop's (a second `ready` changes nothing)
@@ -350,6 +385,8 @@ actor StreamingSession<Wire: SessionWire>: RecognitionSession {
     // MARK: State
 
     private func becameLive() {
+        live = true
+        resultAt = .now
         sink.yield(.status(.live))
         startup?.resume()
         startup = nil

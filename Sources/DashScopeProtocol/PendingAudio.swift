@@ -8,12 +8,15 @@ import DequeModule
 /// clock counts bytes, so a hole would shift every later time), and audio that overlaps what is
 /// already held (silence sent to keep the connection alive) is trimmed.
 package struct PendingAudio: Sendable {
-    /// What to do when the buffer is full and its oldest audio has not been sent yet (the connection
-    /// has been down for as long as the buffer holds).
+    /// What to do when the buffer is full.
     package enum Overflow: Sendable {
-        /// A live meeting: keep the newest audio; the oldest is reported as not transcribed.
+        /// A live meeting: keep the newest audio; the oldest is reported as not transcribed if a
+        /// reconnection needs it.
         case dropOldest
-        /// A file: the reader waits (`mustWait`) until the connection is back.
+        /// A file: the reader waits (`mustWait`) until the connection is back and finals free room,
+        /// so the client never runs further ahead of the server's finals than it can send again.
+        /// Audio already sent goes only once `makeRoomFromSentAudio()` says the server will not free
+        /// room (silence, or a sentence longer than the buffer), until the next final.
         case wait
     }
 
@@ -29,6 +32,8 @@ package struct PendingAudio: Sendable {
     /// Audio dropped for room before any final covered it: it may never be transcribed if the
     /// connection is lost before the server's finals arrive.
     private var droppedUncovered: Range<Int64>?
+    /// `.wait` only: sent audio may go for room, until the next final.
+    private(set) package var makesRoomFromSentAudio = false
 
     package init(capacityFrames: Int64, overflow: Overflow) {
         self.capacityFrames = capacityFrames
@@ -40,8 +45,13 @@ package struct PendingAudio: Sendable {
     package var unsentCount: Int { chunks.count - nextToSend }
     /// Frames not yet sent on this connection.
     package var unsentFrames: Int { chunks[nextToSend...].reduce(0) { $0 + $1.samples.count } }
-    /// True when the reader must wait: full, and the oldest audio is still unsent.
-    package var mustWait: Bool { overflow == .wait && heldFrames >= capacityFrames && nextToSend == 0 && !chunks.isEmpty }
+    /// True when a file's reader must wait: full, and nothing may be dropped (the oldest audio is
+    /// unsent, or it was sent and no final has covered it yet).
+    package var mustWait: Bool {
+        overflow == .wait && heldFrames >= capacityFrames && !chunks.isEmpty && (nextToSend == 0 || !makesRoomFromSentAudio)
+    }
+    /// Some of the held audio was sent on this connection.
+    package var holdsSentAudio: Bool { nextToSend > 0 }
 
     /// Adds a chunk, filling a hole before it with silence and trimming an overlap, then makes room.
     package mutating func append(_ chunk: AudioChunk) {
@@ -79,6 +89,7 @@ package struct PendingAudio: Sendable {
     /// ends in is cut there, so that audio sent again starts where the last final ended (not with the
     /// tail of a sentence already transcribed).
     package mutating func confirm(throughFrame frame: Int64) {
+        makesRoomFromSentAudio = false
         let covered = chunks.prefix(while: { $0.endFrame <= frame }).count
         heldFrames -= chunks.prefix(covered).reduce(0) { $0 + Int64($1.samples.count) }
         chunks.removeFirst(covered)
@@ -99,6 +110,7 @@ package struct PendingAudio: Sendable {
     /// that was dropped for room while still in doubt (to be recorded as not transcribed).
     package mutating func rewind() -> Range<Int64>? {
         nextToSend = 0
+        makesRoomFromSentAudio = false
         defer { droppedUncovered = nil }
         return droppedUncovered
     }
@@ -113,10 +125,17 @@ package struct PendingAudio: Sendable {
         }
     }
 
+    /// `.wait`: the server has stopped answering with a full buffer, so waiting for a final would
+    /// wait forever; the oldest sent audio goes for room (as in a live meeting) until the next final.
+    package mutating func makeRoomFromSentAudio() {
+        makesRoomFromSentAudio = true
+        makeRoom()
+    }
+
     private mutating func makeRoom() {
         while heldFrames > capacityFrames, chunks.count > 1 {
             let oldestSent = nextToSend > 0
-            if !oldestSent && overflow == .wait { return }
+            if overflow == .wait && !(oldestSent && makesRoomFromSentAudio) { return }
             let oldest = chunks.removeFirst()
             heldFrames -= Int64(oldest.samples.count)
             if oldestSent { nextToSend -= 1 }

@@ -63,12 +63,35 @@ struct PendingAudioTests {
         #expect(pending.rewind() == nil)
     }
 
-    @Test("full while reading a file: unsent audio is kept and the reader waits")
+    @Test("full while reading a file: the reader waits, unsent or sent, until a final frees room")
     func waitForFile() {
         var pending = PendingAudio(capacityFrames: 3_200, overflow: .wait)
         for index in 0..<3 { pending.append(chunk(Int64(index) * 1_600)) }
         #expect(pending.chunks.count == 3 && pending.mustWait)
         _ = pending.takeNextToSend()
+        #expect(pending.mustWait, "sent but not covered by a final: a reconnection would need it")
+        #expect(pending.chunks.count == 3)
+        pending.confirm(throughFrame: 1_600)
+        #expect(pending.mustWait, "still full")
+        pending.confirm(throughFrame: 3_200)
         #expect(!pending.mustWait)
+    }
+
+    @Test("a file's server says nothing with the buffer full: sent audio goes for room until the next final; a reconnection reports it")
+    func fileWithSilentServer() {
+        var pending = PendingAudio(capacityFrames: 3_200, overflow: .wait)
+        for index in 0..<2 { pending.append(chunk(Int64(index) * 1_600)) }
+        _ = pending.takeNextToSend()
+        _ = pending.takeNextToSend()
+        #expect(pending.mustWait)
+        pending.makeRoomFromSentAudio()
+        #expect(!pending.mustWait)
+        pending.append(chunk(3_200))
+        #expect(pending.chunks.map(\.startFrame) == [1_600, 3_200])
+        #expect(!pending.mustWait, "still making room from sent audio")
+        pending.confirm(throughFrame: 800)
+        #expect(pending.mustWait, "a final: the reader waits for finals again")
+        #expect(pending.rewind() == 800..<1_600)
+        #expect(!pending.makesRoomFromSentAudio)
     }
 }
