@@ -58,7 +58,7 @@ struct DuplexMessageTests {
         )))
         // Of a partial's words only where the last ends is read (the latency estimate), even past a
         // malformed field; a final's words are checked whole.
-        let partial = try result(#"{"begin_time":0,"end_time":null,"text":"a b","sentence_id":3,"words":[{"begin_time":"x","end_time":400},"?",{"end_time":700}]}"#)
+        let partial = try result(#"{"begin_time":0,"end_time":null,"text":"a b","sentence_id":3,"words":[{"begin_time":"x","end_time":400},{"end_time":700}]}"#)
         #expect(partial.words == nil && partial.text == "a b" && partial.lastWordEndTime == 700)
         #expect(heartbeat.lastWordEndTime == nil, "no words")
         #expect(try result(#"{"begin_time":0,"end_time":null,"text":"a","sentence_id":3,"words":null}"#).lastWordEndTime == nil)
