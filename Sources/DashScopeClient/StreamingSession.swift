@@ -90,12 +90,16 @@ actor StreamingSession<Wire: SessionWire>: RecognitionSession {
         lastAudioAt = .now
         if hasFrameToSend { wakeWriter() }
         // A file waits while the buffer is full (the connection is down, or finals have not covered
-        // what was sent), or while the socket is behind.
-        while !terminated, settings.pacing == .asFastAsPossible, pending.mustWait || pending.unsentCount > Self.unsentHigh {
+        // what was sent), or while the socket is behind; a reader that is cancelled (Ctrl-C) stops waiting.
+        while !terminated, !Task.isCancelled, settings.pacing == .asFastAsPossible, pending.mustWait || pending.unsentCount > Self.unsentHigh {
             if pending.mustWait && pending.holdsSentAudio { watchForSilentServer() }
-            await withCheckedContinuation {
-                sendersWaiting.append($0)
-                wakeWriter()  // a reader held back adds nothing more: what is there goes, whole frame or not
+            await withTaskCancellationHandler {
+                await withCheckedContinuation {
+                    sendersWaiting.append($0)
+                    wakeWriter()  // a reader held back adds nothing more: what is there goes, whole frame or not
+                }
+            } onCancel: {
+                Task(executorPreference: executor) { await self.wakeSenders() }
             }
         }
     }

@@ -43,3 +43,24 @@ struct FileLeadTests {
         await server.shutdown()
     }
 }
+
+extension FileLeadTests {
+    @Test("a file's reader waiting for finals stops waiting at once when it is cancelled (Ctrl-C)", .timeLimit(.minutes(1)))
+    func cancelledWhileWaitingForFinals() async throws {
+        let server = try await DashScopeTestServer.start(script: Self.script)
+        var settings = DuplexHarness.settings(server)
+        settings.stream.resendBufferSeconds = 3
+        settings.stream.resultWaitMs = 120_000  // only the cancellation can end the wait within the time limit
+        let session = try await DashScopeEngine(settings: settings).startSession(source: "Me")
+        let collected = Task { for await _ in session.events {} }
+        // Ten seconds of silence: more than the buffer, and the server says nothing about it.
+        let chunks = ToneScript.chunks([Int16](repeating: 0, count: 160_000))
+        let feeding = Task { for chunk in chunks { await session.send(chunk) } }
+        await server.audioReceived(atLeast: 3 * 32_000)  // the buffer is full of sent audio
+        feeding.cancel()
+        await feeding.value
+        session.finish()
+        await collected.value
+        await server.shutdown()
+    }
+}
