@@ -8,6 +8,14 @@ struct PendingAudioTests {
         AudioChunk(source: "Me", startFrame: startFrame, samples: [Int16](repeating: value, count: count))
     }
 
+    /// A buffer holding `chunks` chunks of 100 ms, the first `sent` of them sent one by one.
+    func buffer(capacityFrames: Int64, overflow: PendingAudio.Overflow, chunks: Int, sent: Int) -> PendingAudio {
+        var pending = PendingAudio(capacityFrames: capacityFrames, overflow: overflow)
+        for index in 0..<chunks { pending.append(chunk(Int64(index) * 1_600)) }
+        for _ in 0..<sent { _ = pending.takeNextToSend() }
+        return pending
+    }
+
     @Test("holes are filled with silence and overlaps trimmed, so the server's clock stays the meeting's")
     func contiguous() {
         var pending = PendingAudio(capacityFrames: 100_000, overflow: .dropOldest)
@@ -22,11 +30,7 @@ struct PendingAudioTests {
 
     @Test("a final frees what it covered, cutting the chunk it ends in once sent; rewind sends the rest again")
     func confirmAndRewind() {
-        var pending = PendingAudio(capacityFrames: 100_000, overflow: .wait)
-        for index in 0..<4 { pending.append(chunk(Int64(index) * 1_600)) }
-        _ = pending.takeNextToSend()
-        _ = pending.takeNextToSend()
-        _ = pending.takeNextToSend()
+        var pending = buffer(capacityFrames: 100_000, overflow: .wait, chunks: 4, sent: 3)
         pending.confirm(throughFrame: 2_000)
         #expect(pending.chunks.map(\.startFrame) == [2_000, 3_200, 4_800])
         #expect(pending.unsentCount == 1)
@@ -65,8 +69,7 @@ struct PendingAudioTests {
 
     @Test("full while reading a file: the reader waits, unsent or sent, until a final frees room")
     func waitForFile() {
-        var pending = PendingAudio(capacityFrames: 3_200, overflow: .wait)
-        for index in 0..<3 { pending.append(chunk(Int64(index) * 1_600)) }
+        var pending = buffer(capacityFrames: 3_200, overflow: .wait, chunks: 3, sent: 0)
         #expect(pending.chunks.count == 3 && pending.mustWait)
         _ = pending.takeNextToSend()
         #expect(pending.mustWait, "sent but not covered by a final: a reconnection would need it")
@@ -79,10 +82,7 @@ struct PendingAudioTests {
 
     @Test("a file's server says nothing with the buffer full: sent audio goes for room until the next final; a reconnection reports it")
     func fileWithSilentServer() {
-        var pending = PendingAudio(capacityFrames: 3_200, overflow: .wait)
-        for index in 0..<2 { pending.append(chunk(Int64(index) * 1_600)) }
-        _ = pending.takeNextToSend()
-        _ = pending.takeNextToSend()
+        var pending = buffer(capacityFrames: 3_200, overflow: .wait, chunks: 2, sent: 2)
         #expect(pending.mustWait)
         pending.makeRoomFromSentAudio()
         #expect(!pending.mustWait)
