@@ -32,6 +32,10 @@ package actor LiveTranscript {
     private let destination: (store: MeetingStore, meetingID: Int64)?
     /// Whether sentences carry their source as the speaker ("Me", "Them"); a lone file's don't.
     private let labelsSpeakers: Bool
+    /// Whether `updates` carries partials (a screen or a live line shows them; `transcribe` prints
+    /// only finals, and a cloud engine sends several partials for every final). The transcript
+    /// follows them either way: `finish` saves a partial no engine finalized.
+    private let sendsPartials: Bool
     private let updateSink: AsyncStream<TranscriptUpdate>.Continuation
     private var assembler = TranscriptAssembler()
     private var readers: [Task<Void, Never>] = []
@@ -51,11 +55,12 @@ package actor LiveTranscript {
 
     package init(
         sessions: [String: any RecognitionSession], saveTo destination: (store: MeetingStore, meetingID: Int64)?,
-        labelsSpeakers: Bool
+        labelsSpeakers: Bool, sendsPartials: Bool = true
     ) async {  // async: an actor's async initializer is isolated, so it can start the readers
         self.sessions = sessions
         self.destination = destination
         self.labelsSpeakers = labelsSpeakers
+        self.sendsPartials = sendsPartials
         (updates, updateSink) = AsyncStream.makeStream(of: TranscriptUpdate.self)
         readers = sessions.map { source, session in
             Task(executorPreference: session.preferredExecutor) { [weak self] in
@@ -96,6 +101,7 @@ package actor LiveTranscript {
         for change in changes {
             switch change {
             case let .partial(source, partial):
+                guard sendsPartials else { continue }
                 updateSink.yield(.partial(source: source, text: partial?.text, provisional: partial?.provisional ?? ""))
             case let .finalized(sentence, _): await save(presented(sentence))
             }

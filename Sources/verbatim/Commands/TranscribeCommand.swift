@@ -47,7 +47,7 @@ struct TranscribeCommand: AsyncParsableCommand {
             let sessions = try await LiveTranscript.startSessions(engine, sources: [source.label])
             let saving = noSave ? nil : try await beginMeeting(engine.identity)
             let transcript = await LiveTranscript(
-                sessions: sessions, saveTo: saving.map { ($0.store, $0.id) }, labelsSpeakers: false
+                sessions: sessions, saveTo: saving.map { ($0.store, $0.id) }, labelsSpeakers: false, sendsPartials: false
             )
             let executor = sessions[source.label]?.preferredExecutor
             let printer = Task(executorPreference: executor) { await Self.report(transcript.updates, output: SentenceOutput(json: json, timestamps: timestamps), status: status) }
