@@ -144,6 +144,9 @@ let package = Package(
         ),
         .testTarget(name: "AudioCaptureTests", dependencies: ["AudioCapture", "AudioCore", "VerbatimTestSupport"]),
         .testTarget(
+            name: "SessionTests", dependencies: ["Session", "Recognition", "Store", "AudioCore", "TranscriptCore", "VerbatimTestSupport"]
+        ),
+        .testTarget(
             name: "StoreTests",
             dependencies: ["Store", "TranscriptCore", "VerbatimTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
