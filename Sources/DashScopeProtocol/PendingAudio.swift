@@ -48,7 +48,7 @@ package struct PendingAudio: Sendable {
     /// True when a file's reader must wait: full, and nothing may be dropped (the oldest audio is
     /// unsent, or it was sent and no final has covered it yet).
     package var mustWait: Bool {
-        overflow == .wait && heldFrames >= capacityFrames && !chunks.isEmpty && (nextToSend == 0 || !makesRoomFromSentAudio)
+        overflow == .wait && heldFrames >= capacityFrames && !chunks.isEmpty && !(holdsSentAudio && makesRoomFromSentAudio)
     }
     /// Some of the held audio was sent on this connection.
     package var holdsSentAudio: Bool { nextToSend > 0 }
@@ -134,7 +134,7 @@ package struct PendingAudio: Sendable {
 
     private mutating func makeRoom() {
         while heldFrames > capacityFrames, chunks.count > 1 {
-            let oldestSent = nextToSend > 0
+            let oldestSent = holdsSentAudio
             if overflow == .wait && !(oldestSent && makesRoomFromSentAudio) { return }
             let oldest = chunks.removeFirst()
             heldFrames -= Int64(oldest.samples.count)

@@ -42,9 +42,7 @@ struct FileLeadTests {
         #expect(server.tasks.count == 1)
         await server.shutdown()
     }
-}
 
-extension FileLeadTests {
     @Test("a file's reader waiting for finals stops waiting at once when it is cancelled (Ctrl-C)", .timeLimit(.minutes(1)))
     func cancelledWhileWaitingForFinals() async throws {
         let server = try await DashScopeTestServer.start(script: Self.script)
