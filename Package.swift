@@ -110,6 +110,7 @@ let package = Package(
             dependencies: [
                 "TranscriptCore", "Store", "Export", "AudioCore", "AudioCapture", "Recognition", "OfflineRecognition",
                 "TUIModel", "TUIRender", "TUITerminal", "VerbatimTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOWebSocket", package: "swift-nio"),
             ]
         ),
         // Helpers shared by the test targets (temporary folders, snapshots, running the binary).
