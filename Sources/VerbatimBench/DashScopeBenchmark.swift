@@ -2,10 +2,12 @@ import AudioCore
 import Foundation
 import VerbatimTestSupport
 
-/// `verbatim-bench dashscope [--minutes N] [--engine dashscope|qwen] [--runs N]`: the release `verbatim transcribe`
-/// streams an N-minute 16 kHz file as fast as the loopback test server takes it, over the duplex
-/// protocol (binary frames) or the realtime one (Qwen: base64 in JSON); prints the client process's
-/// CPU time and peak memory (the server runs in this process and is not counted).
+/// `verbatim-bench dashscope [--minutes N] [--engine dashscope|qwen] [--runs N] [--client verbatim|sdk]`: the
+/// release `verbatim transcribe` streams an N-minute 16 kHz file as fast as the loopback test server takes
+/// it, over the duplex protocol (binary frames) or the realtime one (Qwen: base64 in JSON); prints the
+/// client process's CPU time and peak memory (the server runs in this process and is not counted).
+/// `--client sdk` runs the official Python SDK (`make bench-dashscope-sdk` installs it) on the same file,
+/// server and measurement instead: the yardstick the goals were set against.
 ///
 /// The client runs under GNU time, which reads its peak memory with wait4(2). A child forked straight
 /// from this process would count this process's memory too: Linux carries the high-water mark of
@@ -21,12 +23,13 @@ enum DashScopeBenchmark {
         let minutes = options["--minutes"].flatMap { Int($0) } ?? 10
         let engine = options["--engine"] ?? "dashscope"
         let runs = max(1, options["--runs"].flatMap { Int($0) } ?? 7)
+        let sdk = options["--client"] == "sdk"
         let folder = TemporaryDirectory()
         let server = try await DashScopeTestServer.start(script: script)
-        // The release build unless VERBATIM_BINARY names another.
-        let binary = ProcessInfo.processInfo.environment["VERBATIM_BINARY"]
-            ?? VerbatimBinary.packageRoot.appendingPathComponent(".build/release/verbatim").path
-        let client = Client(binary: binary, engine: engine, serverURL: engine == "qwen" ? server.realtimeURL : server.url, folder: folder)
+        let client = Client(
+            command: sdk ? sdkCommand() : [verbatimBinary()], engine: engine,
+            serverURL: engine == "qwen" ? server.realtimeURL : server.url, folder: folder
+        )
 
         // One round of the script (a few seconds): starting, connecting, one task, stopping. The
         // machine's noise is about ±15 % from run to run, so each figure is the median of several runs.
@@ -37,7 +40,8 @@ enum DashScopeBenchmark {
         let full = median(of: fullRuns)
         await server.shutdown()
 
-        let name = engine == "qwen" ? "Qwen (realtime protocol)" : "DashScope (duplex protocol)"
+        let protocolName = engine == "qwen" ? "Qwen (realtime protocol)" : "DashScope (duplex protocol)"
+        let name = sdk ? "The official Python SDK's \(protocolName)" : protocolName
         print("\(name) client, \(minutes) min of 16 kHz audio to the loopback server, as fast as it takes it (median of \(runs) runs)")
         print("  exit status        \(full.status)")
         print("  sentences          \(full.sentences) (expected \(full.expectedSentences))")
@@ -47,12 +51,27 @@ enum DashScopeBenchmark {
         let cpu = fullRuns.map(\.cpuSeconds)
         print(String(format: "  whole-process CPU  from %.3f to %.3f s over the runs", cpu.min() ?? 0, cpu.max() ?? 0))
         print("  client peak memory \(full.peakMB) MB max resident set (\(baseline.peakMB) MB for one round)")
-        if engine != "qwen" {
+        if engine != "qwen" && !sdk {
             // Binary frames: the masked bytes are the audio's (the session's 400 ms file frames).
             let masked = (full.audioSeconds - baseline.audioSeconds) * 32_000
             let masking = MaskingCost.seconds(bytes: Int(masked), frameBytes: 12_800, runs: runs)
             print(String(format: "  NIO's masking      %.3f s of the session: masking its %.1f MB of audio, timed alone in this process", masking, masked / 1e6))
         }
+    }
+
+    /// The release build unless VERBATIM_BINARY names another.
+    private static func verbatimBinary() -> String {
+        ProcessInfo.processInfo.environment["VERBATIM_BINARY"]
+            ?? VerbatimBinary.packageRoot.appendingPathComponent(".build/release/verbatim").path
+    }
+
+    /// The SDK's Python (the environment `make bench-dashscope-sdk` makes, unless SDK_PYTHON names
+    /// another) running the script that stands in for `verbatim transcribe`.
+    private static func sdkCommand() -> [String] {
+        let root = VerbatimBinary.packageRoot
+        let python = ProcessInfo.processInfo.environment["SDK_PYTHON"]
+            ?? root.appendingPathComponent(".build/dashscope-sdk/bin/python").path
+        return [python, root.appendingPathComponent("scripts/bench/dashscope-sdk-transcribe.py").path]
     }
 
     /// One run of the client on one file, measured.
@@ -67,7 +86,8 @@ enum DashScopeBenchmark {
     }
 
     struct Client {
-        let binary: String
+        /// What runs in the place of `verbatim`: the binary, or an interpreter and its script.
+        let command: [String]
         let engine: String
         let serverURL: String
         let folder: TemporaryDirectory
@@ -76,8 +96,8 @@ enum DashScopeBenchmark {
             let figures = folder.file("time.txt")
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/time")
-            process.arguments = ["--format", "%M", "--output", figures, binary,
-                                 "transcribe", meeting.path, "--engine", engine, "--endpoint", serverURL, "--no-save"]
+            process.arguments = ["--format", "%M", "--output", figures] + command
+                + ["transcribe", meeting.path, "--engine", engine, "--endpoint", serverURL, "--no-save"]
             process.environment = VerbatimBinary.environment(adding: [
                 "DASHSCOPE_API_KEY": DashScopeTestServer.Options().apiKey, "VERBATIM_DB": folder.file("bench.sqlite"),
             ])
