@@ -23,7 +23,12 @@ enum DashScopeBenchmark {
         let minutes = options["--minutes"].flatMap { Int($0) } ?? 10
         let engine = options["--engine"] ?? "dashscope"
         let runs = max(1, options["--runs"].flatMap { Int($0) } ?? 7)
-        let sdk = options["--client"] == "sdk"
+        let clientName = options["--client"] ?? "verbatim"
+        guard ["verbatim", "sdk"].contains(clientName) else {
+            FileHandle.standardError.write(Data("verbatim-bench dashscope: --client is verbatim or sdk, not \"\(clientName)\"\n".utf8))
+            exit(2)
+        }
+        let sdk = clientName == "sdk"
         let folder = TemporaryDirectory()
         let server = try await DashScopeTestServer.start(script: script)
         let client = Client(
@@ -52,9 +57,11 @@ enum DashScopeBenchmark {
         print(String(format: "  whole-process CPU  from %.3f to %.3f s over the runs", cpu.min() ?? 0, cpu.max() ?? 0))
         print("  client peak memory \(full.peakMB) MB max resident set (\(baseline.peakMB) MB for one round)")
         if engine != "qwen" && !sdk {
-            // Binary frames: the masked bytes are the audio's (the session's 400 ms file frames).
-            let masked = (full.audioSeconds - baseline.audioSeconds) * 32_000
-            let masking = MaskingCost.seconds(bytes: Int(masked), frameBytes: 12_800, runs: runs)
+            // Binary frames: the masked bytes are the audio's, 16-bit samples in a file's 400 ms frames.
+            let bytesPerSecond = Double(PCMFormat.sampleRate * MemoryLayout<Int16>.size)
+            let masked = (full.audioSeconds - baseline.audioSeconds) * bytesPerSecond
+            let frameBytes = Int(PCMFormat.frames(milliseconds: 400)) * MemoryLayout<Int16>.size
+            let masking = MaskingCost.seconds(bytes: Int(masked), frameBytes: frameBytes, runs: runs)
             print(String(format: "  NIO's masking      %.3f s of the session: masking its %.1f MB of audio, timed alone in this process", masking, masked / 1e6))
         }
     }
