@@ -39,16 +39,20 @@ let package = Package(
         ),
         // Audio as numbers: PCM format, levels, WAV headers, decoding, resampling, source choice.
         .target(name: "AudioCore"),
-        // libpulse (the simple API to record, the asynchronous one to list sources).
-        .systemLibrary(name: "CPulse", providers: [.apt(["libpulse-dev"])]),
+        // C libraries opened on first use rather than linked (LazyLibrary.h): the loader, and the
+        // forwarding functions of libpulse (the simple API to record, the asynchronous one to list sources).
+        .target(name: "CLazyLibrary"),
+        .target(name: "CPulse", dependencies: ["CLazyLibrary"]),
         // Capture threads over PulseAudio, files as sources, the audio file writer and its repair.
         .target(name: "AudioCapture", dependencies: ["AudioCore", "CPulse", "TranscriptCore"]),
         // The engine interface and transcript assembly: pure, shared by every engine.
         .target(name: "Recognition", dependencies: ["AudioCore", "TranscriptCore"]),
-        // CMU PocketSphinx 5prealpha (Debian's libpocketsphinx-dev, libsphinxbase-dev).
-        .systemLibrary(
-            name: "CPocketSphinx", pkgConfig: "pocketsphinx",
-            providers: [.apt(["libpocketsphinx-dev", "libsphinxbase-dev", "pocketsphinx-en-us"])]
+        // CMU PocketSphinx 5prealpha (Debian's libpocketsphinx-dev, libsphinxbase-dev), opened on first
+        // use like libpulse. Its headers are for the forwarders only (Swift sees include/); the include
+        // folder is the one `pkg-config --cflags pocketsphinx` adds to the multiarch defaults.
+        .target(
+            name: "CPocketSphinx", dependencies: ["CLazyLibrary"],
+            cSettings: [.unsafeFlags(["-I/usr/include/pocketsphinx"])]
         ),
         // The offline engine: PocketSphinx on a thread of its own.
         .target(name: "OfflineRecognition", dependencies: ["AudioCore", "CPocketSphinx", "Recognition", "TranscriptCore"]),
@@ -143,7 +147,7 @@ let package = Package(
             name: "OfflineRecognitionTests",
             dependencies: ["OfflineRecognition", "Recognition", "AudioCore", "AudioCapture", "TranscriptCore", "VerbatimTestSupport"]
         ),
-        .testTarget(name: "AudioCaptureTests", dependencies: ["AudioCapture", "AudioCore", "VerbatimTestSupport"]),
+        .testTarget(name: "AudioCaptureTests", dependencies: ["AudioCapture", "AudioCore", "CLazyLibrary", "VerbatimTestSupport"]),
         .testTarget(
             name: "SessionTests", dependencies: ["Session", "Recognition", "Store", "AudioCore", "TranscriptCore", "VerbatimTestSupport"]
         ),

@@ -4,6 +4,8 @@ import TranscriptCore
 /// What can go wrong with audio, worded for the user. Carries facts; never transcript text.
 package enum AudioError: UserFacingError, Equatable {
     case serverUnreachable(server: String?, reason: String)
+    /// libpulse (loaded on first use) is missing or incomplete.
+    case pulseLibraryMissing(reason: String)
     case sourceSelection(SourceSelectionError)
     case streamFailed(source: String, reason: String)
     case cannotWriteAudio(path: String, reason: String)
@@ -14,6 +16,7 @@ package enum AudioError: UserFacingError, Equatable {
         switch self {
         case let .serverUnreachable(server, reason):
             "Can't reach the PulseAudio server\(server.map { " at \($0)" } ?? "") (\(reason))."
+        case let .pulseLibraryMissing(reason): "Can't load PulseAudio's client library (\(reason))."
         case let .sourceSelection(.noMatch(query, available)):
             "No audio source matches \"\(query)\". Available: \(Self.list(available))."
         case let .sourceSelection(.ambiguous(query, matches)):
@@ -32,6 +35,7 @@ package enum AudioError: UserFacingError, Equatable {
         case .serverUnreachable:
             "Is a PulseAudio (or PipeWire-Pulse) server running? Start one with `pulseaudio --start`, "
                 + "or point PULSE_SERVER at it."
+        case .pulseLibraryMissing: "Install it with `sudo apt install libpulse0` (`make run` installs it)."
         case .sourceSelection(.ambiguous): "Pass the exact name from `verbatim devices`."
         case .sourceSelection: "Pass --source NAME (exact, or a unique part of the description); `verbatim devices` lists them."
         case .streamFailed: "Check the source with `verbatim devices`."

@@ -9,6 +9,7 @@ final class PulseRecordStream {
     private let handle: OpaquePointer
 
     init(server: String?, device: String, streamName: String) throws(AudioError) {
+        try PulseLibrary.load()
         var spec = pa_sample_spec(format: PA_SAMPLE_S16LE, rate: UInt32(PCMFormat.sampleRate), channels: 1)
         let unset = UInt32.max  // (uint32_t) -1: "let the server choose"
         var attributes = pa_buffer_attr(

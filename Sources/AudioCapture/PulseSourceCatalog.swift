@@ -7,6 +7,7 @@ package enum PulseSourceCatalog {
     /// Every source, with the server's default marked. `server` nil means libpulse's usual lookup
     /// (`PULSE_SERVER`, then the per-user socket); the server is never autospawned.
     package static func sources(server: String?) throws(AudioError) -> [AudioSourceInfo] {
+        try PulseLibrary.load()
         let connection = try Connection(server: server)
         let defaultName = try connection.defaultSourceName()
         return try connection.sourceList().map { source in

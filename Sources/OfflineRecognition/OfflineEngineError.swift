@@ -2,6 +2,7 @@ import TranscriptCore
 
 /// What can stop the offline engine, worded for the user.
 package enum OfflineEngineError: UserFacingError, Equatable {
+    case libraryMissing(reason: String)
     case modelMissing(path: String)
     case modelFailedToLoad(model: String)
     case invalidSettings(String)
@@ -9,6 +10,7 @@ package enum OfflineEngineError: UserFacingError, Equatable {
 
     package var userMessage: String {
         switch self {
+        case let .libraryMissing(reason): "Can't load the PocketSphinx library (\(reason))."
         case let .modelMissing(path): "The offline speech model is missing: \(path) does not exist."
         case let .modelFailedToLoad(model): "PocketSphinx could not load the speech model in \(model)."
         case let .invalidSettings(settings): "PocketSphinx rejected the settings \(settings)."
@@ -19,6 +21,9 @@ package enum OfflineEngineError: UserFacingError, Equatable {
 
     package var hint: String? {
         switch self {
+        case .libraryMissing:
+            "Install Debian's libpocketsphinx3 (`sudo apt-get install libpocketsphinx3`; `make run` does), "
+                + "or use the cloud engine (--engine dashscope)."
         case .modelMissing, .modelFailedToLoad:
             "Install Debian's pocketsphinx-en-us package (`sudo apt-get install pocketsphinx-en-us`), or set the "
                 + "model's paths under [offline] in the configuration file."

@@ -11,6 +11,8 @@ final class PocketSphinxDecoder: SpeechDecoding {
 
     /// Loads the model; `arguments` are PocketSphinx's own flags (`-hmm`, `-lm`, `-dict`, tuning).
     init(arguments: [String]) throws(OfflineEngineError) {
+        // The library is opened on first use, not linked (CPocketSphinx.h).
+        if let reason = verbatim_pocketsphinx_load() { throw .libraryMissing(reason: String(cString: reason)) }
         // The library logs heavily to stderr unless told otherwise; the flag also covers model loading.
         let argv = ["-logfn", "/dev/null"] + arguments
         var cStrings = argv.map { strdup($0) }
