@@ -2,7 +2,8 @@
 SHELL := /bin/bash
 
 # Debian packages the program needs to build and run: SQLite, PulseAudio, and the offline engine
-# (PocketSphinx, its US English model, and pkg-config, which finds both for the build and the model at run time).
+# (PocketSphinx's headers, its US English model, and pkg-config, which finds the model at run time;
+# the libraries themselves are opened on first use).
 RUN_PACKAGES := libsqlite3-dev libpulse-dev pulseaudio pulseaudio-utils pkg-config \
 	libpocketsphinx-dev libsphinxbase-dev pocketsphinx-en-us libncurses-dev
 # Debian packages the test suite needs on top of them: speech is generated with flite and sox, and
