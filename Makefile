@@ -16,7 +16,7 @@ TEST_PACKAGES := $(RUN_PACKAGES) flite sox tmux openssl time
 # (docs/DECISIONS.md). Every release build uses the same flags, so products share one build.
 RELEASE_BUILD := swift build -c release --static-swift-stdlib
 
-.PHONY: run test demo bench-screen bench bench-archive bench-capture bench-offline bench-dashscope bench-dashscope-sdk bench-qwen build release deps-run deps-test clean
+.PHONY: run test demo bench-screen bench bench-archive bench-capture bench-offline bench-dashscope bench-dashscope-sdk bench-qwen build release protobuf deps-run deps-test clean
 
 run: deps-run release
 	@scripts/ensure-audio-server.sh
@@ -90,6 +90,10 @@ build:
 
 release:
 	$(RELEASE_BUILD) --product verbatim
+
+# Regenerates the committed Swift code of the .proto schemas under Sources/ (run after editing one).
+protobuf:
+	@scripts/generate-protobuf.sh
 
 deps-run:
 	@scripts/install-debian-packages.sh $(RUN_PACKAGES)

@@ -28,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
     ],
     targets: [
         // Value types and pure text logic; no dependencies.
@@ -58,9 +59,16 @@ let package = Package(
         .target(name: "OfflineRecognition", dependencies: ["AudioCore", "CPocketSphinx", "Recognition", "TranscriptCore"]),
         // DashScope's protocols as pure values: duplex (Fun-ASR, Paraformer) and realtime (Qwen3-ASR),
         // each a `SessionWire`; models, the audio kept for a reconnection, failure policy, metrics. No I/O.
+        // The duplex server's JSON is read by swift-protobuf's JSON decoder through a schema
+        // (Duplex/DuplexServerFrame.proto, generated code committed: `make protobuf`).
         .target(
             name: "DashScopeProtocol",
-            dependencies: ["AudioCore", "Recognition", "TranscriptCore", .product(name: "DequeModule", package: "swift-collections")]
+            dependencies: [
+                "AudioCore", "Recognition", "TranscriptCore",
+                .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            exclude: ["Duplex/DuplexServerFrame.proto"]
         ),
         // The DashScope and Qwen engines: a WebSocket client (websocket-kit over SwiftNIO and NIOSSL)
         // and the one session that streams, reconnects and re-sends, whatever the protocol.

@@ -56,10 +56,13 @@ struct DuplexMessageTests {
             sentenceID: 2, clock: EngineClock(originMs: 5_000), startMs: 100, endMs: 900, text: "好",
             words: [Word(startMs: 100, endMs: 900, text: "好", punctuation: "。")], emotion: Emotion(tag: "positive", confidence: 0.8)
         )))
-        // Of a partial's words only where the last ends is read (the latency estimate), even past a
-        // malformed field; a final's words are checked whole.
-        let partial = try result(#"{"begin_time":0,"end_time":null,"text":"a b","sentence_id":3,"words":[{"begin_time":"x","end_time":400},{"end_time":700}]}"#)
+        // Of a partial's words only where the last ends is kept (the latency estimate); a final's
+        // words need their times and text. A field of the wrong type spoils the frame either way.
+        let partial = try result(#"{"begin_time":0,"end_time":null,"text":"a b","sentence_id":3,"words":[{"begin_time":100,"end_time":400},{"end_time":700}]}"#)
         #expect(partial.words == nil && partial.text == "a b" && partial.lastWordEndTime == 700)
+        #expect(throws: DuplexProtocolError.self) {
+            try result(#"{"begin_time":0,"end_time":null,"text":"a b","sentence_id":3,"words":[{"begin_time":"x","end_time":400}]}"#)
+        }
         #expect(heartbeat.lastWordEndTime == nil, "no words")
         #expect(try result(#"{"begin_time":0,"end_time":null,"text":"a","sentence_id":3,"words":null}"#).lastWordEndTime == nil)
         #expect(try result(#"{"begin_time":0,"end_time":null,"text":"a","sentence_id":3}"#).lastWordEndTime == nil)
@@ -93,6 +96,26 @@ struct DuplexMessageTests {
         #expect(try DuplexEvent(json: #"{"header":{"task_id":"t","event":"brand-new"},"payload":{}}"#) == .unknown(event: "brand-new"))
         #expect(throws: DuplexProtocolError.self) { try DuplexEvent(json: #"{"header": {"task_id": "#) }
         #expect(throws: DuplexProtocolError.self) { try DuplexEvent(json: #"{"header":{"task_id":"t","event":"result-generated"}}"#) }
+    }
+
+    @Test("fields the client does not know are skipped; a missing one it needs is named, the text never quoted")
+    func unknownAndMissingFields() throws {
+        let extra = #"{"header":{"task_id":"t","event":"result-generated","attributes":{"x":[1,{"y":null}]},"new":true},"payload":{"output":{"sentence":{"begin_time":0,"end_time":null,"text":"机密","sentence_id":1,"stash":{"text":"z","words":[]},"vad_pre_end":false}},"usage":null,"extra":"e"}}"#
+        guard case let .result(_, sentence, usage) = try DuplexEvent(json: extra) else { Issue.record("not a result"); return }
+        #expect(sentence.text == "机密" && sentence.sentenceID == 1 && !sentence.isFinal && usage == nil)
+
+        func failure(_ text: String) -> DuplexProtocolError? {
+            do { _ = try DuplexEvent(json: text) } catch { return error }
+            return nil
+        }
+        let noText = #"{"header":{"task_id":"t","event":"result-generated"},"payload":{"output":{"sentence":{"begin_time":0,"sentence_id":1}}}}"#
+        #expect(failure(noText) == .malformed("missing sentence.text"))
+        #expect(failure(#"{"header":{"event":"task-started"}}"#) == .malformed("missing header.task_id"))
+        let wrongType = #"{"header":{"task_id":"t","event":"result-generated"},"payload":{"output":{"sentence":{"begin_time":0,"text":"机密","sentence_id":"机密"}}}}"#
+        let fault = try #require(failure(wrongType))
+        guard case let .malformed(description) = fault else { return }
+        #expect(description.hasPrefix("not a frame") && !description.contains("机密"))
+        #expect(failure("[1, 2]") != nil && failure("") != nil)
     }
 
     @Test("retry transient failures; stop on keys, models, parameters and arrears")

@@ -1,4 +1,4 @@
-import Foundation
+import SwiftProtobuf
 
 /// What the server sends as text frames (spec A.5, A.9, A.11).
 package enum DuplexEvent: Sendable, Equatable {
@@ -12,69 +12,41 @@ package enum DuplexEvent: Sendable, Equatable {
     /// Decodes one text frame. A frame that is not JSON, or lacks what its event needs, is
     /// `DuplexProtocolError.malformed`, which the session treats as a broken connection.
     package init(json text: String) throws(DuplexProtocolError) {
-        let frame: Frame
-        do { frame = try Self.decoder.decode(Frame.self, from: Data(text.utf8)) } catch {
-            throw .malformed(Self.describe(error))
+        let frame: DuplexServerFrame
+        do { frame = try DuplexServerFrame(jsonString: text, options: Self.decodingOptions) } catch {
+            // The decoder's errors name a kind of fault, never the text (which may be a transcript's).
+            throw .malformed(error is JSONDecodingError ? "not a frame (\(error))" : "not JSON")
         }
         let header = frame.header
+        guard header.hasEvent else { throw .malformed("missing header.event") }
+        guard header.hasTaskID else { throw .malformed("missing header.task_id") }
         switch header.event {
         case "task-started":
             self = .taskStarted(taskID: header.taskID)
         case "result-generated":
-            guard let sentence = frame.payload?.output?.sentence else {
+            guard frame.payload.output.hasSentence else {
                 throw .malformed("result-generated without payload.output.sentence")
             }
-            self = .result(taskID: header.taskID, sentence, usage: frame.payload?.usage)
+            let usage = frame.payload.hasUsage ? TaskUsage(frame.payload.usage) : nil
+            self = .result(taskID: header.taskID, try SentenceResult(frame.payload.output.sentence), usage: usage)
         case "task-finished":
             self = .taskFinished(taskID: header.taskID)
         case "task-failed":
             self = .taskFailed(
                 taskID: header.taskID,
-                TaskFailure(code: header.errorCode ?? "Unknown", message: header.errorMessage ?? "")
+                TaskFailure(code: header.hasErrorCode ? header.errorCode : "Unknown", message: header.errorMessage)
             )
         default:
             self = .unknown(event: header.event)
         }
     }
 
-    /// One for all frames: making a decoder per frame showed in profiles.
-    private static let decoder = JSONDecoder()
-
-    /// Says where the JSON was wrong without quoting it (it may hold transcript text).
-    private static func describe(_ error: any Error) -> String {
-        switch error {
-        case DecodingError.keyNotFound(let key, let context):
-            "missing \((context.codingPath + [key]).map(\.stringValue).joined(separator: "."))"
-        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
-            "wrong type at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
-        default:
-            "not a JSON object"
-        }
-    }
-
-    private struct Frame: Decodable {
-        var header: Header
-        var payload: Payload?
-    }
-
-    private struct Header: Decodable {
-        var event: String
-        var taskID: String
-        var errorCode: String?
-        var errorMessage: String?
-        enum CodingKeys: String, CodingKey {
-            case event, taskID = "task_id", errorCode = "error_code", errorMessage = "error_message"
-        }
-    }
-
-    private struct Payload: Decodable {
-        var output: Output?
-        var usage: TaskUsage?
-    }
-
-    private struct Output: Decodable {
-        var sentence: SentenceResult?
-    }
+    /// Fields this client does not read are skipped, so that the server may add some.
+    private static let decodingOptions: JSONDecodingOptions = {
+        var options = JSONDecodingOptions()
+        options.ignoreUnknownFields = true
+        return options
+    }()
 }
 
 /// A frame the client cannot read.
@@ -83,10 +55,13 @@ package enum DuplexProtocolError: Error, Equatable {
 }
 
 /// `payload.usage` on finals: the billable duration of the task so far.
-package struct TaskUsage: Sendable, Equatable, Decodable {
+package struct TaskUsage: Sendable, Equatable {
     package var durationSeconds: Int?
-    enum CodingKeys: String, CodingKey { case durationSeconds = "duration" }
     package init(durationSeconds: Int?) { self.durationSeconds = durationSeconds }
+
+    init(_ usage: DuplexServerUsage) {
+        durationSeconds = usage.hasDuration ? Int(usage.duration) : nil
+    }
 }
 
 /// `error_code` and `error_message` of a `task-failed` header.

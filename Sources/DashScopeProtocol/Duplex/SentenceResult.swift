@@ -1,13 +1,13 @@
 /// `payload.output.sentence` of a `result-generated` event (spec A.9). Times are ms from the first
 /// audio byte of the task.
-package struct SentenceResult: Sendable, Equatable, Decodable {
+package struct SentenceResult: Sendable, Equatable {
     package var beginTime: Int
     package var endTime: Int?
     package var text: String
     package var sentenceEnd: Bool?
     package var sentenceID: Int
     package var heartbeat: Bool?
-    /// A final's words; nil for a partial (see `init(from:)`).
+    /// A final's words; nil for a partial (see `init(_:)`).
     package var words: [WordResult]?
     /// Where a partial's last word ends (its words themselves are not kept).
     private var partialWordsEndTime: Int?
@@ -17,12 +17,11 @@ package struct SentenceResult: Sendable, Equatable, Decodable {
     package var emotionTag: String?
     package var emotionConfidence: Double?
 
-    package struct WordResult: Sendable, Equatable, Decodable {
+    package struct WordResult: Sendable, Equatable {
         package var beginTime: Int
         package var endTime: Int
         package var text: String
         package var punctuation: String?
-        enum CodingKeys: String, CodingKey { case beginTime = "begin_time", endTime = "end_time", text, punctuation }
         package init(beginTime: Int, endTime: Int, text: String, punctuation: String? = nil) {
             self.beginTime = beginTime
             self.endTime = endTime
@@ -31,35 +30,34 @@ package struct SentenceResult: Sendable, Equatable, Decodable {
         }
     }
 
-    /// A partial's word, as far as the client reads it.
-    private struct WordEnd: Decodable {
-        var endTime: Int
-        enum CodingKeys: String, CodingKey { case endTime = "end_time" }
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case beginTime = "begin_time", endTime = "end_time", text, sentenceEnd = "sentence_end"
-        case sentenceID = "sentence_id", heartbeat, words, emotionTag = "emo_tag", emotionConfidence = "emo_confidence"
-    }
-
-    /// A partial's words are read only for where the last one ends (the latency estimate): nothing
-    /// else uses them, and decoding them whole was most of the work, since the server sends several
-    /// partials for every final.
-    package init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        beginTime = try container.decode(Int.self, forKey: .beginTime)
-        endTime = try container.decodeIfPresent(Int.self, forKey: .endTime)
-        text = try container.decode(String.self, forKey: .text)
-        sentenceEnd = try container.decodeIfPresent(Bool.self, forKey: .sentenceEnd)
-        sentenceID = try container.decode(Int.self, forKey: .sentenceID)
-        heartbeat = try container.decodeIfPresent(Bool.self, forKey: .heartbeat)
-        emotionTag = try container.decodeIfPresent(String.self, forKey: .emotionTag)
-        emotionConfidence = try container.decodeIfPresent(Double.self, forKey: .emotionConfidence)
+    /// Reads the sentence of a `result-generated` frame. `begin_time`, `text` and `sentence_id` are
+    /// required, and a final's words need their times and text; a partial's words only tell where
+    /// the last one ends (the latency estimate), since nothing else uses them.
+    init(_ sentence: DuplexServerSentence) throws(DuplexProtocolError) {
+        guard sentence.hasBeginTime else { throw .malformed("missing sentence.begin_time") }
+        guard sentence.hasText else { throw .malformed("missing sentence.text") }
+        guard sentence.hasSentenceID else { throw .malformed("missing sentence.sentence_id") }
+        beginTime = Int(sentence.beginTime)
+        endTime = sentence.hasEndTime ? Int(sentence.endTime) : nil
+        text = sentence.text
+        sentenceEnd = sentence.hasSentenceEnd ? sentence.sentenceEnd : nil
+        sentenceID = Int(sentence.sentenceID)
+        heartbeat = sentence.hasHeartbeat ? sentence.heartbeat : nil
+        emotionTag = sentence.hasEmoTag ? sentence.emoTag : nil
+        emotionConfidence = sentence.hasEmoConfidence ? sentence.emoConfidence : nil
         if isFinal {
-            words = try container.decodeIfPresent([WordResult].self, forKey: .words)
+            words = try sentence.words.map { word throws(DuplexProtocolError) in
+                guard word.hasBeginTime, word.hasEndTime, word.hasText else {
+                    throw .malformed("a word of a final without begin_time, end_time or text")
+                }
+                return WordResult(
+                    beginTime: Int(word.beginTime), endTime: Int(word.endTime), text: word.text,
+                    punctuation: word.hasPunctuation ? word.punctuation : nil
+                )
+            }
         } else {
             words = nil
-            partialWordsEndTime = try container.decodeIfPresent([WordEnd].self, forKey: .words)?.last?.endTime
+            partialWordsEndTime = sentence.words.last.flatMap { $0.hasEndTime ? Int($0.endTime) : nil }
         }
     }
 
