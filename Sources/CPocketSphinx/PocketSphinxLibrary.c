@@ -32,11 +32,4 @@ static const char *const libraries[] = {"libpocketsphinx.so.3", "libsphinxbase.s
     X(pocketsphinx, ps_seg_word, char const *, (ps_seg_t *seg), (seg)) \
     X(pocketsphinx, ps_seg_frames, void, (ps_seg_t *seg, int *out_sf, int *out_ef), (seg, out_sf, out_ef))
 
-static struct { POCKETSPHINX_FUNCTIONS(LAZY_LIBRARY_POINTER) } real;
-static const lazy_function functions[] = {POCKETSPHINX_FUNCTIONS(LAZY_LIBRARY_ENTRY)};
-
-LAZY_LIBRARY_DEFINE_LOADER(verbatim_pocketsphinx_load, libraries, functions)
-
-#define FORWARD(library, name, result, parameters, arguments) \
-    LAZY_LIBRARY_FORWARD(verbatim_pocketsphinx_load, library, name, result, parameters, arguments)
-POCKETSPHINX_FUNCTIONS(FORWARD)
+LAZY_LIBRARY_MODULE(verbatim_pocketsphinx_load, POCKETSPHINX_FUNCTIONS, libraries)

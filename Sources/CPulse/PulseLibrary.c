@@ -34,11 +34,4 @@ static const char *const libraries[] = {"libpulse.so.0", "libpulse-simple.so.0"}
     X(pulse, pa_operation_unref, void, (pa_operation *o), (o)) \
     X(pulse, pa_operation_get_state, pa_operation_state_t, (const pa_operation *o), (o))
 
-static struct { PULSE_FUNCTIONS(LAZY_LIBRARY_POINTER) } real;
-static const lazy_function functions[] = {PULSE_FUNCTIONS(LAZY_LIBRARY_ENTRY)};
-
-LAZY_LIBRARY_DEFINE_LOADER(verbatim_pulse_load, libraries, functions)
-
-#define FORWARD(library, name, result, parameters, arguments) \
-    LAZY_LIBRARY_FORWARD(verbatim_pulse_load, library, name, result, parameters, arguments)
-PULSE_FUNCTIONS(FORWARD)
+LAZY_LIBRARY_MODULE(verbatim_pulse_load, PULSE_FUNCTIONS, libraries)

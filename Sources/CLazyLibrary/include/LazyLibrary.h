@@ -7,9 +7,9 @@
 // forwarding to the library opened with dlopen the first time one is needed. docs/DECISIONS.md.
 //
 // Each forwarding module lists its functions once as an X-macro, X(library, name, result,
-// (parameters), (arguments)), keeps their addresses in a static struct named `real`, and uses the
-// macros below. Its forwarders are defined against the library's own header, so the compiler checks
-// each one's parameters and result against the real declaration.
+// (parameters), (arguments)), and defines everything else with LAZY_LIBRARY_MODULE. It includes the
+// library's own header first, so the compiler checks each forwarder's parameters and result against
+// the real declaration.
 #ifndef VERBATIM_LAZY_LIBRARY_H
 #define VERBATIM_LAZY_LIBRARY_H
 
@@ -33,34 +33,40 @@ const char *lazy_library_load(
 /// side calls the module's loader first and reports a missing library as an error, so this is a bug.
 void lazy_library_abort(const char *function, const char *reason) __attribute__((noreturn));
 
-/// The entry of `name` in a `lazy_function` table, for an X-macro list.
-#define LAZY_LIBRARY_ENTRY(library, name, result, parameters, arguments) {#name, library, (void **)&real.name},
+/// Defines a forwarding module from its X-macro list `FUNCTIONS` and its array of sonames
+/// `libraries`: the `real` addresses, `const char *loader(void)` (loads the libraries once,
+/// thread-safe, then returns NULL or why they could not be loaded, every time), and a forwarder for
+/// every function of the list.
+#define LAZY_LIBRARY_MODULE(loader, FUNCTIONS, libraries) \
+    static struct { FUNCTIONS(LAZY_LIBRARY_POINTER) } real; \
+    static const lazy_function lazy_functions[] = {FUNCTIONS(LAZY_LIBRARY_ENTRY)}; \
+    static const char *lazy_failure; \
+    static char lazy_failure_text[512]; \
+    static pthread_once_t lazy_once = PTHREAD_ONCE_INIT; \
+    static void lazy_load_once(void) { \
+        lazy_failure = lazy_library_load( \
+            libraries, sizeof libraries / sizeof *libraries, lazy_functions, \
+            sizeof lazy_functions / sizeof *lazy_functions, lazy_failure_text, sizeof lazy_failure_text); \
+    } \
+    static const char *lazy_load(void) { \
+        pthread_once(&lazy_once, lazy_load_once); \
+        return lazy_failure; \
+    } \
+    const char *loader(void) { return lazy_load(); } \
+    FUNCTIONS(LAZY_LIBRARY_FORWARD)
 
-/// The pointer to `name` in the `real` struct, for an X-macro list.
+/// The pointer to `name` in the `real` struct.
 #define LAZY_LIBRARY_POINTER(library, name, result, parameters, arguments) __typeof__(name) *name;
 
-/// Defines `const char *loader(void)`: loads the libraries once (thread-safe), then returns NULL or
-/// why they could not be loaded, every time.
-#define LAZY_LIBRARY_DEFINE_LOADER(loader, libraries, functions) \
-    static const char *loader##_failure; \
-    static char loader##_failure_text[512]; \
-    static pthread_once_t loader##_once = PTHREAD_ONCE_INIT; \
-    static void loader##_run(void) { \
-        loader##_failure = lazy_library_load( \
-            libraries, sizeof libraries / sizeof *libraries, functions, sizeof functions / sizeof *functions, \
-            loader##_failure_text, sizeof loader##_failure_text); \
-    } \
-    const char *loader(void) { \
-        pthread_once(&loader##_once, loader##_run); \
-        return loader##_failure; \
-    }
+/// The entry of `name` in the table `lazy_library_load` fills.
+#define LAZY_LIBRARY_ENTRY(library, name, result, parameters, arguments) {#name, library, (void **)&real.name},
 
 /// Defines `name` to forward to the library's own. Hidden, so that it never enters the executable's
 /// dynamic symbols and stands in for the library's function when the library calls itself. (GNU C
 /// lets a void function return a void expression, so one form serves every function.)
-#define LAZY_LIBRARY_FORWARD(loader, library, name, result, parameters, arguments) \
+#define LAZY_LIBRARY_FORWARD(library, name, result, parameters, arguments) \
     __attribute__((visibility("hidden"))) result name parameters { \
-        const char *failure = loader(); \
+        const char *failure = lazy_load(); \
         if (failure) lazy_library_abort(#name, failure); \
         return real.name arguments; \
     }
