@@ -12,6 +12,7 @@ const char *lazy_library_load(
         snprintf(failure, failureSize, "too many libraries");
         return failure;
     }
+    // Never closed: once loaded, a library's functions may be called until the process exits.
     for (size_t index = 0; index < libraryCount; index++) {
         // RTLD_LOCAL: the library's symbols stay out of the global scope.
         handles[index] = dlopen(libraries[index], RTLD_NOW | RTLD_LOCAL);
