@@ -8,8 +8,9 @@ RUN_PACKAGES := libsqlite3-dev libpulse-dev pulseaudio pulseaudio-utils pkg-conf
 	libpocketsphinx-dev libsphinxbase-dev pocketsphinx-en-us libncurses-dev
 # Debian packages the test suite needs on top of them: speech is generated with flite and sox, and
 # every audio test starts its own PulseAudio daemon (scripts/pulseaudio-test-daemon.sh); terminal
-# tests run the binary in a private tmux server.
-TEST_PACKAGES := $(RUN_PACKAGES) flite sox tmux openssl time
+# tests run the binary in a private tmux server; protoc checks that the committed code of each .proto
+# schema is what the schema generates (scripts/generate-protobuf.sh --check).
+TEST_PACKAGES := $(RUN_PACKAGES) flite sox tmux openssl time protobuf-compiler
 
 # Release builds link the Swift runtime and Foundation statically (and Package.swift packs the
 # relocations of `verbatim`): the binary needs no Swift libraries at run time and takes less memory
@@ -32,6 +33,7 @@ demo: deps-run release
 # that are the machine's, not Verbatim's). Serial, the suite takes about 2 minutes.
 test: deps-test
 	swift build --build-tests
+	scripts/generate-protobuf.sh --check
 	swift test --skip-build --disable-xctest --no-parallel
 
 # Prints figures; never part of `make test`. bench-archive: insert rate, search latency, export time.

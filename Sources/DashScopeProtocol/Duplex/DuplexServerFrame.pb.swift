@@ -13,7 +13,8 @@
 /// lets a generated decoder read the JSON straight into these fields, with less than half the work
 /// of Foundation's JSONDecoder on the session's 1,400 results (docs/DECISIONS.md, 2026-11-21).
 ///
-/// `make protobuf` regenerates DuplexServerFrame.pb.swift; the build never runs protoc.
+/// `make protobuf` regenerates DuplexServerFrame.pb.swift, and `make test` checks it is current; the
+/// build never runs protoc.
 ///
 /// Every field is `optional` so that a missing field can be told from a zero, and JSON null reads as
 /// missing. Field names are the wire's; the decoder skips fields it does not know.
