@@ -17,7 +17,7 @@ TEST_PACKAGES := $(RUN_PACKAGES) flite sox tmux openssl time protobuf-compiler
 # (docs/DECISIONS.md). Every release build uses the same flags, so products share one build.
 RELEASE_BUILD := swift build -c release --static-swift-stdlib
 
-.PHONY: run test demo bench-screen bench bench-archive bench-capture bench-offline bench-dashscope bench-dashscope-sdk bench-qwen build release protobuf deps-run deps-test clean
+.PHONY: run test demo bench-screen bench bench-archive bench-capture bench-offline bench-dashscope bench-dashscope-floor bench-dashscope-sdk bench-qwen build release protobuf deps-run deps-test clean
 
 run: deps-run release
 	@scripts/ensure-audio-server.sh
@@ -38,7 +38,7 @@ test: deps-test
 
 # Prints figures; never part of `make test`. bench-archive: insert rate, search latency, export time.
 # bench-capture: CPU share of recording (10 minutes of real-time capture; CAPTURE_SECONDS to change).
-bench: bench-archive bench-capture bench-offline bench-dashscope bench-qwen bench-screen
+bench: bench-archive bench-capture bench-offline bench-dashscope bench-dashscope-floor bench-qwen bench-screen
 
 CAPTURE_SECONDS ?= 600
 
@@ -60,6 +60,13 @@ bench-dashscope: deps-test
 	$(RELEASE_BUILD) --product verbatim-bench
 	$(RELEASE_BUILD) --product verbatim
 	.build/release/verbatim-bench dashscope --minutes 10
+
+# bench-dashscope-floor: the same file, server and measurement with websocket-kit doing nothing but the
+# session's traffic (no JSON decoding, no resend buffer, no transcript): the floor under any client
+# built on the library, and so under the engine's CPU goal.
+bench-dashscope-floor: deps-test
+	$(RELEASE_BUILD) --product verbatim-bench
+	.build/release/verbatim-bench dashscope --minutes 10 --client websocket-kit
 
 # bench-dashscope-sdk: the same file, server and measurement with the official Python SDK (dashscope from
 # PyPI, pinned; Recognition.call(file)) in the client's place: the yardstick the engine's goals are set

@@ -121,9 +121,8 @@ let package = Package(
             name: "VerbatimBench",
             dependencies: [
                 "TranscriptCore", "Store", "Export", "AudioCore", "AudioCapture", "Recognition", "OfflineRecognition",
-                "TUIModel", "TUIRender", "TUITerminal", "VerbatimTestSupport",
-                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOWebSocket", package: "swift-nio"),
-            ]
+                "TUIModel", "TUIRender", "TUITerminal", "VerbatimTestSupport", "DashScopeProtocol",
+            ] + webSocketProducts
         ),
         // Helpers shared by the test targets (temporary folders, snapshots, running the binary).
         .target(

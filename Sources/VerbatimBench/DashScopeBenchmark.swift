@@ -2,12 +2,14 @@ import AudioCore
 import Foundation
 import VerbatimTestSupport
 
-/// `verbatim-bench dashscope [--minutes N] [--engine dashscope|qwen] [--runs N] [--client verbatim|sdk]`: the
+/// `verbatim-bench dashscope [--minutes N] [--engine dashscope|qwen] [--runs N] [--client verbatim|sdk|websocket-kit]`: the
 /// release `verbatim transcribe` streams an N-minute 16 kHz file as fast as the loopback test server takes
 /// it, over the duplex protocol (binary frames) or the realtime one (Qwen: base64 in JSON); prints the
 /// client process's CPU time and peak memory (the server runs in this process and is not counted).
 /// `--client sdk` runs the official Python SDK (`make bench-dashscope-sdk` installs it) on the same file,
-/// server and measurement instead: the yardstick the goals were set against.
+/// server and measurement instead: the yardstick the goals were set against. `--client websocket-kit`
+/// runs `WebSocketFloorClient` instead (duplex only): websocket-kit doing nothing but the session's
+/// traffic, the floor under any client built on it.
 ///
 /// The client runs under GNU time, which reads its peak memory with wait4(2). A child forked straight
 /// from this process would count this process's memory too: Linux carries the high-water mark of
@@ -24,15 +26,16 @@ enum DashScopeBenchmark {
         let engine = options["--engine"] ?? "dashscope"
         let runs = max(1, options["--runs"].flatMap { Int($0) } ?? 7)
         let clientName = options["--client"] ?? "verbatim"
-        guard ["verbatim", "sdk"].contains(clientName) else {
-            FileHandle.standardError.write(Data("verbatim-bench dashscope: --client is verbatim or sdk, not \"\(clientName)\"\n".utf8))
+        guard ["verbatim", "sdk", "websocket-kit"].contains(clientName), clientName != "websocket-kit" || engine == "dashscope" else {
+            FileHandle.standardError.write(Data("verbatim-bench dashscope: --client is verbatim, sdk or websocket-kit (duplex only), not \"\(clientName)\"\n".utf8))
             exit(2)
         }
         let sdk = clientName == "sdk"
+        let floor = clientName == "websocket-kit"
         let folder = TemporaryDirectory()
         let server = try await DashScopeTestServer.start(script: script)
         let client = Client(
-            command: sdk ? sdkCommand() : [verbatimBinary()], engine: engine,
+            command: clientWrapper() + (sdk ? sdkCommand() : floor ? floorCommand() : [verbatimBinary()]), engine: engine,
             serverURL: engine == "qwen" ? server.realtimeURL : server.url, folder: folder
         )
 
@@ -46,7 +49,7 @@ enum DashScopeBenchmark {
         await server.shutdown()
 
         let protocolName = engine == "qwen" ? "Qwen (realtime protocol)" : "DashScope (duplex protocol)"
-        let name = sdk ? "The official Python SDK's \(protocolName)" : protocolName
+        let name = sdk ? "The official Python SDK's \(protocolName)" : floor ? "websocket-kit alone, as a \(protocolName)" : protocolName
         print("\(name) client, \(minutes) min of 16 kHz audio to the loopback server, as fast as it takes it (median of \(runs) runs)")
         print("  exit status        \(full.status)")
         print("  sentences          \(full.sentences) (expected \(full.expectedSentences))")
@@ -56,7 +59,7 @@ enum DashScopeBenchmark {
         let cpu = fullRuns.map(\.cpuSeconds)
         print(String(format: "  whole-process CPU  from %.3f to %.3f s over the runs", cpu.min() ?? 0, cpu.max() ?? 0))
         print("  client peak memory \(full.peakMB) MB max resident set (\(baseline.peakMB) MB for one round)")
-        if engine != "qwen" && !sdk {
+        if engine != "qwen" && !sdk && !floor {
             // Binary frames: the masked bytes are the audio's, 16-bit samples in a file's 400 ms frames.
             let bytesPerSecond = Double(PCMFormat.sampleRate * MemoryLayout<Int16>.size)
             let masked = (full.audioSeconds - baseline.audioSeconds) * bytesPerSecond
@@ -66,10 +69,20 @@ enum DashScopeBenchmark {
         }
     }
 
+    /// CLIENT_WRAPPER, a command to run each client under (valgrind, perf record) when profiling.
+    private static func clientWrapper() -> [String] {
+        ProcessInfo.processInfo.environment["CLIENT_WRAPPER"].map { $0.split(separator: " ").map(String.init) } ?? []
+    }
+
     /// The release build unless VERBATIM_BINARY names another.
     private static func verbatimBinary() -> String {
         ProcessInfo.processInfo.environment["VERBATIM_BINARY"]
             ?? VerbatimBinary.packageRoot.appendingPathComponent(".build/release/verbatim").path
+    }
+
+    /// This benchmark's own binary, as `WebSocketFloorClient`.
+    private static func floorCommand() -> [String] {
+        [Bundle.main.executablePath ?? CommandLine.arguments[0], "websocket-floor"]
     }
 
     /// The SDK's Python (the environment `make bench-dashscope-sdk` makes, unless SDK_PYTHON names

@@ -14,6 +14,8 @@ enum VerbatimBench {
             try await CaptureBenchmark.run(arguments.dropFirst())
         } else if arguments.first == "dashscope" {
             try await DashScopeBenchmark.run(arguments.dropFirst())
+        } else if arguments.first == "websocket-floor" {
+            try WebSocketFloorClient.run(arguments.dropFirst())
         } else if arguments.first == "offline" {
             try await OfflineBenchmark.run(arguments.dropFirst())
         } else {
