@@ -16,7 +16,8 @@ package struct RawPCMLayout: Sendable, Equatable {
     }
 }
 
-/// A file as an audio source with the same shape as capture: 100 ms chunks of 16 kHz mono PCM.
+/// A file as an audio source with the same shape as capture: chunks of 16 kHz mono PCM, of 100 ms
+/// unless the consumer asks for another size (a network engine's frame).
 ///
 /// Reads WAV (any rate, any channel count, integer or float samples) or raw PCM in blocks, so a
 /// long file never sits in memory whole. `paced` delivers in real time, like a live source; otherwise
@@ -61,8 +62,9 @@ package struct AudioFileSource: Sendable {
     /// Read on a thread of its own (a pipe can block for as long as its writer likes, which must not
     /// hold a thread of Swift's cooperative pool), at most `blocksAhead` blocks of about two seconds
     /// ahead of the consumer, so a long file never sits in memory whole. Unpaced, the chunks of a
-    /// block cross threads together: one wake-up per block rather than one per chunk.
-    package func chunks(paced: Bool, blocksAhead: Int = 2) -> FileChunks {
+    /// block cross threads together: one wake-up per block rather than one per chunk. Each chunk
+    /// holds `chunkFrames` frames, the last one fewer.
+    package func chunks(paced: Bool, chunkFrames: Int = PCMFormat.chunkFrames, blocksAhead: Int = 2) -> FileChunks {
         let (stream, continuation) = AsyncThrowingStream.makeStream(of: [AudioChunk].self)
         let credits = DispatchSemaphore(value: blocksAhead)
         let stopped = Mutex(false)
@@ -72,7 +74,7 @@ package struct AudioFileSource: Sendable {
         }
         let thread = Thread { [self] in
             do {
-                try produce(paced: paced) { batch in
+                try produce(paced: paced, chunkFrames: chunkFrames) { batch in
                     credits.wait()
                     guard !stopped.withLock({ $0 }) else { return false }
                     continuation.yield(batch)
@@ -96,14 +98,14 @@ package struct AudioFileSource: Sendable {
     }
 
     /// Reads, decodes, resamples and cuts the file; stops early when `emit` returns false.
-    private func produce(paced: Bool, _ emit: ([AudioChunk]) -> Bool) throws {
+    private func produce(paced: Bool, chunkFrames: Int, _ emit: ([AudioChunk]) -> Bool) throws {
         let handle = try Self.open(path)
         defer { try? handle.close() }
         // Raw PCM starts at 0 and may come through a pipe, which can't seek.
         if layout.dataOffset > 0 { try read(path) { try handle.seek(toOffset: UInt64(layout.dataOffset)) } }
         var decoder = PCMDecoder(encoding: layout.encoding, channels: layout.channels)
         var resampler = Resampler(inputRate: layout.sampleRate)
-        var chunker = Chunker(label: label)
+        var chunker = Chunker(label: label, chunkFrames: max(1, chunkFrames))
         var remaining = layout.declaredDataBytes
         let start = Date()
         while true {
@@ -193,20 +195,24 @@ package struct FileChunks: AsyncSequence, Sendable {
     package func makeAsyncIterator() -> AsyncIterator { AsyncIterator(base: stream.makeAsyncIterator(), credits: credits) }
 }
 
-/// Cuts a stream of samples into 100 ms chunks on the source's own timeline.
+/// Cuts a stream of samples into chunks of `chunkFrames` on the source's own timeline.
 struct Chunker {
     let label: String
+    let chunkFrames: Int
     private var pending: [Int16] = []
     private var nextFrame: Int64 = 0
 
-    init(label: String) { self.label = label }
+    init(label: String, chunkFrames: Int) {
+        self.label = label
+        self.chunkFrames = chunkFrames
+    }
 
     mutating func add(_ samples: [Int16], final: Bool) -> [AudioChunk] {
         pending += samples
         var chunks: [AudioChunk] = []
         var taken = 0
-        while pending.count - taken >= PCMFormat.chunkFrames || (final && taken < pending.count) {
-            let count = min(PCMFormat.chunkFrames, pending.count - taken)
+        while pending.count - taken >= chunkFrames || (final && taken < pending.count) {
+            let count = min(chunkFrames, pending.count - taken)
             chunks.append(AudioChunk(source: label, startFrame: nextFrame, samples: Array(pending[taken..<(taken + count)])))
             taken += count
             nextFrame += Int64(count)

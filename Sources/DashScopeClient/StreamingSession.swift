@@ -16,6 +16,8 @@ actor StreamingSession<Wire: SessionWire>: RecognitionSession {
     /// The event loop this session's connections live on, as the executor its tasks prefer.
     private nonisolated let executor = EventLoopTaskExecutor(loop: MultiThreadedEventLoopGroup.singleton.next())
     nonisolated var preferredExecutor: (any TaskExecutor)? { executor }
+    /// A file's chunks are the wire's frames (400 ms on the duplex protocol, 100 ms on the realtime one).
+    nonisolated var preferredChunkFrames: Int { samplesPerFrame }
     private let sink: AsyncStream<RecognitionEvent>.Continuation
     private let settings: StreamSettings
     private let makeWire: @Sendable () -> Wire
@@ -331,7 +333,7 @@ actor StreamingSession<Wire: SessionWire>: RecognitionSession {
     }
 
     /// Samples in a whole frame of the wire (`maxFrameMs`).
-    private var samplesPerFrame: Int { Int(PCMFormat.frames(milliseconds: Int64(settings.maxFrameMs))) }
+    private nonisolated var samplesPerFrame: Int { Int(PCMFormat.frames(milliseconds: Int64(settings.maxFrameMs))) }
 
     /// The oldest unsent audio, up to a frame, at the streaming rate; nil when there is none.
     private func takeNextFrame() -> [Int16]? {

@@ -34,8 +34,13 @@ package protocol RecognitionSession: Sendable {
     /// Where tasks that feed this session or read its events run best: a network engine's socket
     /// thread, so that audio and results don't cross threads. nil: Swift's global executor.
     var preferredExecutor: (any TaskExecutor)? { get }
+    /// How many 16 kHz frames each chunk read from a file should hold: a network engine's frame, so
+    /// that a chunk goes out whole, with no cutting or joining and fewer trips between threads. Live
+    /// capture always comes in 100 ms chunks; every engine takes chunks of any size.
+    var preferredChunkFrames: Int { get }
 }
 
 extension RecognitionSession {
     package var preferredExecutor: (any TaskExecutor)? { nil }
+    package var preferredChunkFrames: Int { PCMFormat.chunkFrames }
 }

@@ -37,12 +37,14 @@ package enum ToneScript {
         return (samples, placements)
     }
 
-    /// 100 ms chunks of `samples`, starting at meeting frame `startFrame`.
-    package static func chunks(_ samples: [Int16], source: String = "Me", startFrame: Int64 = 0) -> [AudioChunk] {
-        stride(from: 0, to: samples.count, by: PCMFormat.chunkFrames).map { offset in
+    /// Chunks of `samples` (100 ms unless `frames` says otherwise), starting at meeting frame `startFrame`.
+    package static func chunks(
+        _ samples: [Int16], source: String = "Me", startFrame: Int64 = 0, frames: Int = PCMFormat.chunkFrames
+    ) -> [AudioChunk] {
+        stride(from: 0, to: samples.count, by: frames).map { offset in
             AudioChunk(
                 source: source, startFrame: startFrame + Int64(offset),
-                samples: Array(samples[offset..<min(samples.count, offset + PCMFormat.chunkFrames)])
+                samples: Array(samples[offset..<min(samples.count, offset + frames)])
             )
         }
     }

@@ -64,7 +64,7 @@ struct AudioFileTests {
         #expect(abs(match.offset) <= 2)
     }
 
-    @Test("raw PCM with a stated layout; chunks of 100 ms on the file's own timeline")
+    @Test("raw PCM with a stated layout; chunks of 100 ms, or of the size asked for, on the file's own timeline")
     func rawAndChunks() async throws {
         let folder = TemporaryDirectory()
         let path = folder.file("audio.raw")
@@ -73,6 +73,11 @@ struct AudioFileTests {
         for try await chunk in try AudioFileSource(path: path, raw: RawPCMLayout()).chunks(paced: false) { chunks.append(chunk) }
         #expect(chunks.map(\.samples.count) == [1_600, 1_600, 800])
         #expect(chunks.map(\.startFrame) == [0, 1_600, 3_200])
+        var frames: [AudioChunk] = []
+        for try await chunk in try AudioFileSource(path: path, raw: RawPCMLayout()).chunks(paced: false, chunkFrames: 1_500) { frames.append(chunk) }
+        #expect(frames.map(\.samples.count) == [1_500, 1_500, 1_000])
+        #expect(frames.map(\.startFrame) == [0, 1_500, 3_000])
+        #expect(frames.flatMap(\.samples) == chunks.flatMap(\.samples))
     }
 
     @Test("paced, a chunk is never delivered before its time has come")

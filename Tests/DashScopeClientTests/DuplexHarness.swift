@@ -11,6 +11,8 @@ import VerbatimTestSupport
 struct DuplexRun {
     var sentences: [Sentence]
     var events: [RecognitionEvent]
+    /// The size of the chunks the audio was sent in.
+    var chunkFrames: Int
 
     var statuses: [EngineStatus] { events.compactMap { if case let .status(status) = $0 { status } else { nil } } }
     var texts: [String] { sentences.map(\.text) }
@@ -37,13 +39,15 @@ enum DuplexHarness {
         try await run(DashScopeEngine(settings: settings), samples: samples)
     }
 
-    /// Sends `samples` in 100 ms chunks (as fast as the session takes them, or as a microphone
-    /// delivers them with `paced`), finishes, and collects every event until the session ends.
-    static func run(_ engine: any RecognitionEngine, samples: [Int16], paced: Bool = false) async throws -> DuplexRun {
+    /// Sends `samples` as a file goes to the session, in the chunks it prefers, as fast as it takes
+    /// them (or in `chunkFrames` chunks when given); with `paced`, in 100 ms chunks as a microphone
+    /// delivers them. Finishes, and collects every event until the session ends.
+    static func run(_ engine: any RecognitionEngine, samples: [Int16], paced: Bool = false, chunkFrames: Int? = nil) async throws -> DuplexRun {
         let session = try await engine.startSession(source: "Me")
         async let collected: [RecognitionEvent] = { var all: [RecognitionEvent] = []; for await event in session.events { all.append(event) }; return all }()
         let start = ContinuousClock.now
-        for (index, chunk) in ToneScript.chunks(samples).enumerated() {
+        let frames = chunkFrames ?? (paced ? PCMFormat.chunkFrames : session.preferredChunkFrames)
+        for (index, chunk) in ToneScript.chunks(samples, frames: frames).enumerated() {
             if paced { try await Task.sleep(until: start + .milliseconds(100 * index)) }
             await session.send(chunk)
         }
@@ -51,6 +55,6 @@ enum DuplexHarness {
         let events = await collected
         var assembler = TranscriptAssembler()
         for event in events { _ = assembler.apply(event, source: "Me") }
-        return DuplexRun(sentences: assembler.sentences, events: events)
+        return DuplexRun(sentences: assembler.sentences, events: events, chunkFrames: frames)
     }
 }

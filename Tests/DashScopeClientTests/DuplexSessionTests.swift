@@ -34,11 +34,15 @@ struct DuplexSessionTests {
         await server.shutdown()
     }
 
-    @Test("a file goes out in whole 400 ms frames, as the official SDK sends one; live audio as it comes")
-    func audioFrameSizes() async throws {
+    @Test(
+        "a file goes out in whole 400 ms frames, as the official SDK sends one, from chunks of the frame's size (as the session asks) or smaller; live audio as it comes",
+        arguments: [nil, 1_600]
+    )
+    func audioFrameSizes(fileChunkFrames: Int?) async throws {
         let server = try await DashScopeTestServer.start(script: Self.english)
         let (samples, _) = ToneScript.audio(sentences: Self.english.count)
-        _ = try await DuplexHarness.run(DuplexHarness.settings(server), samples: samples)
+        let run = try await DuplexHarness.run(DashScopeEngine(settings: DuplexHarness.settings(server)), samples: samples, chunkFrames: fileChunkFrames)
+        #expect(run.chunkFrames == fileChunkFrames ?? 6_400)
         let fileFrames = try #require(server.tasks.first).audioFrameBytes
         #expect(fileFrames.reduce(0, +) == samples.count * 2)
         #expect(fileFrames.dropLast().allSatisfy { $0 == 12_800 }, "\(fileFrames)")

@@ -38,6 +38,7 @@ struct RealtimeSessionTests {
             #expect(abs(sentence.endMs - placement.endMs) <= 30)
         }
         #expect(run.sentences.map(\.emotion?.tag) == ["neutral", "happy", "surprised", "sad"])
+        #expect(run.chunkFrames == 1_600, "a file comes in the realtime protocol's 100 ms events")
         #expect(run.statuses == [.connecting, .live])
         let session = try #require(server.tasks.first)
         #expect(server.tasks.count == 1)

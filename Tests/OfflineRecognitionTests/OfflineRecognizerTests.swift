@@ -15,6 +15,8 @@ import Testing
         var inSpeech = false
         var hypothesis = ""
         var segments: [DecodedSegment] = []
+        /// The size of each piece of audio the recognizer gave the decoder.
+        var processed: [Int] = []
 
         init(script: [(Bool, String)], utterances: [[DecodedSegment]]) {
             self.script = script.map { (speech: $0.0, hypothesis: $0.1) }
@@ -24,6 +26,7 @@ import Testing
         func startStream() { streamsStarted += 1 }
         func startUtterance() {}
         func process(_ samples: [Int16]) {
+            processed.append(samples.count)
             let step = script.isEmpty ? (speech: false, hypothesis: "") : script.removeFirst()
             inSpeech = step.speech
             hypothesis = step.hypothesis
@@ -87,6 +90,23 @@ import Testing
         #expect(events.count == 2)
         guard case let .final(cleared) = events.last else { return #expect(Bool(false), "\(events)") }
         #expect(cleared.text.isEmpty && cleared.sentenceID == 0)
+    }
+
+    @Test func aLongChunkGoesToTheDecoder100MsAtATimeSoASpeechEndInsideItEndsTheUtteranceThere() {
+        // 450 ms in one chunk: speech stops after the third 100 ms step and starts again in the fourth.
+        let decoder = ScriptedDecoder(
+            script: [(true, "hello"), (true, "hello i"), (false, "hello i"), (true, "again"), (true, "again")],
+            utterances: [hello]
+        )
+        let recognizer = OfflineRecognizer(decoder: decoder)
+        let events = recognizer.process(AudioChunk(source: "Me", startFrame: 0, samples: [Int16](repeating: 0, count: 7_200)))
+        #expect(decoder.processed == [1_600, 1_600, 1_600, 1_600, 800])
+        let clock = EngineClock(originMs: 0)
+        #expect(events.compactMap { if case let .final(sentence) = $0 { sentence.text } else { nil } } == ["Hello I."])
+        #expect(events.last == .partial(EnginePartial(sentenceID: 1, text: "Again", clock: clock)))
+        // The next chunk follows on: no gap, the same stream.
+        _ = recognizer.process(AudioChunk(source: "Me", startFrame: 7_200, samples: [Int16](repeating: 0, count: 1_600)))
+        #expect(decoder.streamsStarted == 1)
     }
 
     @Test func finishWithNothingHeardSaysNothing() {

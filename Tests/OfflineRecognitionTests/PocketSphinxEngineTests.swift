@@ -9,14 +9,16 @@ import VerbatimTestSupport
 /// The real engine (PocketSphinx and Debian's model) on the project's generated meeting speech.
 @Suite struct PocketSphinxEngineTests {
     /// Runs a file through a session, as `transcribe` does, and collects every event.
-    static func recognize(_ path: String, engine: PocketSphinxEngine = PocketSphinxEngine()) async throws -> [RecognitionEvent] {
+    static func recognize(
+        _ path: String, engine: PocketSphinxEngine = PocketSphinxEngine(), chunkFrames: Int = PCMFormat.chunkFrames
+    ) async throws -> [RecognitionEvent] {
         let session = try await engine.startSession(source: "Me")
         let collector = Task {
             var events: [RecognitionEvent] = []
             for await event in session.events { events.append(event) }
             return events
         }
-        for try await chunk in try AudioFileSource(path: path).chunks(paced: false) { await session.send(chunk) }
+        for try await chunk in try AudioFileSource(path: path).chunks(paced: false, chunkFrames: chunkFrames) { await session.send(chunk) }
         session.finish()
         return await collector.value
     }
@@ -43,6 +45,21 @@ import VerbatimTestSupport
             #expect(final.words.map(\.startMs) == final.words.map(\.startMs).sorted())
             #expect(final.words.allSatisfy { $0.startMs >= final.startMs && $0.endMs <= final.endMs && $0.startMs < $0.endMs })
         }
+    }
+
+    /// PocketSphinx dates every word of an utterance seconds late when its voice detector stops and
+    /// restarts inside one piece of audio: the recognizer feeds it 100 ms at a time whatever comes.
+    /// In 3 s chunks, each 1.2 s pause lies inside one chunk.
+    @Test(arguments: [6_400, 48_000])
+    func chunksOfAnySizeGiveTheSameSentencesAtTheSameTimes(chunkFrames: Int) async throws {
+        let folder = TemporaryDirectory()
+        let meeting = try SpeechCorpus.meeting(voice: "awb", in: folder.path, sentences: Array(SpeechCorpus.sentences.prefix(3)))
+        let expected = Self.finals(try await Self.recognize(meeting.path))
+        let finals = Self.finals(try await Self.recognize(meeting.path, chunkFrames: chunkFrames))
+        #expect(expected.count == 3)
+        #expect(finals.map(\.text) == expected.map(\.text))
+        #expect(finals.map { $0.clock.meetingMs($0.startMs) } == expected.map { $0.clock.meetingMs($0.startMs) })
+        #expect(finals.map { $0.words.map(\.startMs) } == expected.map { $0.words.map(\.startMs) })
     }
 
     @Test func partialsGrowBeforeEachFinal() async throws {

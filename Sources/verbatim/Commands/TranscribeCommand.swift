@@ -97,7 +97,7 @@ struct TranscribeCommand: AsyncParsableCommand {
         var heardMs = 0
         var shownBar = ""
         do {
-            for try await chunk in source.chunks(paced: false) {
+            for try await chunk in source.chunks(paced: false, chunkFrames: session?.preferredChunkFrames ?? PCMFormat.chunkFrames) {
                 await session?.send(chunk)
                 heardMs = Int(PCMFormat.milliseconds(frames: chunk.endFrame))
                 // Drawn on a terminal only, and only when it changes (once a second of audio at most).
