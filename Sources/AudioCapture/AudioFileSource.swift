@@ -208,16 +208,28 @@ struct Chunker {
     }
 
     mutating func add(_ samples: [Int16], final: Bool) -> [AudioChunk] {
-        pending += samples
+        // Chunks are cut from the block itself; only what a chunk lacks at either end is copied to
+        // `pending`, so most samples are copied once, into their chunk.
         var chunks: [AudioChunk] = []
         var taken = 0
-        while pending.count - taken >= chunkFrames || (final && taken < pending.count) {
-            let count = min(chunkFrames, pending.count - taken)
-            chunks.append(AudioChunk(source: label, startFrame: nextFrame, samples: Array(pending[taken..<(taken + count)])))
-            taken += count
-            nextFrame += Int64(count)
+        if !pending.isEmpty {
+            taken = min(chunkFrames - pending.count, samples.count)
+            pending += samples[..<taken]
+            guard pending.count == chunkFrames || final else { return [] }
+            chunks.append(chunk(pending))
+            pending = []
         }
-        pending.removeFirst(taken)  // once per block, not once per chunk
+        while samples.count - taken >= chunkFrames || (final && taken < samples.count) {
+            let count = min(chunkFrames, samples.count - taken)
+            chunks.append(chunk(Array(samples[taken..<(taken + count)])))
+            taken += count
+        }
+        pending = Array(samples[taken...])
         return chunks
+    }
+
+    private mutating func chunk(_ samples: [Int16]) -> AudioChunk {
+        defer { nextFrame += Int64(samples.count) }
+        return AudioChunk(source: label, startFrame: nextFrame, samples: samples)
     }
 }
