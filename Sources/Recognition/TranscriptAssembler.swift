@@ -24,6 +24,9 @@ package struct TranscriptAssembler: Sendable {
     package private(set) var sentences: [Sentence] = []
     package private(set) var partials: [String: Partial] = [:]
     private var finished: Set<SentenceKey> = []
+    /// The longest finalized sentence: no sentence that starts longer ago than this before another
+    /// starts can overlap it, which bounds the search for repeats.
+    private var longestMs = 0
 
     /// A sentence is the same sentence if the same engine clock and id name it on the same source.
     private struct SentenceKey: Hashable, Sendable {
@@ -97,16 +100,24 @@ package struct TranscriptAssembler: Sendable {
 
     /// The same words over the same stretch of the same source: an engine that re-sent audio after a
     /// reconnection recognized a sentence it had already finalized.
+    ///
+    /// Searched from the latest sentence back, only as far as one could still overlap: a meeting's
+    /// last sentence costs what its first did.
     private func isRepeat(_ sentence: Sentence) -> Bool {
-        sentences.contains {
-            $0.speaker == sentence.speaker && $0.text == sentence.text
-                && $0.startMs < sentence.endMs && sentence.startMs < $0.endMs
+        for earlier in sentences.reversed() {
+            if earlier.startMs + longestMs <= sentence.startMs { return false }
+            if earlier.startMs < sentence.endMs, sentence.startMs < earlier.endMs,
+               earlier.speaker == sentence.speaker, earlier.text == sentence.text {
+                return true
+            }
         }
+        return false
     }
 
     private mutating func insert(_ sentence: Sentence) -> [Change] {
         let index = sentences.lastIndex { ($0.startMs, $0.endMs) <= (sentence.startMs, sentence.endMs) }.map { $0 + 1 } ?? 0
         sentences.insert(sentence, at: index)
+        longestMs = max(longestMs, sentence.endMs - sentence.startMs)
         return [.finalized(sentence, index: index)]
     }
 }

@@ -57,6 +57,22 @@ import TranscriptCore
         #expect(assembler.sentences.count == 1)
     }
 
+    @Test func aRepeatIsFoundBehindManySentencesOfTheOtherSourceAndTheSameWordsSaidLaterAreKept() {
+        var assembler = TranscriptAssembler()
+        let origin = EngineClock(originMs: 0)
+        _ = assembler.apply(final(0, 0, 30_000, "A long report.", clock: origin), source: "Me")
+        // While "Me" speaks, "Them" answers twenty times: each sorts after the long sentence.
+        for index in 1...20 {
+            _ = assembler.apply(final(index, index * 1_000, index * 1_000 + 800, "Yes.", clock: origin), source: "Them")
+        }
+        // The long sentence's end, re-sent after a reconnection, recognized again as the whole.
+        let resent = EngineClock(originMs: 22_000)
+        #expect(assembler.apply(final(0, 0, 7_000, "A long report.", clock: resent), source: "Me").isEmpty)
+        // "Yes." once more, later: a new sentence, not a repeat of the twenty.
+        #expect(assembler.apply(final(21, 40_000, 40_800, "Yes.", clock: origin), source: "Them").count == 1)
+        #expect(assembler.sentences.count == 22)
+    }
+
     @Test func finalsFromSeveralSourcesAreKeptInTimeOrder() {
         var assembler = TranscriptAssembler()
         _ = assembler.apply(final(0, 5_000, 6_000, "Later."), source: "Me")
