@@ -55,7 +55,8 @@ bench-offline: deps-test
 	.build/release/verbatim-bench offline $(OFFLINE_FLAGS)
 
 # bench-dashscope: the release client streams a 10-minute file to the loopback DashScope test server;
-# prints its CPU time and peak memory.
+# prints its CPU time and peak memory, and, run for run with it, websocket-kit alone on the same file
+# (the floor) and what the client spends above it.
 bench-dashscope: deps-test
 	$(RELEASE_BUILD) --product verbatim-bench
 	$(RELEASE_BUILD) --product verbatim

@@ -39,13 +39,21 @@ enum DashScopeBenchmark {
             serverURL: engine == "qwen" ? server.realtimeURL : server.url, folder: folder
         )
 
+        // The engine's own client runs beside websocket-kit alone, run for run: this machine's speed
+        // drifts by half from one stretch of minutes to the next, and the floor measured in the same
+        // minutes shows what the client adds to what the library costs.
+        let floorClient = engine == "dashscope" && clientName == "verbatim"
+            ? Client(command: clientWrapper() + floorCommand(), engine: engine, serverURL: server.url, folder: folder) : nil
+        let clients = [client] + (floorClient.map { [$0] } ?? [])
+
         // One round of the script (a few seconds): starting, connecting, one task, stopping. The
         // machine's noise is about ±15 % from run to run, so each figure is the median of several runs.
         let round = try writeMeeting(rounds: 1, to: folder.file("round.wav"))
         let meeting = try writeMeeting(minutes: minutes, to: folder.file("meeting.wav"))
-        let baseline = try median(of: (0..<runs).map { _ in try client.transcribe(round) })
-        let fullRuns = try (0..<runs).map { _ in try client.transcribe(meeting) }
-        let full = median(of: fullRuns)
+        let baselines = try alternating(clients, on: round, runs: runs).map(median(of:))
+        let fullRuns = try alternating(clients, on: meeting, runs: runs)
+        let baseline = baselines[0]
+        let full = median(of: fullRuns[0])
         await server.shutdown()
 
         let protocolName = engine == "qwen" ? "Qwen (realtime protocol)" : "DashScope (duplex protocol)"
@@ -56,7 +64,7 @@ enum DashScopeBenchmark {
         print(String(format: "  wall time          %.2f s", full.wallSeconds))
         print(String(format: "  client CPU         %.3f s whole process; %.3f s for the session (minus %.3f s for a %.0f-second file)",
                      full.cpuSeconds, full.cpuSeconds - baseline.cpuSeconds, baseline.cpuSeconds, baseline.audioSeconds))
-        let cpu = fullRuns.map(\.cpuSeconds)
+        let cpu = fullRuns[0].map(\.cpuSeconds)
         print(String(format: "  whole-process CPU  from %.3f to %.3f s over the runs", cpu.min() ?? 0, cpu.max() ?? 0))
         print("  client peak memory \(full.peakMB) MB max resident set (\(baseline.peakMB) MB for one round)")
         if engine != "qwen" && !sdk && !floor {
@@ -67,6 +75,31 @@ enum DashScopeBenchmark {
             let masking = MaskingCost.seconds(bytes: Int(masked), frameBytes: frameBytes, runs: runs)
             print(String(format: "  NIO's masking      %.3f s of the session: masking its %.1f MB of audio, timed alone in this process", masking, masked / 1e6))
         }
+        if fullRuns.count == 2 { printFloor(client: fullRuns[0], baseline: baseline, floor: fullRuns[1], floorBaseline: baselines[1]) }
+    }
+
+    /// Runs each client on `meeting` in turn, `runs` times over; the runs of each client.
+    private static func alternating(_ clients: [Client], on meeting: (path: String, audioMs: Int), runs: Int) throws -> [[Run]] {
+        var runsByClient = clients.map { _ in [Run]() }
+        for _ in 0..<runs {
+            for (index, client) in clients.enumerated() { runsByClient[index].append(try client.transcribe(meeting)) }
+        }
+        return runsByClient
+    }
+
+    /// websocket-kit alone in the same minutes, and what the client spends above it, run by run.
+    private static func printFloor(client: [Run], baseline: Run, floor: [Run], floorBaseline: Run) {
+        let floorRun = median(of: floor)
+        guard floorRun.status == 0, floorRun.sentences == floorRun.expectedSentences else {
+            return print("  websocket-kit only failed: exit status \(floorRun.status), \(floorRun.sentences) of \(floorRun.expectedSentences) sentences")
+        }
+        let floorSession = floorRun.cpuSeconds - floorBaseline.cpuSeconds
+        let above = zip(client, floor)
+            .map { ($0.cpuSeconds - baseline.cpuSeconds) - ($1.cpuSeconds - floorBaseline.cpuSeconds) }
+            .sorted()
+        print(String(format: "  websocket-kit only %.3f s for the session, run for run with the client (the floor: make bench-dashscope-floor)", floorSession))
+        print(String(format: "  above the floor    %.3f s, the client's own work (median of the runs' differences; from %.3f to %.3f)",
+                     above[above.count / 2], above.first ?? 0, above.last ?? 0))
     }
 
     /// CLIENT_WRAPPER, a command to run each client under (valgrind, perf record) when profiling.
