@@ -70,20 +70,21 @@ struct DuplexSessionTests {
     }
 
     @Test(
-        "a fault mid-sentence: reconnect with a new task, re-send the unconfirmed audio, lose nothing, repeat nothing",
+        "a fault mid-sentence: reconnect with a new task, re-send the unconfirmed audio, lose nothing, repeat nothing (file chunks of a frame, as transcribe sends them, or of 100 ms)",
         arguments: [
             DashScopeTestServer.Fault.dropConnection(atAudioMs: 3_500),
             .close(code: 1011, atAudioMs: 3_500),
             .malformedJSON(atAudioMs: 3_500),
             .taskFailed(code: "InternalError", message: "Internal error.", atAudioMs: 3_500),
-        ]
+        ],
+        [nil, 1_600]
     )
-    func reconnectsAndResends(fault: DashScopeTestServer.Fault) async throws {
+    func reconnectsAndResends(fault: DashScopeTestServer.Fault, chunkFrames: Int?) async throws {
         var options = DashScopeTestServer.Options()
         options.faults = [fault]
         let server = try await DashScopeTestServer.start(script: Self.english, options: options)
         let (samples, _) = ToneScript.audio(sentences: Self.english.count)
-        let run = try await DuplexHarness.run(DuplexHarness.settings(server), samples: samples)
+        let run = try await DuplexHarness.run(DashScopeEngine(settings: DuplexHarness.settings(server)), samples: samples, chunkFrames: chunkFrames)
         #expect(server.faultsLeft.isEmpty, "the fault fired")
         #expect(run.texts == Self.english)
         #expect(run.statuses.contains(.reconnecting(attempt: 1)))
