@@ -38,7 +38,7 @@ enum WebSocketFloorClient {
         let finished = loop.makePromise(of: Int.self)
         var headers = HTTPHeaders()
         headers.add(name: "Authorization", value: "Bearer \(ProcessInfo.processInfo.environment["DASHSCOPE_API_KEY"] ?? "")")
-        let taskID = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        let taskID = DuplexInstruction.newTaskID()
         let frameBytes = Int(PCMFormat.frames(milliseconds: 400)) * MemoryLayout<Int16>.size
         let frames = stride(from: audio.startIndex, to: audio.endIndex, by: frameBytes).map {
             audio[$0..<min($0 + frameBytes, audio.endIndex)]

@@ -37,6 +37,26 @@ struct DuplexMessageTests {
         #expect(id.count == 32 && id.allSatisfy(\.isHexDigit) && id != DuplexInstruction.newTaskID())
     }
 
+    @Test("a UUID's digits: its string without the dashes, lowercase, as the SDK's uuid4().hex")
+    func uuidDigits() throws {
+        let uuid = try #require(UUID(uuidString: "E34730A8-7CF6-43A6-B0F1-C7114C3EE899"))
+        #expect(uuid.lowercaseHexDigits == "e34730a87cf643a6b0f1c7114c3ee899")
+        for _ in 0..<100 {
+            let random = UUID()
+            #expect(random.lowercaseHexDigits == random.uuidString.lowercased().filter { $0 != "-" })
+        }
+    }
+
+    @Test("random UUIDs are version 4, of the RFC 4122 variant, and differ")
+    func randomUUIDs() {
+        let ids = (0..<1_000).map { _ in UUID.random().lowercaseHexDigits }
+        #expect(Set(ids).count == ids.count)
+        #expect(ids.allSatisfy { Array($0)[12] == "4" && "89ab".contains(Array($0)[16]) })
+        // Every other digit varies.
+        let positions = (0..<32).filter { $0 != 12 }
+        #expect(positions.allSatisfy { position in Set(ids.map { Array($0)[position] }).count > 1 })
+    }
+
     @Test("a final from sentence_end, else from a non-null end_time; heartbeats and emotion read")
     func results() throws {
         func result(_ sentence: String, usage: String = "null") throws -> SentenceResult {

@@ -25,7 +25,7 @@ package enum DuplexInstruction: Sendable, Equatable {
 
     /// A new task id: 32 hexadecimal digits, as the official SDK makes them.
     package static func newTaskID() -> String {
-        UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        UUID.random().lowercaseHexDigits
     }
 
     private struct Message<Payload: Encodable>: Encodable {

@@ -29,7 +29,7 @@ package enum RealtimeClientEvent: Sendable, Equatable {
 
     /// `event_` and 32 hexadecimal digits (spec B.2).
     package static func newEventID() -> String {
-        "event_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        "event_" + UUID.random().lowercaseHexDigits
     }
 
     private struct SessionUpdate: Encodable {
