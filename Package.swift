@@ -1,5 +1,6 @@
 // swift-tools-version:6.0
 // Targets are listed in data-flow order; ARCHITECTURE.md states who may import whom.
+import Foundation
 import PackageDescription
 
 /// The WebSocket stack: websocket-kit over SwiftNIO and NIOSSL (the client, and the test server).
@@ -12,6 +13,9 @@ let webSocketProducts: [Target.Dependency] = [
     .product(name: "NIOWebSocket", package: "swift-nio"),
     .product(name: "NIOSSL", package: "swift-nio-ssl"),
 ]
+
+/// The checkout's folder, for the headers of the whisper.cpp the set-up builds into `.build/whisper.cpp`.
+let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent().path
 
 let package = Package(
     name: "verbatim",
@@ -55,8 +59,17 @@ let package = Package(
             name: "CPocketSphinx", dependencies: ["CLazyLibrary"],
             cSettings: [.unsafeFlags(["-I/usr/include/pocketsphinx"])]
         ),
-        // The offline engine: PocketSphinx on a thread of its own.
-        .target(name: "OfflineRecognition", dependencies: ["AudioCore", "CPocketSphinx", "Recognition", "TranscriptCore"]),
+        // whisper.cpp 1.8.5, built by the set-up from PyPI's pywhispercpp sdist (scripts/whisper/), opened on
+        // first use from a path. Its headers are for WhisperLibrary.c only; Swift sees include/CWhisper.h.
+        .target(
+            name: "CWhisper", dependencies: ["CLazyLibrary"],
+            cSettings: [.unsafeFlags(["-I\(checkout)/.build/whisper.cpp/include"])]
+        ),
+        // The offline engines, each on a thread of its own: Whisper (the default) and PocketSphinx.
+        .target(
+            name: "OfflineRecognition",
+            dependencies: ["AudioCore", "CPocketSphinx", "CWhisper", "Recognition", "TranscriptCore"]
+        ),
         // DashScope's protocols as pure values: duplex (Fun-ASR, Paraformer) and realtime (Qwen3-ASR),
         // each a `SessionWire`; models, the audio kept for a reconnection, failure policy, metrics. No I/O.
         // The duplex server's JSON is read by swift-protobuf's JSON decoder through a schema

@@ -5,7 +5,7 @@ package struct VerbatimConfig: Sendable, Equatable {
     /// `[recognition]`: which engine runs when `--engine` is not given, and the language spoken.
     package var engine: String?
     package var language: String?
-    /// `[offline]`: the PocketSphinx model's files, and extra decoder flags.
+    /// `[offline]`: the Whisper model and its pacing, and the PocketSphinx model's files and flags.
     package var offline = OfflineConfig()
     /// `[dashscope]`: the cloud engine (Fun-ASR, Paraformer), and the account every DashScope engine uses.
     package var dashscope = DashScopeConfig()
@@ -17,6 +17,15 @@ package struct VerbatimConfig: Sendable, Equatable {
     package var file: String?
 
     package struct OfflineConfig: Sendable, Equatable {
+        /// Whisper: `tiny.en`, `base`, or a ggml model file's path.
+        package var model: String?
+        package var threads: Int?
+        package var stepMs: Int?
+        package var windowMs: Int?
+        package var beamSize: Int?
+        /// The language the offline engine assumes, over `[recognition]`'s.
+        package var language: String?
+        /// PocketSphinx (`--engine pocketsphinx`).
         package var acousticModel: String?
         package var languageModel: String?
         package var dictionary: String?
@@ -81,7 +90,7 @@ package struct VerbatimConfig: Sendable, Equatable {
 
     package init() {}
 
-    package static let engines = ["offline", "dashscope", "qwen", "none"]
+    package static let engines = ["offline", "whisper", "pocketsphinx", "dashscope", "qwen", "none"]
 
     /// Reads the checked settings out of a parsed file; unknown keys and wrong types are errors that
     /// name the key, so a typo never silently falls back to a default.
@@ -96,6 +105,12 @@ package struct VerbatimConfig: Sendable, Equatable {
         theme = try screen.string("theme")
         try screen.finish()
         var offline = try reader.table("offline")
+        self.offline.model = try offline.string("model")
+        self.offline.threads = try offline.integer("threads", in: 1...64)
+        self.offline.stepMs = try offline.integer("step_ms", in: 200...10_000)
+        self.offline.windowMs = try offline.integer("window_ms", in: 2_000...28_000)
+        self.offline.beamSize = try offline.integer("beam_size", in: 1...8)
+        self.offline.language = try offline.string("language")
         self.offline.acousticModel = try offline.string("acoustic_model")
         self.offline.languageModel = try offline.string("language_model")
         self.offline.dictionary = try offline.string("dictionary")
@@ -159,6 +174,15 @@ struct TableReader {
         case let .boolean(value)?: return value
         case let value?: throw .wrongType(file: file, key: key(name), expected: "true or false", found: value.typeName)
         }
+    }
+
+    /// An integer that must lie in `range`.
+    mutating func integer(_ name: String, in range: ClosedRange<Int>) throws(ConfigError) -> Int? {
+        guard let value = try integer(name) else { return nil }
+        guard range.contains(value) else {
+            throw .invalidValue(file: file, key: key(name), problem: "must be from \(range.lowerBound) to \(range.upperBound), not \(value)")
+        }
+        return value
     }
 
     mutating func integer(_ name: String) throws(ConfigError) -> Int? {

@@ -49,9 +49,26 @@ final class ChunkQueue: Sendable {
         if wasOpen { signals.signal() }
     }
 
+    /// The next chunk and every other one waiting, blocking until there is one; nil once closed and
+    /// empty. A consumer that fell behind takes its backlog at once.
+    func popAll() -> [AudioChunk]? {
+        guard let first = pop() else { return nil }
+        var chunks = [first]
+        while signals.wait(timeout: .now()) == .success {
+            guard let next = take() else { break }
+            chunks.append(next)
+        }
+        return chunks
+    }
+
     /// The next chunk, blocking the calling thread; nil once closed and empty.
     func pop() -> AudioChunk? {
         signals.wait()
+        return take()
+    }
+
+    /// The next chunk once a signal was taken for it; nil (and the signal passed on) once closed and empty.
+    private func take() -> AudioChunk? {
         let (chunk, released) = state.withLock { state -> (AudioChunk?, CheckedContinuation<Void, Never>?) in
             guard !state.ready.isEmpty else { return (nil, nil) }
             let chunk = state.ready.removeFirst()

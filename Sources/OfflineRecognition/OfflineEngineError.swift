@@ -7,6 +7,11 @@ package enum OfflineEngineError: UserFacingError, Equatable {
     case modelFailedToLoad(model: String)
     case invalidSettings(String)
     case unsupportedLanguage(String)
+    case whisperLibraryMissing(reason: String)
+    case whisperModelMissing(model: String, path: String, installCommand: String)
+    case whisperModelFailedToLoad(path: String)
+    case whisperDecodeFailed(status: Int)
+    case whisperEnglishOnly(model: String, language: String)
 
     package var userMessage: String {
         switch self {
@@ -15,7 +20,13 @@ package enum OfflineEngineError: UserFacingError, Equatable {
         case let .modelFailedToLoad(model): "PocketSphinx could not load the speech model in \(model)."
         case let .invalidSettings(settings): "PocketSphinx rejected the settings \(settings)."
         case let .unsupportedLanguage(language):
-            "The offline engine recognizes English only; it can't transcribe \"\(language)\"."
+            "PocketSphinx recognizes English only; it can't transcribe \"\(language)\"."
+        case let .whisperLibraryMissing(reason): "Can't load whisper.cpp (\(reason))."
+        case let .whisperModelMissing(model, path, _): "The Whisper model \(model) is not installed (no \(path))."
+        case let .whisperModelFailedToLoad(path): "whisper.cpp could not load the model \(path)."
+        case let .whisperDecodeFailed(status): "whisper.cpp failed to decode the audio (status \(status))."
+        case let .whisperEnglishOnly(model, language):
+            "The Whisper model \(model) recognizes English only; it can't transcribe \"\(language)\"."
         }
     }
 
@@ -28,7 +39,15 @@ package enum OfflineEngineError: UserFacingError, Equatable {
             "Install Debian's pocketsphinx-en-us package (`sudo apt-get install pocketsphinx-en-us`), or set the "
                 + "model's paths under [offline] in the configuration file."
         case .invalidSettings: "Check the [offline] settings in the configuration file."
-        case .unsupportedLanguage: "Use --language en, or leave --language out."
+        case .unsupportedLanguage: "Use --language en, or the Whisper engine (--engine whisper), which knows Chinese."
+        case .whisperLibraryMissing:
+            "Build it with `make run` (or scripts/whisper/install-library.sh) in Verbatim's checkout, or set "
+                + "VERBATIM_WHISPER_LIBRARY to a libwhisper.so.1."
+        case let .whisperModelMissing(_, _, command): "Install it with `\(command)`; `verbatim models` lists the models."
+        case .whisperModelFailedToLoad:
+            "The file may be damaged: delete it and install the model again (`verbatim models`)."
+        case .whisperDecodeFailed: "Try again; if it persists, reinstall the model (`verbatim models`)."
+        case .whisperEnglishOnly: "Use the multilingual model: --model base (`verbatim models install base`)."
         }
     }
 }

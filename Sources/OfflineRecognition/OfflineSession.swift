@@ -55,7 +55,7 @@ package struct PocketSphinxEngine: RecognitionEngine {
 
     package init(settings: OfflineSettings = OfflineSettings()) { self.settings = settings }
 
-    package var identity: EngineIdentity { EngineIdentity(name: "offline", model: "pocketsphinx-en-us", language: "en") }
+    package var identity: EngineIdentity { EngineIdentity(name: "pocketsphinx", model: "pocketsphinx-en-us", language: "en") }
 
     package func startSession(source: String) async throws -> any RecognitionSession {
         try await OfflineSession.start(settings: settings, source: source)

@@ -10,6 +10,7 @@ enum CLIError: UserFacingError {
     case noEngineToTranscribe(configFile: String)
     case transcriptionStopped(String, atMs: Int)
     case noDashScopeKey
+    case unknownWhisperModel(String, known: [String])
 
     var userMessage: String {
         switch self {
@@ -21,6 +22,8 @@ enum CLIError: UserFacingError {
         case let .noEngineToTranscribe(file): "Nothing to transcribe with: \(file) sets engine = \"none\"."
         case let .transcriptionStopped(why, atMs): "\(why) The transcription ended at \(MeetingClock.hms(atMs)) of the file."
         case .noDashScopeKey: "The DashScope engine needs an API key, and none is configured."
+        case let .unknownWhisperModel(name, known):
+            "There is no Whisper model \"\(name)\"; there are \(known.joined(separator: " and "))."
         }
     }
 
@@ -34,6 +37,7 @@ enum CLIError: UserFacingError {
         case .noDashScopeKey: "Set DASHSCOPE_API_KEY, or api_key in [dashscope] of the configuration file (chmod 600)."
         case .noEngineToTranscribe: "Pass --engine offline, or change [recognition] engine in that file."
         case .transcriptionStopped: nil
+        case .unknownWhisperModel: "`verbatim models` lists them; a path to a ggml model file works too."
         }
     }
 }

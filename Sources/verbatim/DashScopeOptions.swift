@@ -6,7 +6,7 @@ import Foundation
 
 /// The DashScope flags, and how flags, environment and configuration file make `DuplexSettings`.
 struct DashScopeOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("DashScope model (default fun-asr-realtime): \(DashScopeModel.stableNames.joined(separator: ", ")); for --engine qwen, qwen3-asr-flash-realtime or a dated snapshot.", valueName: "name"))
+    @Option(help: ArgumentHelp("DashScope model (default fun-asr-realtime): \(DashScopeModel.stableNames.joined(separator: ", ")); for --engine qwen, qwen3-asr-flash-realtime or a dated snapshot; for the offline engine, tiny.en or base (`verbatim models`).", valueName: "name"))
     var model: String?
 
     @Option(help: ArgumentHelp("DashScope region: intl (Singapore, the default) or cn (Beijing). API keys are per region.", valueName: "region"))

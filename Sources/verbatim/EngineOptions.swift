@@ -8,12 +8,12 @@ import Recognition
 /// `--engine` and `--language`, shared by `record` and `transcribe`.
 struct EngineOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
-        "The recognition engine: dashscope (Alibaba Cloud Fun-ASR or Paraformer; the default when an API key is configured), qwen (Alibaba Cloud Qwen3-ASR-Flash-Realtime, same key), offline (PocketSphinx, English, no network; the default otherwise) or none (record audio only).",
+        "The recognition engine: offline (Whisper on this machine, no network; the default unless an API key is configured; also whisper), pocketsphinx (English only, for very weak machines), dashscope (Alibaba Cloud Fun-ASR or Paraformer; the default when an API key is configured), qwen (Alibaba Cloud Qwen3-ASR-Flash-Realtime, same key) or none (record audio only).",
         valueName: "engine"
     ))
     var engine: EngineName?
 
-    @Option(help: ArgumentHelp("The language spoken (BCP 47, e.g. en). The offline engine knows English only.", valueName: "tag"))
+    @Option(help: ArgumentHelp("The language spoken (BCP 47: en, zh, ...; auto to detect it). Offline, en uses Whisper tiny.en and anything else Whisper base.", valueName: "tag"))
     var language: String?
 
     @OptionGroup(title: "DashScope (Fun-ASR, Paraformer, and Qwen)")
@@ -24,6 +24,8 @@ struct EngineOptions: ParsableArguments {
 
     enum EngineName: String, ExpressibleByArgument, CaseIterable {
         case offline
+        case whisper
+        case pocketsphinx
         case dashscope
         case qwen
         case none
@@ -52,13 +54,21 @@ struct EngineOptions: ParsableArguments {
             let settings = try qwen.settings(shared: dashscope, config: config, language: language, pacing: pacing, environment: environment)
             let line = "Recognition: Qwen \(settings.model.name) at \(settings.stream.url.host ?? "?"), \(why)."
             return (QwenEngine(settings: settings), line + Self.sharedKeyWarning(config: config, keyOrigin: key?.origin))
-        case .offline:
+        case .offline, .whisper:
+            let settings = try WhisperChoice.settings(
+                model: dashscope.model, language: config.offline.language ?? language, config: config.offline,
+                pacing: pacing)
+            try settings.check()
+            let languageWords = settings.decoding.language.map { "language \($0)" } ?? "language detected"
+            let line = "Recognition: offline engine (Whisper \(settings.model.name), \(languageWords), on this machine), \(why)."
+            return (WhisperEngine(settings: settings), line)
+        case .pocketsphinx:
             if let language, !Self.isEnglish(language) {
                 throw OfflineEngineError.unsupportedLanguage(language)
             }
             let offline = PocketSphinxEngine(settings: Self.offlineSettings(config.offline))
             try offline.settings.model.check()
-            return (offline, "Recognition: offline engine (PocketSphinx, US English model, on this machine), \(why).")
+            return (offline, "Recognition: PocketSphinx (US English model, on this machine), \(why).")
         }
     }
 

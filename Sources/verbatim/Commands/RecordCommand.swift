@@ -115,7 +115,7 @@ struct RecordCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         var settings = MeetingScreen.Settings(
             title: info.title, engineLabel: engine.map { "\($0.name) · \($0.model)" } ?? "no engine",
-            connection: engine == nil ? .none : engine?.name == "offline" ? .local : .connecting,
+            connection: engine == nil ? .none : ["whisper", "pocketsphinx"].contains(engine?.name ?? "") ? .local : .connecting,
             sources: sources, theme: .default,
             noColor: environment["NO_COLOR"].map { !$0.isEmpty } ?? false,
             exportFolder: FileManager.default.currentDirectoryPath, logPath: global.folders.logFile

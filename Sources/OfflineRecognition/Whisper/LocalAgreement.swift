@@ -1,0 +1,70 @@
+/// LocalAgreement-2 (Macháček et al., as in ufal/whisper_streaming): a word is committed once two
+/// consecutive decodes of the growing window agree on it, and everything before it. Whisper rewrites
+/// the end of what it heard as more audio comes; what two decodes share rarely changes again.
+///
+/// Times are the meeting's. Words already committed are recognized in a new decode by their time
+/// (they end before the last commit) and, at the seam, by up to five words of text, so a re-decoded
+/// window never commits a word twice.
+struct LocalAgreement: Equatable {
+    /// The previous decode's words after the committed ones: what the next decode must confirm.
+    private(set) var tentative: [HeardWord] = []
+    /// Committed words still in the window, for recognizing them at the seam.
+    private var recentlyCommitted: [HeardWord] = []
+    private(set) var lastCommittedEndMs: Int
+
+    init(committedUntilMs: Int = 0) { lastCommittedEndMs = committedUntilMs }
+
+    /// Takes a new decode of the window; returns the words it commits (possibly none).
+    mutating func insert(_ hypothesis: [HeardWord]) -> [HeardWord] {
+        let fresh = uncommitted(hypothesis)
+        var agreed = 0
+        while agreed < min(fresh.count, tentative.count), fresh[agreed].comparable == tentative[agreed].comparable {
+            agreed += 1
+        }
+        let committed = Array(fresh[..<agreed])
+        tentative = Array(fresh[agreed...])
+        commit(committed)
+        return committed
+    }
+
+    /// Commits every word of `hypothesis` not committed yet (at a silence, or the end of the audio).
+    mutating func insertFinal(_ hypothesis: [HeardWord]) -> [HeardWord] {
+        let fresh = uncommitted(hypothesis)
+        tentative = []
+        commit(fresh)
+        return fresh
+    }
+
+    /// Forgets the tentative words, e.g. when the window they came from is dropped.
+    mutating func reset(committedUntilMs: Int) {
+        tentative = []
+        recentlyCommitted = []
+        lastCommittedEndMs = committedUntilMs
+    }
+
+    private mutating func commit(_ words: [HeardWord]) {
+        guard let last = words.last else { return }
+        lastCommittedEndMs = max(lastCommittedEndMs, last.endMs)
+        recentlyCommitted = Array((recentlyCommitted + words).suffix(Self.seamWords))
+    }
+
+    /// The words of a decode that come after the committed ones.
+    private func uncommitted(_ hypothesis: [HeardWord]) -> [HeardWord] {
+        // Whisper's word times wander by a few tens of milliseconds from one decode to the next.
+        var fresh = hypothesis.filter { $0.startMs > lastCommittedEndMs - Self.timeToleranceMs }
+        guard let first = fresh.first, abs(first.startMs - lastCommittedEndMs) < Self.seamMs else { return fresh }
+        // At the seam, the committed tail may come again: drop the longest repeat of up to five words.
+        for length in stride(from: min(Self.seamWords, recentlyCommitted.count, fresh.count), through: 1, by: -1) {
+            let tail = recentlyCommitted.suffix(length).map(\.comparable)
+            if Array(fresh.prefix(length).map(\.comparable)) == Array(tail) {
+                fresh.removeFirst(length)
+                break
+            }
+        }
+        return fresh
+    }
+
+    static let timeToleranceMs = 100
+    static let seamMs = 1000
+    static let seamWords = 5
+}

@@ -1,0 +1,83 @@
+import Foundation
+import CWhisper
+
+/// How Whisper decodes each window.
+package struct WhisperDecoding: Sendable, Equatable {
+    package var threads: Int
+    /// ISO 639-1, or nil to detect it (multilingual models only).
+    package var language: String?
+    /// 1: greedy; more: beam search (slower, a little more accurate).
+    package var beamSize: Int
+
+    package init(threads: Int = 1, language: String? = nil, beamSize: Int = 1) {
+        self.threads = threads
+        self.language = language
+        self.beamSize = beamSize
+    }
+}
+
+/// The only caller of whisper.cpp: one loaded model, decoding one window at a time on the calling
+/// thread (a session's own; never the cooperative pool).
+final class WhisperDecoder: WindowDecoding {
+    private let context: OpaquePointer
+    private let settings: WhisperDecoding
+
+    init(modelPath: String, settings: WhisperDecoding) throws(OfflineEngineError) {
+        try WhisperLibrary.load()
+        guard let context = verbatim_whisper_open(modelPath) else { throw .whisperModelFailedToLoad(path: modelPath) }
+        self.context = context
+        self.settings = settings
+    }
+
+    deinit { verbatim_whisper_close(context) }
+
+    var isMultilingual: Bool { verbatim_whisper_is_multilingual(context) }
+
+    func decode(_ samples: [Float], prompt: String) throws(OfflineEngineError) -> [HeardWord] {
+        // Whisper pads every window to 30 s; attending over only the frames that hold audio (20 ms
+        // each, with a margin, in whole blocks) makes a short window's encoder several times cheaper.
+        let audioMs = samples.count / 16
+        let audioContext = audioMs >= 25_000 ? 0 : min(1500, ((audioMs / 20 + 64) / 64 + 1) * 64)
+        let status = withOptionalCString(settings.language) { language in
+            prompt.withCString { prompt in
+                var options = verbatim_whisper_options(
+                    threads: Int32(settings.threads), audio_context: Int32(audioContext), language: language,
+                    initial_prompt: prompt, beam_size: Int32(settings.beamSize), temperature_increment: 0,
+                    max_tokens: 0
+                )
+                return samples.withUnsafeBufferPointer { buffer in
+                    verbatim_whisper_decode(context, &options, buffer.baseAddress, Int32(buffer.count))
+                }
+            }
+        }
+        guard status == 0 else { throw .whisperDecodeFailed(status: Int(status)) }
+        return heardWords()
+    }
+
+    /// The decode's words. A segment Whisper itself judges to be no speech is skipped: its own
+    /// no-speech probability is high and its words unsure (OpenAI's rule: no_speech > 0.6 and a mean
+    /// log probability under -1).
+    private func heardWords() -> [HeardWord] {
+        var words: [HeardWord] = []
+        for segment in 0..<verbatim_whisper_segment_count(context) {
+            var tokens: [DecodedToken] = []
+            var logProbability = 0.0
+            for index in 0..<verbatim_whisper_token_count(context, segment) {
+                let token = verbatim_whisper_token_at(context, segment, index)
+                guard !token.special, let text = token.text else { continue }
+                logProbability += log(Double(max(token.probability, 1e-6)))
+                tokens.append(DecodedToken(
+                    bytes: Array(String(cString: text).utf8), startMs: Int(token.start) * 10, endMs: Int(token.end) * 10))
+            }
+            let meanLog = tokens.isEmpty ? 0 : logProbability / Double(tokens.count)
+            if verbatim_whisper_segment_no_speech(context, segment) > 0.6, meanLog < -1 { continue }
+            words += TokenWords.words(tokens)
+        }
+        return words
+    }
+}
+
+private func withOptionalCString<Result>(_ text: String?, _ body: (UnsafePointer<CChar>?) -> Result) -> Result {
+    guard let text else { return body(nil) }
+    return text.withCString { body($0) }
+}

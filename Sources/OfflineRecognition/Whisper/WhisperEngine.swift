@@ -1,0 +1,119 @@
+import AudioCore
+import Foundation
+import Recognition
+
+/// The Whisper engine's settings: the model, its decoding, and how it paces a live meeting or a file.
+package struct WhisperSettings: Sendable, Equatable {
+    package var model: WhisperModel
+    /// The model file; by default the installed one in `WhisperModel.folder()`.
+    package var modelPath: String
+    package var decoding: WhisperDecoding
+    package var streaming: WhisperStreaming
+
+    package init(model: WhisperModel, modelPath: String? = nil, decoding: WhisperDecoding, streaming: WhisperStreaming) {
+        self.model = model
+        self.modelPath = modelPath ?? model.path(in: WhisperModel.folder())
+        self.decoding = decoding
+        self.streaming = streaming
+    }
+
+    /// Fails with the command that installs the model when it is not there.
+    package func check() throws(OfflineEngineError) {
+        guard FileManager.default.fileExists(atPath: modelPath) else {
+            throw .whisperModelMissing(model: model.name, path: modelPath, installCommand: model.installCommand)
+        }
+        if !model.multilingual, let language = decoding.language, language != "en" {
+            throw .whisperEnglishOnly(model: model.name, language: language)
+        }
+        try WhisperLibrary.load()
+    }
+}
+
+/// The offline engine: OpenAI's Whisper through whisper.cpp, on this machine. English with tiny.en;
+/// Chinese, mixed speech and 97 other languages with base.
+package struct WhisperEngine: RecognitionEngine {
+    package let settings: WhisperSettings
+
+    package init(settings: WhisperSettings) { self.settings = settings }
+
+    package var identity: EngineIdentity {
+        EngineIdentity(name: "whisper", model: "whisper-\(settings.model.name)", language: settings.decoding.language)
+    }
+
+    package func startSession(source: String) async throws -> any RecognitionSession {
+        try await WhisperSession.start(settings: settings, source: source)
+    }
+}
+
+/// One source recognized by Whisper on a thread of its own. The queue holds 30 s of audio: while a
+/// decode runs, capture goes on, and the next decode takes all of it (live capture never waits).
+final class WhisperSession: RecognitionSession {
+    let events: AsyncStream<RecognitionEvent>
+    private let queue: ChunkQueue
+
+    static func start(settings: WhisperSettings, source: String) async throws -> WhisperSession {
+        let (events, sink) = AsyncStream.makeStream(of: RecognitionEvent.self)
+        let queue = ChunkQueue(capacity: 300)
+        try await withCheckedThrowingContinuation { (started: CheckedContinuation<Void, any Error>) in
+            let thread = Thread {
+                let decoder: WhisperDecoder
+                do {
+                    try settings.check()
+                    decoder = try WhisperDecoder(modelPath: settings.modelPath, settings: settings.decoding)
+                } catch {
+                    started.resume(throwing: error)
+                    sink.finish()
+                    return
+                }
+                started.resume()
+                sink.yield(.status(.live))
+                run(WhisperStreamer(decoder: decoder, pacing: settings.streaming, promptPrefix: promptPrefix(settings)),
+                    queue: queue, sink: sink)
+                sink.finish()
+            }
+            thread.name = "whisper-\(source)"
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        return WhisperSession(events: events, queue: queue)
+    }
+
+    private static func run(
+        _ streamer: WhisperStreamer<WhisperDecoder>, queue: ChunkQueue, sink: AsyncStream<RecognitionEvent>.Continuation
+    ) {
+        do {
+            var heardMs = 0.0
+            var busySeconds = 0.0
+            while let chunks = queue.popAll() {
+                let started = DispatchTime.now().uptimeNanoseconds
+                for event in try streamer.process(chunks) { sink.yield(event) }
+                busySeconds += Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+                heardMs += chunks.reduce(0) { $0 + Double($1.samples.count) } / 16
+            }
+            for event in try streamer.finish() { sink.yield(event) }
+            if heardMs > 0 { sink.yield(.metrics(EngineMetrics(realTimeFactor: busySeconds / (heardMs / 1000)))) }
+        } catch {
+            sink.yield(.status(.failed(reason: error.userMessage)))
+            while queue.popAll() != nil {}  // let the producer finish
+        }
+    }
+
+    /// Chinese in simplified characters with punctuation: Whisper follows its prompt's script and style.
+    private static func promptPrefix(_ settings: WhisperSettings) -> String {
+        settings.decoding.language == "zh" ? "以下是普通话的句子，使用简体中文。" : ""
+    }
+
+    private init(events: AsyncStream<RecognitionEvent>, queue: ChunkQueue) {
+        self.events = events
+        self.queue = queue
+    }
+
+    deinit { queue.close() }
+
+    func send(_ chunk: AudioChunk) async { await queue.push(chunk) }
+
+    func finish() { queue.close() }
+
+    /// A file is read a second at a time: fewer trips to the thread, the same decodes.
+    var preferredChunkFrames: Int { PCMFormat.sampleRate }
+}

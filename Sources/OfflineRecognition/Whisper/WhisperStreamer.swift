@@ -1,0 +1,213 @@
+import AudioCore
+import Recognition
+import TranscriptCore
+
+/// Streaming recognition of one source with Whisper: chunks in, engine events out. Pure over its
+/// decoder, so every rule here is tested with a scripted one.
+///
+/// Audio gathers in a window that starts at the first word not yet final. While someone speaks, the
+/// window is decoded every step; words are committed as `LocalAgreement` (or, for a file, the window's
+/// margin) allows, shown as a partial with the uncommitted tail as provisional, and a sentence becomes
+/// final at its full stop, question or exclamation mark, and the window is cut there. A pause of
+/// `silenceMs` finalizes everything heard. Silence is never decoded; chunks that arrive while a
+/// decode runs are taken together, so a slow machine decodes less often, and never loses audio.
+/// Times are the meeting's (the engine clock's origin is 0).
+final class WhisperStreamer<Decoder: WindowDecoding> {
+    private let decoder: Decoder
+    private let pacing: WhisperStreaming
+    private var gate = EnergyGate()
+    private var agreement = LocalAgreement()
+
+    private var window: [Float] = []
+    private var windowStartFrame: Int64 = 0
+    private var nextFrame: Int64?
+    /// Meeting-time spans (ms) of the window's audio the gate took for speech.
+    private var speechSpans: [Range<Int>] = []
+    private var heardSpeech = false
+    private var quietMs = 0
+    private var framesSinceDecode = 0
+
+    /// Committed words of the sentence being spoken.
+    private var sentence: [HeardWord] = []
+    private var sentenceID = 0
+    private var shownPartial = ""
+    /// The end of the text finalized so far: each decode's prompt.
+    private(set) var prompt = ""
+    private let promptPrefix: String
+    private(set) var decodes = 0
+
+    static var clock: EngineClock { EngineClock(originMs: 0) }
+
+    init(decoder: Decoder, pacing: WhisperStreaming, promptPrefix: String = "") {
+        self.decoder = decoder
+        self.pacing = pacing
+        self.promptPrefix = promptPrefix
+    }
+
+    /// Takes every chunk that has arrived, then decodes at most once.
+    func process(_ chunks: [AudioChunk]) throws(OfflineEngineError) -> [RecognitionEvent] {
+        var events: [RecognitionEvent] = []
+        for chunk in chunks {
+            if let nextFrame, chunk.startFrame != nextFrame {
+                events += try finalizeWindow()  // capture lost audio: what came before is one stretch
+                window = []
+            }
+            append(chunk)
+        }
+        guard heardSpeech else {
+            keepOnlyPreroll()
+            return events
+        }
+        if quietMs >= pacing.silenceMs { return events + (try finalizeWindow()) }
+        if framesSinceDecode >= frames(ms: pacing.stepMs) || windowMs >= pacing.windowMs { events += try step() }
+        return events
+    }
+
+    /// The end of the audio: whatever was heard becomes final.
+    func finish() throws(OfflineEngineError) -> [RecognitionEvent] {
+        heardSpeech ? try finalizeWindow() : []
+    }
+
+    // MARK: The window
+
+    private func append(_ chunk: AudioChunk) {
+        if window.isEmpty { windowStartFrame = chunk.startFrame }
+        nextFrame = chunk.endFrame
+        let samples = chunk.samples.map { Float($0) / 32768 }
+        let piece = PCMFormat.chunkFrames
+        for start in stride(from: 0, to: samples.count, by: piece) {
+            let slice = samples[start..<min(start + piece, samples.count)]
+            let startMs = msOnMeeting(frame: Int64(window.count))
+            window += slice
+            if gate.isSpeech(slice) {
+                heardSpeech = true
+                quietMs = 0
+                addSpeech(startMs..<msOnMeeting(frame: Int64(window.count)))
+            } else {
+                quietMs += slice.count * 1000 / PCMFormat.sampleRate
+            }
+        }
+        framesSinceDecode += samples.count
+    }
+
+    private func addSpeech(_ span: Range<Int>) {
+        if let last = speechSpans.last, last.upperBound >= span.lowerBound {
+            speechSpans[speechSpans.count - 1] = last.lowerBound..<span.upperBound
+        } else {
+            speechSpans.append(span)
+        }
+    }
+
+    private func keepOnlyPreroll() {
+        let keep = frames(ms: pacing.prerollMs)
+        if window.count > keep { cutWindow(atFrame: window.count - keep) }
+    }
+
+    /// Drops the window's audio before `frame` (counted from the window's start).
+    private func cutWindow(atFrame frame: Int) {
+        let frame = min(max(frame, 0), window.count)
+        window.removeFirst(frame)
+        windowStartFrame += Int64(frame)
+        let startMs = msOnMeeting(frame: 0)
+        speechSpans = speechSpans.compactMap { span in
+            span.upperBound <= startMs ? nil : max(span.lowerBound, startMs)..<span.upperBound
+        }
+    }
+
+    private var windowMs: Int { window.count * 1000 / PCMFormat.sampleRate }
+    private func frames(ms: Int) -> Int { ms * PCMFormat.sampleRate / 1000 }
+    private func msOnMeeting(frame: Int64) -> Int { Int(PCMFormat.milliseconds(frames: windowStartFrame + frame)) }
+
+    // MARK: Decoding
+
+    /// The window's words on the meeting clock, without those Whisper put over audio with no speech.
+    private func decodeWindow() throws(OfflineEngineError) -> [HeardWord] {
+        framesSinceDecode = 0
+        decodes += 1
+        let offset = msOnMeeting(frame: 0)
+        let words = try decoder.decode(window, prompt: promptPrefix + prompt).map { $0.shifted(byMs: offset) }
+        return HallucinationFilter.clean(words, speech: speechSpans)
+    }
+
+    private func step() throws(OfflineEngineError) -> [RecognitionEvent] {
+        let words = try decodeWindow()
+        var events = commit(pacing.agreement ? agreement.insert(words) : agreement.insertFinal(settled(words)))
+        if windowMs >= pacing.windowMs {
+            // No sentence end in a whole window: what is settled becomes a sentence, so the window
+            // can move on (a long run-on sentence is cut rather than the audio dropped).
+            var forced = commit(agreement.insertFinal(sentence.isEmpty ? words : []), closing: true)
+            if forced.isEmpty { forced = closeSentence() }
+            events += forced
+            // Still full: Whisper heard nothing in it. Keep a step's worth, so the window moves on.
+            if windowMs >= pacing.windowMs { cutWindow(atFrame: window.count - frames(ms: pacing.stepMs)) }
+        }
+        return events + partial()
+    }
+
+    /// A file's words that a decode of the next window will not change: every sentence that ends
+    /// well before the window does.
+    private func settled(_ words: [HeardWord]) -> [HeardWord] {
+        let limit = msOnMeeting(frame: Int64(window.count)) - pacing.marginMs
+        guard let last = words.lastIndex(where: { $0.endsSentence && $0.endMs <= limit }) else { return [] }
+        return Array(words[...last])
+    }
+
+    private func finalizeWindow() throws(OfflineEngineError) -> [RecognitionEvent] {
+        let events = commit(agreement.insertFinal(try decodeWindow()), closing: true)
+        let endMs = msOnMeeting(frame: Int64(window.count))
+        window = []
+        windowStartFrame = nextFrame ?? windowStartFrame
+        speechSpans = []
+        heardSpeech = false
+        quietMs = 0
+        agreement.reset(committedUntilMs: endMs)
+        return events
+    }
+
+    // MARK: Sentences
+
+    /// Adds committed words to the sentence; each sentence end makes a final and cuts the window there.
+    private func commit(_ words: [HeardWord], closing: Bool = false) -> [RecognitionEvent] {
+        var events: [RecognitionEvent] = []
+        for word in words {
+            sentence.append(word)
+            if word.endsSentence { events += closeSentence() }
+        }
+        if closing { events += closeSentence() }
+        return events
+    }
+
+    private func closeSentence() -> [RecognitionEvent] {
+        guard let first = sentence.first, let last = sentence.last else { return [] }
+        defer {
+            sentence = []
+            sentenceID += 1
+            shownPartial = ""
+        }
+        let text = HeardWord.join(sentence)
+        prompt = String((prompt + (prompt.isEmpty ? "" : " ") + text).suffix(Self.promptCharacters))
+        cutWindow(atFrame: frames(ms: last.endMs - msOnMeeting(frame: 0)))
+        let final = EngineSentence(
+            sentenceID: sentenceID, clock: Self.clock, startMs: first.startMs, endMs: max(last.endMs, first.startMs + 1),
+            text: text, words: sentence.map(\.archiveWord)
+        )
+        return [.final(final)]
+    }
+
+    /// The sentence so far and the uncommitted tail, when it changed.
+    private func partial() -> [RecognitionEvent] {
+        let tentative = HeardWord.join(agreement.tentative)
+        let stable = HeardWord.join(sentence)
+        let text = [stable, tentative].filter { !$0.isEmpty }.joined(separator: " ")
+        guard !text.isEmpty, text != shownPartial else { return [] }
+        shownPartial = text
+        return [.partial(EnginePartial(
+            sentenceID: sentenceID, text: text, provisional: tentative, clock: Self.clock,
+            startMs: sentence.first?.startMs ?? agreement.tentative.first?.startMs
+        ))]
+    }
+
+    /// About two sentences: enough to carry names and style, short enough not to steer the decoder
+    /// into repeating itself.
+    static var promptCharacters: Int { 200 }
+}

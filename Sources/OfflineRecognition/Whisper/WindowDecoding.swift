@@ -1,0 +1,88 @@
+/// What the Whisper streamer needs from a decoder: one window of audio in, its words out. A protocol,
+/// so that the streaming logic (agreement, sentences, the window) is tested with a scripted decoder.
+protocol WindowDecoding: AnyObject {
+    /// The words heard in `samples` (16 kHz mono, [-1, 1]), times from the window's start. `prompt` is
+    /// the text that came before, to carry names and style across windows.
+    func decode(_ samples: [Float], prompt: String) throws(OfflineEngineError) -> [HeardWord]
+}
+
+/// Tokens of one decoded segment, as whisper.cpp gives them.
+struct DecodedToken: Equatable {
+    /// The token's bytes (a multibyte character may be split across two tokens).
+    var bytes: [UInt8]
+    var startMs: Int
+    var endMs: Int
+}
+
+/// Tokens into words: a word starts at a token beginning with a space; a Chinese or Japanese
+/// character is a word of its own (they are written without spaces); punctuation sticks to the word
+/// before it. Bytes are joined before they are read as UTF-8, so a character split across tokens
+/// comes out whole.
+enum TokenWords {
+    static func words(_ tokens: [DecodedToken]) -> [HeardWord] {
+        var words: [HeardWord] = []
+        var pending: [UInt8] = []
+        var pendingStart = 0
+        var pendingEnd = 0
+
+        func emit() {
+            defer { pending = [] }
+            guard let text = String(validating: pending, as: UTF8.self) else { return }
+            for piece in pieces(of: text) {
+                words.append(HeardWord(piece.text, spaced: piece.spaced, startMs: pendingStart, endMs: pendingEnd))
+            }
+        }
+
+        for token in tokens {
+            let startsWord = token.bytes.first == UInt8(ascii: " ")
+            if startsWord, !pending.isEmpty { emit() }
+            if pending.isEmpty { pendingStart = token.startMs }
+            pending += token.bytes
+            pendingEnd = token.endMs
+            // A complete character that is ideographic ends its word at once.
+            if let text = String(validating: pending, as: UTF8.self), text.unicodeScalars.last.map(isIdeograph) == true {
+                emit()
+            }
+        }
+        if !pending.isEmpty { emit() }
+        return mergePunctuation(words)
+    }
+
+    /// A token's text split at its spaces; ideographs apart.
+    private static func pieces(of text: String) -> [(text: String, spaced: Bool)] {
+        var result: [(String, Bool)] = []
+        var spaced = false
+        var current = ""
+        for character in text {
+            if character == " " {
+                if !current.isEmpty { result.append((current, spaced)); current = "" }
+                spaced = true
+                continue
+            }
+            current.append(character)
+        }
+        if !current.isEmpty { result.append((current, spaced)) }
+        return result
+    }
+
+    /// "，" or "." alone after a word becomes part of it, so a sentence end is found on the word.
+    private static func mergePunctuation(_ words: [HeardWord]) -> [HeardWord] {
+        var merged: [HeardWord] = []
+        for word in words {
+            if !word.spaced, let last = merged.last, word.text.allSatisfy({ $0.isPunctuation }) {
+                merged[merged.count - 1] = HeardWord(
+                    last.text + word.text, spaced: last.spaced, startMs: last.startMs, endMs: max(last.endMs, word.endMs))
+            } else {
+                merged.append(word)
+            }
+        }
+        return merged
+    }
+
+    static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FA1F: true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import Configuration
+import DashScopeClient
+import Foundation
+import OfflineRecognition
+
+/// Which Whisper model runs, in what language and at what pace: `--model` or `[offline] model`, else
+/// tiny.en for English (also when no language is given) and base for everything else (Chinese, mixed
+/// speech, `auto` detection).
+enum WhisperChoice {
+    static func settings(
+        model flag: String?, language: String?, config: VerbatimConfig.OfflineConfig, pacing: StreamSettings.Pacing
+    ) throws -> WhisperSettings {
+        // No language given: English, with the model the set-up installs. `auto` detects it (base).
+        let primary: String? = switch language {
+        case nil: "en"
+        case "auto"?: nil
+        case let tag?: LanguageTag.primary(tag)
+        }
+        var modelPath: String?
+        let model: WhisperModel
+        switch flag ?? config.model {
+        case nil: model = WhisperModel.forLanguage(primary)
+        case let name? where WhisperModel.named(name) != nil: model = WhisperModel.named(name)!
+        case let path? where path.contains("/"):
+            // A model file of the user's own: multilingual unless its name says English only.
+            modelPath = path
+            model = WhisperModel(name: URL(fileURLWithPath: path).lastPathComponent, multilingual: !path.contains(".en"), summary: "")
+        case let name?:
+            throw CLIError.unknownWhisperModel(name, known: WhisperModel.all.map(\.name))
+        }
+        let streaming = pacing == .realTime ? WhisperStreaming.live : WhisperStreaming.file
+        var pace = streaming
+        if pacing == .realTime {
+            pace.stepMs = config.stepMs ?? streaming.stepMs
+            pace.windowMs = config.windowMs ?? streaming.windowMs
+        }
+        // A file goes as fast as the machine: every core. Live, one core a source leaves room for two.
+        let threads = config.threads ?? (pacing == .realTime ? 1 : min(4, ProcessInfo.processInfo.activeProcessorCount))
+        let decoding = WhisperDecoding(
+            threads: threads, language: model.multilingual ? primary : "en", beamSize: config.beamSize ?? 1)
+        return WhisperSettings(model: model, modelPath: modelPath, decoding: decoding, streaming: pace)
+    }
+}
