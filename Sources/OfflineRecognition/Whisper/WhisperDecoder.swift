@@ -34,10 +34,11 @@ final class WhisperDecoder: WindowDecoding {
     var isMultilingual: Bool { verbatim_whisper_is_multilingual(context) }
 
     func decode(_ samples: [Float], prompt: String) throws(OfflineEngineError) -> [HeardWord] {
-        // Whisper pads every window to 30 s; attending over only the frames that hold audio (20 ms
-        // each, with a margin, in whole blocks) makes a short window's encoder several times cheaper.
-        let audioMs = samples.count / 16
-        let audioContext = audioMs >= 25_000 ? 0 : min(1500, ((audioMs / 20 + 64) / 64 + 1) * 64)
+        // Whisper pads every window to 30 s; attending over fewer encoder frames (20 ms each) makes a
+        // short window's encoder cheaper. Below about 768 frames tiny.en starts to loop ("He was not
+        // an old-sposed young man? He was not..." on a LibriVox clip at 192 and 384), so never less.
+        let needed = samples.count / 320 + 64
+        let audioContext = needed >= 1400 ? 0 : max(768, (needed + 63) / 64 * 64)
         let status = withOptionalCString(settings.language) { language in
             prompt.withCString { prompt in
                 var options = verbatim_whisper_options(
