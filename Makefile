@@ -21,7 +21,7 @@ TEST_PACKAGES := $(RUN_PACKAGES) flite sox tmux openssl time protobuf-compiler p
 # (docs/DECISIONS.md). Every release build uses the same flags, so products share one build.
 RELEASE_BUILD := swift build -c release --static-swift-stdlib
 
-.PHONY: model-base run test demo bench-screen bench bench-archive bench-capture bench-offline bench-dashscope bench-dashscope-floor bench-dashscope-sdk bench-qwen build release protobuf deps-run deps-test clean
+.PHONY: bench-whisper model-base run test demo bench-screen bench bench-archive bench-capture bench-offline bench-dashscope bench-dashscope-floor bench-dashscope-sdk bench-qwen build release protobuf deps-run deps-test clean
 
 run: deps-run release
 	@scripts/ensure-audio-server.sh
@@ -57,7 +57,15 @@ bench-archive: deps-test
 bench-offline: deps-test
 	@scripts/install-debian-packages.sh pocketsphinx
 	$(RELEASE_BUILD) --product verbatim-bench
+	.build/release/verbatim-bench whisper $(WHISPER_ARGS)
 	.build/release/verbatim-bench offline $(OFFLINE_FLAGS)
+
+# bench-whisper: the Whisper engine alone: WER on the LibriVox clips (real speech) and the generated
+# corpus, real-time factor, live latencies and CPU share, peak memory. WHISPER_ARGS="--model base",
+# "--threads 2", "--beam 5".
+bench-whisper: deps-test
+	$(RELEASE_BUILD) --product verbatim-bench
+	.build/release/verbatim-bench whisper $(WHISPER_ARGS)
 
 # bench-dashscope: the release client streams a 10-minute file to the loopback DashScope test server;
 # prints its CPU time and peak memory, and, run for run with it, websocket-kit alone on the same file

@@ -182,7 +182,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["Recognition", "VerbatimTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["OfflineRecognition", "Recognition", "VerbatimTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Fixtures"]
         ),
     ],

@@ -16,6 +16,8 @@ enum VerbatimBench {
             try await DashScopeBenchmark.run(arguments.dropFirst())
         } else if arguments.first == "websocket-floor" {
             try WebSocketFloorClient.run(arguments.dropFirst())
+        } else if arguments.first == "whisper" {
+            try await WhisperBenchmark.run(arguments.dropFirst())
         } else if arguments.first == "offline" {
             try await OfflineBenchmark.run(arguments.dropFirst())
         } else {

@@ -11,6 +11,8 @@ enum CLIError: UserFacingError {
     case transcriptionStopped(String, atMs: Int)
     case noDashScopeKey
     case unknownWhisperModel(String, known: [String])
+    case noModelInstaller(model: String)
+    case modelInstallFailed(model: String, status: Int)
 
     var userMessage: String {
         switch self {
@@ -24,6 +26,8 @@ enum CLIError: UserFacingError {
         case .noDashScopeKey: "The DashScope engine needs an API key, and none is configured."
         case let .unknownWhisperModel(name, known):
             "There is no Whisper model \"\(name)\"; there are \(known.joined(separator: " and "))."
+        case let .noModelInstaller(model): "Can't install \(model): this binary's checkout, with its set-up scripts, is gone."
+        case let .modelInstallFailed(model, status): "Installing the Whisper model \(model) failed (exit status \(status))."
         }
     }
 
@@ -38,6 +42,8 @@ enum CLIError: UserFacingError {
         case .noEngineToTranscribe: "Pass --engine offline, or change [recognition] engine in that file."
         case .transcriptionStopped: nil
         case .unknownWhisperModel: "`verbatim models` lists them; a path to a ggml model file works too."
+        case let .noModelInstaller(model): "In a checkout of Verbatim, run `scripts/whisper/install-model.sh \(model)`."
+        case .modelInstallFailed: "The lines above say why; the packages come from PyPI, so it needs that registry."
         }
     }
 }

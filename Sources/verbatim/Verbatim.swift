@@ -15,7 +15,7 @@ struct Verbatim: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             RecordCommand.self, TranscribeCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, ExportCommand.self,
-            ImportCommand.self, RenameCommand.self, TagCommand.self, DeleteCommand.self, DevicesCommand.self,
+            ImportCommand.self, RenameCommand.self, TagCommand.self, DeleteCommand.self, DevicesCommand.self, ModelsCommand.self,
         ],
         defaultSubcommand: RecordCommand.self
     )

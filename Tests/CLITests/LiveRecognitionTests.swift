@@ -49,7 +49,7 @@ import VerbatimTestSupport
 
         #expect(WordErrorRate(reference: sentence, hypothesis: String(line.dropFirst(4))).rate <= 0.2, "\(line)")
         let meeting = try cli.showJSON("latest")
-        #expect(meeting["engine"] as? String == "offline")
+        #expect(meeting["engine"] as? String == "whisper")
         let sentences = meeting["sentences"] as? [[String: Any]] ?? []
         #expect(sentences.map { "Me: " + ($0["text"] as? String ?? "") } == [line])
         #expect(sentences.first?["speaker"] as? String == "Me")

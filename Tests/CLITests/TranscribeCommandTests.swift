@@ -1,4 +1,5 @@
 import Foundation
+import OfflineRecognition
 import Recognition
 import Testing
 import VerbatimTestSupport
@@ -27,7 +28,7 @@ import VerbatimTestSupport
         let saved = try cli.showJSON("1")
         #expect(saved["status"] as? String == "complete")
         #expect(saved["title"] as? String == "Budget")
-        #expect(saved["engine"] as? String == "offline")
+        #expect(saved["engine"] as? String == "whisper")
         #expect(saved["language"] as? String == "en")
         let sentences = saved["sentences"] as? [[String: Any]] ?? []
         #expect(sentences.map { $0["text"] as? String ?? "" } == lines)
@@ -96,15 +97,27 @@ import VerbatimTestSupport
         #expect(WordErrorRate(reference: Self.sentences[0], hypothesis: wrong.stdout).rate > 0.5, "\(wrong.stdout)")
     }
 
-    @Test func anotherLanguageIsRefusedPlainly() throws {
+    @Test func anotherLanguageNeedsTheMultilingualModelAndSaysHowToInstallIt() throws {
         let cli = CLIFixture()
         let meeting = try speech(cli)
-        let result = try cli.run("transcribe", meeting.path, "--language", "zh")
+        // A models folder with tiny.en only, as the set-up leaves it.
+        let models = cli.folder.file("models")
+        try FileManager.default.createDirectory(atPath: models, withIntermediateDirectories: true)
+        let tiny = WhisperModel.tinyEnglish
+        try FileManager.default.createSymbolicLink(atPath: tiny.path(in: models), withDestinationPath: tiny.path(in: WhisperModel.folder()))
+        let environment = ["VERBATIM_MODELS": models]
+        let result = try cli.run("transcribe", meeting.path, "--language", "zh", environment: environment)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("The offline engine recognizes English only"))
+        #expect(result.stderr.contains("The Whisper model base is not installed"), "\(result.stderr)")
+        #expect(result.stderr.contains("verbatim models install base"))
         #expect(result.stdout.isEmpty)
         #expect(try cli.run("list", "--json").stdout == "[\n\n]\n")
-        #expect(try cli.run("transcribe", meeting.path, "--language", "en-GB", "--no-save").status == 0)
+        let english = try cli.run("transcribe", meeting.path, "--language", "en-GB", "--no-save", environment: environment)
+        #expect(english.status == 0)
+        #expect(english.stderr.contains("Whisper tiny.en, language en"))
+        let sphinx = try cli.run("transcribe", meeting.path, "--engine", "pocketsphinx", "--language", "zh")
+        #expect(sphinx.status == 1)
+        #expect(sphinx.stderr.contains("PocketSphinx recognizes English only"))
     }
 
     @Test func aMissingFileOrNoEngineIsAnErrorNotAnEmptyMeeting() throws {
@@ -127,10 +140,21 @@ import VerbatimTestSupport
     @Test func theModelPathsComeFromTheConfigurationWhenSet() throws {
         let cli = CLIFixture()
         let environment = try write(cli, "[offline]\nlanguage_model = \"/nowhere/en-us.lm.bin\"\n")
-        let result = try cli.run("transcribe", cli.folder.file("x.wav"), environment: environment)
+        let result = try cli.run("transcribe", cli.folder.file("x.wav"), "--engine", "pocketsphinx", environment: environment)
         #expect(result.status == 1)
         #expect(result.stderr.contains("The offline speech model is missing: /nowhere/en-us.lm.bin does not exist."))
         #expect(result.stderr.contains("pocketsphinx-en-us"))
+    }
+
+    @Test func theWhisperModelComesFromTheConfigurationWhenSet() throws {
+        let cli = CLIFixture()
+        let environment = try write(cli, "[offline]\nmodel = \"/nowhere/ggml-small.bin\"\n")
+        let result = try cli.run("transcribe", cli.folder.file("x.wav"), environment: environment)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("The Whisper model ggml-small.bin is not installed (no /nowhere/ggml-small.bin)."), "\(result.stderr)")
+        let unknown = try cli.run("transcribe", cli.folder.file("x.wav"), "--model", "large", environment: environment)
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("There is no Whisper model \"large\"; there are tiny.en and base."), "\(unknown.stderr)")
     }
 
     @Test func aBrokenFileIsNamedWithItsLineAndNothingRuns() throws {

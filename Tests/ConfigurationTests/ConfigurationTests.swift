@@ -110,7 +110,8 @@ import VerbatimTestSupport
         #expect(loadError("[recognition]\nengine = 3").map {
             if case .wrongType(_, "recognition.engine", "a string", "an integer") = $0 { true } else { false }
         } == true)
-        #expect(loadError("[recognition]\nengine = \"whisper\"")?.userMessage.contains("must be one of \"offline\", \"dashscope\", \"qwen\", \"none\"") == true)
+        #expect(loadError("[recognition]\nengine = \"wisper\"")?.userMessage.contains("must be one of \"offline\", \"whisper\", \"pocketsphinx\", \"dashscope\", \"qwen\", \"none\"") == true)
+        #expect(loadError("[offline]\nthreads = 0")?.userMessage.contains("offline.threads must be from 1 to 64, not 0") == true)
         #expect(loadError("[offline]\ndecoder_flags = [\"-beam\"]")?.userMessage.contains("must come in pairs") == true)
         #expect(loadError("[offline]\ndecoder_flags = [1, 2]")?.userMessage.contains("an array of strings") == true)
         #expect(loadError("recognition = \"offline\"")?.userMessage.contains("recognition must be a table") == true)

@@ -37,7 +37,7 @@ package struct WhisperEngine: RecognitionEngine {
     package init(settings: WhisperSettings) { self.settings = settings }
 
     package var identity: EngineIdentity {
-        EngineIdentity(name: "whisper", model: "whisper-\(settings.model.name)", language: settings.decoding.language)
+        EngineIdentity(name: "whisper", model: settings.model.name, language: settings.decoding.language)
     }
 
     package func startSession(source: String) async throws -> any RecognitionSession {
@@ -84,14 +84,22 @@ final class WhisperSession: RecognitionSession {
         do {
             var heardMs = 0.0
             var busySeconds = 0.0
+            var lastFinalLatencyMs: Int?
+            func yield(_ event: RecognitionEvent) {
+                if case let .metrics(metrics) = event { lastFinalLatencyMs = metrics.finalLatencyMs ?? lastFinalLatencyMs }
+                sink.yield(event)
+            }
             while let chunks = queue.popAll() {
                 let started = DispatchTime.now().uptimeNanoseconds
-                for event in try streamer.process(chunks) { sink.yield(event) }
+                for event in try streamer.process(chunks) { yield(event) }
                 busySeconds += Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
                 heardMs += chunks.reduce(0) { $0 + Double($1.samples.count) } / 16
             }
-            for event in try streamer.finish() { sink.yield(event) }
-            if heardMs > 0 { sink.yield(.metrics(EngineMetrics(realTimeFactor: busySeconds / (heardMs / 1000)))) }
+            for event in try streamer.finish() { yield(event) }
+            if heardMs > 0 {
+                sink.yield(.metrics(EngineMetrics(
+                    finalLatencyMs: lastFinalLatencyMs, realTimeFactor: busySeconds / (heardMs / 1000))))
+            }
         } catch {
             sink.yield(.status(.failed(reason: error.userMessage)))
             while queue.popAll() != nil {}  // let the producer finish

@@ -44,3 +44,8 @@ package struct WhisperModel: Sendable, Equatable {
         primaryLanguage == "en" ? .tinyEnglish : .base
     }
 }
+
+extension WhisperModel {
+    /// The set-up's model installer, when this binary's checkout still has it.
+    package static var installScript: String? { WhisperLibrary.installScript }
+}

@@ -23,6 +23,8 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
     private var nextFrame: Int64?
     /// Meeting-time spans (ms) of the window's audio the gate took for speech.
     private var speechSpans: [Range<Int>] = []
+    /// The same spans, kept past window cuts until the window ends, for dating sentences.
+    private var speechSpansSeen: [Range<Int>] = []
     private var heardSpeech = false
     private var quietMs = 0
     private var framesSinceDecode = 0
@@ -35,6 +37,9 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
     private(set) var prompt = ""
     private let promptPrefix: String
     private(set) var decodes = 0
+    /// The last decode's words, while no audio has come since: the end of a file or a pause needs
+    /// no second decode of the same window.
+    private var lastDecode: [HeardWord]?
 
     static var clock: EngineClock { EngineClock(originMs: 0) }
 
@@ -91,11 +96,9 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
     }
 
     private func addSpeech(_ span: Range<Int>) {
-        if let last = speechSpans.last, last.upperBound >= span.lowerBound {
-            speechSpans[speechSpans.count - 1] = last.lowerBound..<span.upperBound
-        } else {
-            speechSpans.append(span)
-        }
+        SpeechSpans.add(span, to: &speechSpans)
+        SpeechSpans.add(span, to: &speechSpansSeen)
+        if speechSpansSeen.count > 64 { speechSpansSeen.removeFirst(speechSpansSeen.count - 64) }
     }
 
     private func keepOnlyPreroll() {
@@ -106,6 +109,7 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
     /// Drops the window's audio before `frame` (counted from the window's start).
     private func cutWindow(atFrame frame: Int) {
         let frame = min(max(frame, 0), window.count)
+        if frame > 0 { lastDecode = nil }
         window.removeFirst(frame)
         windowStartFrame += Int64(frame)
         let startMs = msOnMeeting(frame: 0)
@@ -122,11 +126,14 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
 
     /// The window's words on the meeting clock, without those Whisper put over audio with no speech.
     private func decodeWindow() throws(OfflineEngineError) -> [HeardWord] {
+        if framesSinceDecode == 0, let lastDecode { return lastDecode }
         framesSinceDecode = 0
         decodes += 1
         let offset = msOnMeeting(frame: 0)
         let words = try decoder.decode(window, prompt: promptPrefix + prompt).map { $0.shifted(byMs: offset) }
-        return HallucinationFilter.clean(words, speech: speechSpans)
+        let cleaned = HallucinationFilter.clean(words, speech: speechSpans)
+        lastDecode = cleaned
+        return cleaned
     }
 
     private func step() throws(OfflineEngineError) -> [RecognitionEvent] {
@@ -156,8 +163,10 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
         let events = commit(agreement.insertFinal(try decodeWindow()), closing: true)
         let endMs = msOnMeeting(frame: Int64(window.count))
         window = []
+        lastDecode = nil
         windowStartFrame = nextFrame ?? windowStartFrame
         speechSpans = []
+        speechSpansSeen = []
         heardSpeech = false
         quietMs = 0
         agreement.reset(committedUntilMs: endMs)
@@ -187,11 +196,16 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
         let text = HeardWord.join(sentence)
         prompt = String((prompt + (prompt.isEmpty ? "" : " ") + text).suffix(Self.promptCharacters))
         cutWindow(atFrame: frames(ms: last.endMs - msOnMeeting(frame: 0)))
+        let span = SpeechSpans.snap(first.startMs..<max(last.endMs, first.startMs + 1), to: speechSpansSeen)
+        var words = sentence.map(\.archiveWord)
+        words[0].startMs = max(words[0].startMs, span.lowerBound)
+        words[words.count - 1].endMs = min(words[words.count - 1].endMs, span.upperBound)
         let final = EngineSentence(
-            sentenceID: sentenceID, clock: Self.clock, startMs: first.startMs, endMs: max(last.endMs, first.startMs + 1),
-            text: text, words: sentence.map(\.archiveWord)
+            sentenceID: sentenceID, clock: Self.clock, startMs: span.lowerBound, endMs: span.upperBound, text: text, words: words
         )
-        return [.final(final)]
+        // How long after the sentence's end the audio had reached when it became final (audio time).
+        let heardMs = Int(PCMFormat.milliseconds(frames: nextFrame ?? 0))
+        return [.final(final), .metrics(EngineMetrics(finalLatencyMs: max(0, heardMs - span.upperBound)))]
     }
 
     /// The sentence so far and the uncommitted tail, when it changed.

@@ -25,5 +25,5 @@ package struct WhisperStreaming: Sendable, Equatable {
     }
 
     package static let live = WhisperStreaming(stepMs: 1000, windowMs: 10_000, silenceMs: 700, agreement: true)
-    package static let file = WhisperStreaming(stepMs: 28_000, windowMs: 28_000, silenceMs: 1200, agreement: false, marginMs: 2000)
+    package static let file = WhisperStreaming(stepMs: 28_000, windowMs: 28_000, silenceMs: 800, agreement: false, marginMs: 2000)
 }

@@ -1,0 +1,149 @@
+import AudioCapture
+import AudioCore
+import Foundation
+import Glibc
+import OfflineRecognition
+import Recognition
+import VerbatimTestSupport
+
+/// The Whisper engine: word error rate on real speech (the LibriVox clips of pocketsphinx-testdata) and
+/// on the generated corpus, the real-time factor of `transcribe` (file pacing), and live: latencies in
+/// audio time plus the decode each step costs, CPU share while speaking and in silence, peak memory.
+///   verbatim-bench whisper [--model tiny.en|base] [--threads N] [--beam N]
+enum WhisperBenchmark {
+    static func run(_ arguments: ArraySlice<String>) async throws {
+        let options = Options(arguments)
+        let model = WhisperModel.named(options.model) ?? .tinyEnglish
+        func settings(_ streaming: WhisperStreaming) -> WhisperSettings {
+            WhisperSettings(
+                model: model, decoding: WhisperDecoding(threads: options.threads, language: model.multilingual ? "en" : "en", beamSize: options.beam),
+                streaming: streaming)
+        }
+        print("Verbatim Whisper benchmark: \(model.name) q8_0, \(options.threads) thread(s), beam \(options.beam)")
+
+        var real = Figures()
+        for clip in try LibriVoxClip.all() {
+            real.add(try measure(clip.chunks(), reference: clip.transcript, settings: settings(.file)))
+        }
+        print(real.line(label: "LibriVox (real speech, 5 clips), transcribe"))
+
+        let folder = NSTemporaryDirectory() + "verbatim-bench-whisper-\(getpid())"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var generated = Figures(), live = Figures()
+        for voice in SpeechCorpus.voices {
+            let meeting = try SpeechCorpus.meeting(voice: voice, in: folder)
+            let samples = try await AudioFileSource(path: meeting.path).readAll()
+            let chunks = stride(from: 0, to: samples.count, by: 1_600).map {
+                AudioChunk(source: "Me", startFrame: Int64($0), samples: Array(samples[$0..<min($0 + 1_600, samples.count)]))
+            }
+            generated.add(try measure(chunks, reference: meeting.reference, settings: settings(.file)))
+            live.add(try measure(chunks, reference: meeting.reference, settings: settings(.live), utterances: meeting.utterances))
+        }
+        print(generated.line(label: "generated corpus, transcribe"))
+        print(live.line(label: "generated corpus, live (1 s steps, 10 s window)"))
+        let silence = (0..<600).map { AudioChunk(source: "Me", startFrame: Int64($0 * 1_600), samples: [Int16](repeating: 0, count: 1_600)) }
+        let quiet = try measure(silence, reference: "", settings: settings(.live))
+        print(String(format: "live, 60 s of silence: %.2f %% of a core, %d decodes", quiet.cpuSeconds / quiet.audioSeconds * 100, quiet.decodes))
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        print("peak memory (whole benchmark process): \(usage.ru_maxrss / 1024) MB")
+        print("goals: LibriVox WER at most 5 % (tiny.en) / 3 % (base); real-time factor at most 0.15 (tiny.en) / 0.3 (base);")
+        print("       live: first partial at most 1.5 s, final at most 2 s (audio time + one decode), at most 60 % of a core speaking, 2 % in silence")
+    }
+
+    struct Options {
+        var model = "tiny.en"
+        var threads = 1
+        var beam = 1
+
+        init(_ arguments: ArraySlice<String>) {
+            var rest = arguments[...]
+            while let flag = rest.popFirst() {
+                let value = rest.popFirst() ?? ""
+                switch flag {
+                case "--model": model = value
+                case "--threads": threads = Int(value) ?? threads
+                case "--beam": beam = Int(value) ?? beam
+                default: print("unknown option \(flag)")
+                }
+            }
+        }
+    }
+
+    struct Figures {
+        var wer = WordErrorRate(errors: 0, referenceWords: 0)
+        var cpuSeconds = 0.0
+        var audioSeconds = 0.0
+        var decodes = 0
+        var firstPartialMs: [Int] = []
+        var finalMs: [Int] = []
+
+        mutating func add(_ other: Figures) {
+            wer = wer + other.wer
+            cpuSeconds += other.cpuSeconds
+            audioSeconds += other.audioSeconds
+            decodes += other.decodes
+            firstPartialMs += other.firstPartialMs
+            finalMs += other.finalMs
+        }
+
+        func line(label: String) -> String {
+            let decodeMs = decodes == 0 ? 0 : cpuSeconds / Double(decodes) * 1000
+            var text = String(
+                format: "%@: WER %.1f %% (%d/%d words), real-time factor %.3f, %d decodes of %.0f ms CPU each",
+                label, wer.rate * 100, wer.errors, wer.referenceWords, cpuSeconds / audioSeconds, decodes, decodeMs)
+            if !firstPartialMs.isEmpty || !finalMs.isEmpty {
+                text += ", first partial \(summary(firstPartialMs)), final \(summary(finalMs)) (audio time)"
+            }
+            return text
+        }
+
+        private func summary(_ values: [Int]) -> String {
+            guard !values.isEmpty else { return "none" }
+            let sorted = values.sorted()
+            return "median \(sorted[sorted.count / 2]) ms, max \(sorted.last!) ms (\(values.count))"
+        }
+    }
+
+    /// Feeds the chunks one at a time on this thread, noting how much audio had gone in at each event.
+    private static func measure(
+        _ chunks: [AudioChunk], reference: String, settings: WhisperSettings, utterances: [SpeechCorpus.Utterance] = []
+    ) throws -> Figures {
+        let stream = try WhisperStream(settings: settings)
+        var events: [(heardMs: Int, event: RecognitionEvent)] = []
+        let before = processCPUSeconds()
+        for chunk in chunks {
+            events += try stream.process([chunk]).map { (Int(chunk.endFrame) / 16, $0) }
+        }
+        let endMs = Int(chunks.last?.endFrame ?? 0) / 16
+        events += try stream.finish().map { (endMs, $0) }
+        var figures = Figures()
+        figures.cpuSeconds = processCPUSeconds() - before
+        figures.audioSeconds = Double(endMs) / 1000
+        figures.decodes = stream.decodes
+        let finals = events.compactMap { item -> (Int, EngineSentence)? in
+            if case let .final(sentence) = item.event { (item.heardMs, sentence) } else { nil }
+        }
+        figures.wer = WordErrorRate(reference: reference, hypothesis: finals.map(\.1.text).joined(separator: " "))
+        let partialTimes = events.compactMap { item -> Int? in
+            if case .partial = item.event { item.heardMs } else { nil }
+        }
+        for (index, utterance) in utterances.enumerated() {
+            let next = index + 1 < utterances.count ? utterances[index + 1].speechStartMs : Int.max
+            if let first = partialTimes.first(where: { $0 >= utterance.speechStartMs && $0 < next }) {
+                figures.firstPartialMs.append(first - utterance.speechStartMs)
+            }
+            if let final = finals.first(where: { $0.1.clock.meetingMs($0.1.endMs) >= utterance.speechEndMs - 500 && $0.0 >= utterance.speechEndMs - 500 }) {
+                figures.finalMs.append(max(0, final.0 - utterance.speechEndMs))
+            }
+        }
+        return figures
+    }
+
+    private static func processCPUSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    }
+}

@@ -1,0 +1,92 @@
+import AudioCore
+import Foundation
+import OfflineRecognition
+import Recognition
+import TranscriptCore
+import Testing
+import VerbatimTestSupport
+
+/// The real Whisper engine (whisper.cpp and the tiny.en model the set-up installs, as `make test`
+/// does) on real human speech: the LibriVox clips of Debian's pocketsphinx-testdata.
+@Suite("Whisper on real speech", .serialized)
+struct WhisperEngineTests {
+    static func settings(_ streaming: WhisperStreaming) throws -> WhisperSettings {
+        let settings = WhisperSettings(model: .tinyEnglish, decoding: WhisperDecoding(threads: 2, language: "en"), streaming: streaming)
+        try #require(
+            FileManager.default.fileExists(atPath: settings.modelPath),
+            "Whisper tiny.en is not installed at \(settings.modelPath): run `make test` (or scripts/whisper/install-model.sh tiny.en)"
+        )
+        return settings
+    }
+
+    /// Every event of one session fed `chunks`, then finished.
+    static func recognize(_ chunks: [AudioChunk], settings: WhisperSettings) async throws -> [RecognitionEvent] {
+        let session = try await WhisperEngine(settings: settings).startSession(source: "Me")
+        let collected = Task { await session.events.reduce(into: [RecognitionEvent]()) { $0.append($1) } }
+        for chunk in chunks { await session.send(chunk) }
+        session.finish()
+        return await collected.value
+    }
+
+    static func finals(_ events: [RecognitionEvent]) -> [EngineSentence] {
+        events.compactMap { if case let .final(sentence) = $0 { sentence } else { nil } }
+    }
+
+    @Test("a file's sentences: few word errors, times inside the clip")
+    func fileOfRealSpeech() async throws {
+        let settings = try Self.settings(.file)
+        var total = WordErrorRate(errors: 0, referenceWords: 0)
+        for clip in try LibriVoxClip.all() {
+            let finals = Self.finals(try await Self.recognize(clip.chunks(startFrame: 16_000 * 10), settings: settings))
+            let text = finals.map(\.text).joined(separator: " ")
+            total = total + WordErrorRate(reference: clip.transcript, hypothesis: text)
+            for sentence in finals {
+                let start = sentence.clock.meetingMs(sentence.startMs), end = sentence.clock.meetingMs(sentence.endMs)
+                #expect(start >= 10_000 && end <= 10_000 + clip.durationMs + 200 && start < end, "\(clip.name): \(start)-\(end)")
+                #expect(!sentence.words.isEmpty)
+            }
+        }
+        // The benchmark holds the goal (5 %); this says the engine reads real speech at all.
+        #expect(total.rate < 0.12, "WER \(total.errors)/\(total.referenceWords)")
+    }
+
+    /// Live pacing, chunk by chunk as a microphone gives them (the synchronous form, so each 100 ms is
+    /// its own step; `record --plain` tests the same through PulseAudio).
+    @Test("live: partials come before the final, which reads the sentence")
+    func liveRealSpeech() throws {
+        let clip = try #require(try LibriVoxClip.all().first)  // "and mister john dashwood had then leisure..."
+        var chunks = clip.chunks()
+        // A second of quiet after the sentence, as in a meeting.
+        for index in 0..<10 {
+            chunks.append(AudioChunk(source: "Me", startFrame: Int64(clip.samples.count + index * 1_600), samples: [Int16](repeating: 0, count: 1_600)))
+        }
+        let stream = try WhisperStream(settings: try Self.settings(.live))
+        var events: [RecognitionEvent] = []
+        for chunk in chunks { events += try stream.process([chunk]) }
+        events += try stream.finish()
+        let firstPartial = try #require(events.firstIndex { if case .partial = $0 { true } else { false } })
+        let firstFinal = try #require(events.firstIndex { if case .final = $0 { true } else { false } })
+        #expect(firstPartial < firstFinal)
+        let text = Self.finals(events).map(\.text).joined(separator: " ")
+        #expect(WordErrorRate(reference: clip.transcript, hypothesis: text).rate < 0.15, "\(text)")
+    }
+
+    @Test("silence and room noise give no sentence")
+    func silenceGivesNothing() async throws {
+        var generator = SystemRandomNumberGenerator()
+        let chunks = (0..<100).map { index in
+            AudioChunk(source: "Me", startFrame: Int64(index * 1_600), samples: (0..<1_600).map { _ in Int16.random(in: -40...40, using: &generator) })
+        }
+        let events = try await Self.recognize(chunks, settings: try Self.settings(.live))
+        #expect(Self.finals(events).isEmpty)
+        #expect(!events.contains { if case .partial = $0 { true } else { false } })
+    }
+
+    @Test("a model that is not installed is an error naming the command that installs it")
+    func missingModel() async throws {
+        let settings = WhisperSettings(model: .base, modelPath: "/nowhere/ggml-base-q8_0.bin", decoding: WhisperDecoding(), streaming: .live)
+        #expect(throws: OfflineEngineError.whisperModelMissing(model: "base", path: "/nowhere/ggml-base-q8_0.bin", installCommand: "verbatim models install base")) {
+            try settings.check()
+        }
+    }
+}

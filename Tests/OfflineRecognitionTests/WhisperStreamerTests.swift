@@ -1,0 +1,250 @@
+import AudioCore
+@testable import OfflineRecognition
+import Recognition
+import TranscriptCore
+import Testing
+
+/// The Whisper streamer's rules, with a decoder that replays scripted hypotheses (no model).
+@Suite struct WhisperStreamerTests {
+    /// Returns the next scripted hypothesis (times from the window's start) and records each window.
+    final class ScriptedDecoder: WindowDecoding {
+        var hypotheses: [[HeardWord]]
+        var windows: [Int] = []
+        var prompts: [String] = []
+
+        init(_ hypotheses: [[HeardWord]]) { self.hypotheses = hypotheses }
+
+        func decode(_ samples: [Float], prompt: String) throws(OfflineEngineError) -> [HeardWord] {
+            windows.append(samples.count * 1000 / 16_000)
+            prompts.append(prompt)
+            return hypotheses.isEmpty ? [] : hypotheses.removeFirst()
+        }
+    }
+
+    /// `text` as words 300 ms apart from `startMs`, each lasting 250 ms.
+    static func words(_ text: String, from startMs: Int = 0) -> [HeardWord] {
+        text.split(separator: " ").enumerated().map { index, word in
+            HeardWord(String(word), startMs: startMs + index * 300, endMs: startMs + index * 300 + 250)
+        }
+    }
+
+    var frame: Int64 = 0
+    mutating func audio(ms: Int, speech: Bool) -> [AudioChunk] {
+        (0..<ms / 100).map { _ in
+            defer { frame += 1_600 }
+            return AudioChunk(source: "Me", startFrame: frame, samples: [Int16](repeating: speech ? 6_000 : 0, count: 1_600))
+        }
+    }
+
+    static func finals(_ events: [RecognitionEvent]) -> [EngineSentence] {
+        events.compactMap { if case let .final(sentence) = $0 { sentence } else { nil } }
+    }
+
+    static func partials(_ events: [RecognitionEvent]) -> [EnginePartial] {
+        events.compactMap { if case let .partial(partial) = $0 { partial } else { nil } }
+    }
+
+    /// Feeds chunks one at a time, as live capture does.
+    static func feed(_ streamer: WhisperStreamer<ScriptedDecoder>, _ chunks: [AudioChunk]) throws -> [RecognitionEvent] {
+        var events: [RecognitionEvent] = []
+        for chunk in chunks { events += try streamer.process([chunk]) }
+        return events
+    }
+
+    @Test mutating func silenceIsNeverDecodedAndGivesNoSentence() throws {
+        let decoder = ScriptedDecoder([Self.words("Thank you.")])
+        let streamer = WhisperStreamer(decoder: decoder, pacing: .live)
+        let events = try Self.feed(streamer, audio(ms: 30_000, speech: false)) + streamer.finish()
+        #expect(events.isEmpty)
+        #expect(decoder.windows.isEmpty)
+    }
+
+    @Test mutating func wordsTwoDecodesAgreeOnAreCommittedAndTheRestIsProvisional() throws {
+        let decoder = ScriptedDecoder([
+            Self.words("we ship"),
+            Self.words("we shipped the build"),
+            Self.words("we shipped the build on friday."),
+        ])
+        let streamer = WhisperStreamer(decoder: decoder, pacing: .live)
+        let first = try Self.feed(streamer, audio(ms: 1_000, speech: true))
+        #expect(Self.partials(first).map(\.text) == ["we ship"])
+        #expect(Self.partials(first).map(\.provisional) == ["we ship"])
+        let second = try Self.feed(streamer, audio(ms: 1_000, speech: true))
+        // Only "we" agrees ("ship" became "shipped"): committed, the rest provisional.
+        #expect(Self.partials(second).map(\.text) == ["we shipped the build"])
+        #expect(Self.partials(second).map(\.provisional) == ["shipped the build"])
+        let third = try Self.feed(streamer, audio(ms: 1_000, speech: true))
+        #expect(Self.finals(third).isEmpty, "the full stop is not agreed on yet")
+        #expect(Self.partials(third).last?.provisional == "on friday.")
+        #expect(decoder.windows == [1_000, 2_000, 3_000])
+    }
+
+    @Test mutating func anAgreedSentenceEndIsFinalOnTheMeetingClockAndCutsTheWindow() throws {
+        frame = 16_000 * 60  // a minute into the meeting
+        let decoder = ScriptedDecoder([
+            Self.words("it works. and"),
+            Self.words("it works. and then"),
+            Self.words("and then we"),
+        ])
+        let streamer = WhisperStreamer(decoder: decoder, pacing: .live)
+        _ = try Self.feed(streamer, audio(ms: 1_000, speech: true))
+        let events = try Self.feed(streamer, audio(ms: 1_000, speech: true))
+        let final = try #require(Self.finals(events).first)
+        #expect(final.text == "it works.")
+        #expect(final.clock.meetingMs(final.startMs) == 60_000)
+        #expect(final.clock.meetingMs(final.endMs) == 60_550)
+        #expect(final.words.map(\.text) == ["it", "works"])
+        #expect(final.words.last?.punctuation == ".")
+        _ = try Self.feed(streamer, audio(ms: 1_000, speech: true))
+        // The next window starts where the sentence ended: 3 s of audio less its first 550 ms.
+        #expect(decoder.windows.last == 2_450)
+        #expect(decoder.prompts.last == "it works.")
+    }
+
+    @Test mutating func aPauseFinalizesWhatWasHeardWithoutAFullStop() throws {
+        let decoder = ScriptedDecoder([Self.words("sounds good"), Self.words("sounds good to me")])
+        let streamer = WhisperStreamer(decoder: decoder, pacing: .live)
+        _ = try Self.feed(streamer, audio(ms: 1_000, speech: true))
+        let events = try Self.feed(streamer, audio(ms: 800, speech: false))
+        #expect(Self.finals(events).map(\.text) == ["sounds good to me"])
+        // Silence after it is not decoded again.
+        _ = try Self.feed(streamer, audio(ms: 5_000, speech: false))
+        #expect(decoder.windows.count == 2)
+    }
+
+    @Test mutating func aBacklogIsDecodedOnceNotLost() throws {
+        let decoder = ScriptedDecoder([Self.words("one two three four five six seven")])
+        let streamer = WhisperStreamer(decoder: decoder, pacing: .live)
+        // 5 s arrived while the last decode ran: one decode over all of it.
+        _ = try streamer.process(audio(ms: 5_000, speech: true))
+        #expect(decoder.windows == [5_000])
+        let events = try streamer.finish()
+        #expect(Self.finals(events).map(\.text) == ["one two three four five six seven"])
+    }
+
+    @Test mutating func wordsOverSilenceAreDropped() throws {
+        // Speech for the first second, then quiet: Whisper "hears" a sign-off over the quiet.
+        let heard = Self.words("okay", from: 0) + Self.words("Thank you.", from: 1_600)
+        let decoder = ScriptedDecoder([heard, heard])
+        let streamer = WhisperStreamer(decoder: decoder, pacing: .live)
+        _ = try Self.feed(streamer, audio(ms: 1_000, speech: true))
+        let events = try Self.feed(streamer, audio(ms: 700, speech: false))
+        #expect(Self.finals(events).map(\.text) == ["okay"])
+    }
+
+    @Test mutating func aGapInTheAudioEndsTheSentenceBeforeIt() throws {
+        let decoder = ScriptedDecoder([Self.words("before the gap"), Self.words("after")])
+        let streamer = WhisperStreamer(decoder: decoder, pacing: .live)
+        _ = try Self.feed(streamer, audio(ms: 500, speech: true))
+        frame += 16_000 * 5  // capture lost 5 s
+        let events = try Self.feed(streamer, audio(ms: 300, speech: true))
+        #expect(Self.finals(events).map(\.text) == ["before the gap"])
+        #expect(decoder.windows == [500])
+    }
+
+    @Test mutating func aFileTakesOnlySentencesWellInsideTheWindow() throws {
+        let pacing = WhisperStreaming(stepMs: 10_000, windowMs: 10_000, silenceMs: 1_200, agreement: false, marginMs: 2_000)
+        let early = Self.words("first point.", from: 1_000)
+        let late = Self.words("second point.", from: 8_500)  // ends 8.8 s: within 2 s of the window's end
+        let decoder = ScriptedDecoder([early + late, Self.words("second point.", from: 7_500)])
+        let streamer = WhisperStreamer(decoder: decoder, pacing: pacing)
+        let events = try streamer.process(audio(ms: 10_000, speech: true))
+        #expect(Self.finals(events).map(\.text) == ["first point."])
+        let rest = try streamer.finish()
+        #expect(Self.finals(rest).map(\.text) == ["second point."])
+        // The second window started where the first sentence ended (1.55 s).
+        #expect(decoder.windows == [10_000, 8_450])
+    }
+
+    @Test mutating func aWindowWithNoSentenceEndIsCutRatherThanGrowing() throws {
+        let pacing = WhisperStreaming(stepMs: 1_000, windowMs: 3_000, silenceMs: 700, agreement: true)
+        let decoder = ScriptedDecoder([Self.words("and so"), Self.words("and so on"), Self.words("and so on and")])
+        let streamer = WhisperStreamer(decoder: decoder, pacing: pacing)
+        let events = try Self.feed(streamer, audio(ms: 3_000, speech: true))
+        #expect(Self.finals(events).map(\.text) == ["and so on"])
+        #expect(decoder.windows == [1_000, 2_000, 3_000])
+    }
+}
+
+@Suite struct LocalAgreementTests {
+    let words = WhisperStreamerTests.words
+
+    @Test func commitsTheLongestPrefixTwoDecodesShare() {
+        var agreement = LocalAgreement()
+        #expect(agreement.insert(words("the plan is", 0)).isEmpty)
+        #expect(agreement.insert(words("the plan was good", 0)).map(\.text) == ["the", "plan"])
+        #expect(agreement.tentative.map(\.text) == ["was", "good"])
+    }
+
+    @Test func caseAndPunctuationDoNotBreakAgreement() {
+        var agreement = LocalAgreement()
+        _ = agreement.insert(words("Then we", 0))
+        #expect(agreement.insert(words("then, we go", 0)).map(\.text) == ["then,", "we"])
+    }
+
+    @Test func aCommittedWordIsNeverCommittedAgain() {
+        var agreement = LocalAgreement()
+        _ = agreement.insert(words("a b c", 0))
+        _ = agreement.insert(words("a b c d", 0))  // commits a b c (ends 850 ms)
+        // The next window repeats the committed tail at the seam, with times shifted a little.
+        let next = words("b c d e", 330)
+        #expect(agreement.insert(next).map(\.text) == ["d"])
+    }
+
+    @Test func insertFinalCommitsEverythingNew() {
+        var agreement = LocalAgreement()
+        _ = agreement.insert(words("x y", 0))
+        #expect(agreement.insertFinal(words("x y z", 0)).map(\.text) == ["x", "y", "z"])
+        #expect(agreement.tentative.isEmpty)
+    }
+}
+
+@Suite struct TokenWordsTests {
+    func token(_ text: String, _ start: Int, _ end: Int) -> DecodedToken {
+        DecodedToken(bytes: Array(text.utf8), startMs: start, endMs: end)
+    }
+
+    @Test func englishWordsStartAtASpaceAndKeepTheirPunctuation() {
+        let words = TokenWords.words([token(" Dash", 0, 100), token("wood", 100, 200), token(" said", 200, 300), token(".", 300, 310)])
+        #expect(words == [
+            HeardWord("Dashwood", spaced: true, startMs: 0, endMs: 200),
+            HeardWord("said.", spaced: true, startMs: 200, endMs: 310),
+        ])
+        #expect(words.last?.endsSentence == true)
+        #expect(HeardWord.join(words) == "Dashwood said.")
+    }
+
+    @Test func aChineseCharacterSplitAcrossTokensComesOutWhole() {
+        let bytes = Array("中文。".utf8)  // 中 is three bytes: split it after the first
+        let tokens = [
+            DecodedToken(bytes: Array(bytes[0..<1]), startMs: 0, endMs: 50),
+            DecodedToken(bytes: Array(bytes[1..<3]), startMs: 50, endMs: 100),
+            DecodedToken(bytes: Array(bytes[3..<6]), startMs: 100, endMs: 200),
+            DecodedToken(bytes: Array(bytes[6...]), startMs: 200, endMs: 210),
+        ]
+        let words = TokenWords.words(tokens)
+        #expect(words.map(\.text) == ["中", "文。"])
+        #expect(words.map(\.spaced) == [false, false])
+        #expect(HeardWord.join(words) == "中文。")
+        #expect(words.last?.endsSentence == true)
+    }
+
+    @Test func titlesDoNotEndASentence() {
+        #expect(!HeardWord("Mr.", startMs: 0, endMs: 1).endsSentence)
+        #expect(HeardWord("done?\"", startMs: 0, endMs: 1).endsSentence)
+    }
+}
+
+@Suite struct HallucinationFilterTests {
+    @Test func aPhraseRepeatedInALoopIsKeptTwice() {
+        let looped = WhisperStreamerTests.words("we will we will we will we will rock")
+        #expect(HallucinationFilter.collapseRepeats(looped).map(\.text) == ["we", "will", "we", "will", "rock"])
+        let honest = WhisperStreamerTests.words("no no that is it")
+        #expect(HallucinationFilter.collapseRepeats(honest).map(\.text) == ["no", "no", "that", "is", "it"])
+    }
+
+    @Test func aStutterWithinAWordIsDropped() {
+        #expect(HallucinationFilter.isStutter("old-s-s-y-y-y-y-y-y-y-y-y-y-y-y-y-y"))
+        #expect(!HallucinationFilter.isStutter("internationalization-ready"))
+    }
+}
