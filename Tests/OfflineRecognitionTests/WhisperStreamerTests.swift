@@ -98,7 +98,6 @@ import Testing
         _ = try Self.feed(streamer, audio(ms: 1_000, speech: true))
         // The next window starts where the sentence ended: 3 s of audio less its first 550 ms.
         #expect(decoder.windows.last == 2_450)
-        #expect(decoder.prompts.last == "it works.")
     }
 
     @Test mutating func aPauseFinalizesWhatWasHeardWithoutAFullStop() throws {
@@ -124,11 +123,11 @@ import Testing
 
     @Test mutating func wordsOverSilenceAreDropped() throws {
         // Speech for the first second, then quiet: Whisper "hears" a sign-off over the quiet.
-        let heard = Self.words("okay", from: 0) + Self.words("Thank you.", from: 1_600)
+        let heard = Self.words("okay", from: 0) + Self.words("Thank you.", from: 2_200)
         let decoder = ScriptedDecoder([heard, heard])
         let streamer = WhisperStreamer(decoder: decoder, pacing: .live)
         _ = try Self.feed(streamer, audio(ms: 1_000, speech: true))
-        let events = try Self.feed(streamer, audio(ms: 700, speech: false))
+        let events = try Self.feed(streamer, audio(ms: 1_500, speech: false))
         #expect(Self.finals(events).map(\.text) == ["okay"])
     }
 

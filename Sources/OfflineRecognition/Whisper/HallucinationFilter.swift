@@ -1,7 +1,8 @@
 /// Guards against Whisper's known ways of inventing text.
 enum HallucinationFilter {
-    /// Whisper dates words loosely: a word this close to speech the gate heard is taken as heard.
-    static let toleranceMs = 400
+    /// Whisper dates words loosely, the last of a segment often at the window's end: a word this close
+    /// to speech the gate heard is taken as heard (at 400 ms, "migration." was lost after a sentence).
+    static let toleranceMs = 1_000
 
     /// `words` without those over no speech at all ("Thank you." over a silence), and without a phrase
     /// repeated more than twice in a row (a decoder stuck in a loop).

@@ -33,9 +33,10 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
     private var sentence: [HeardWord] = []
     private var sentenceID = 0
     private var shownPartial = ""
-    /// The end of the text finalized so far: each decode's prompt.
-    private(set) var prompt = ""
-    private let promptPrefix: String
+    /// Text each decode takes as what came before. Not the sentences finalized so far, as Whisper's
+    /// own transcribe does: measured on the generated corpus, that prompt made tiny.en stop early
+    /// ("I think three" for "I think the release is blocked on the database migration").
+    private let prompt: String
     private(set) var decodes = 0
     /// The last decode's words, while no audio has come since: the end of a file or a pause needs
     /// no second decode of the same window.
@@ -46,25 +47,36 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
     init(decoder: Decoder, pacing: WhisperStreaming, promptPrefix: String = "") {
         self.decoder = decoder
         self.pacing = pacing
-        self.promptPrefix = promptPrefix
+        prompt = promptPrefix
     }
 
-    /// Takes every chunk that has arrived, then decodes at most once.
+    /// Takes every chunk that has arrived, 100 ms at a time: a pause or a full window is acted on where
+    /// it happens, so audio after it is never in the window that ends there; the regular step comes once
+    /// for all of them, so a backlog costs one decode.
     func process(_ chunks: [AudioChunk]) throws(OfflineEngineError) -> [RecognitionEvent] {
         var events: [RecognitionEvent] = []
         for chunk in chunks {
-            if let nextFrame, chunk.startFrame != nextFrame {
+            if let nextFrame, chunk.startFrame != nextFrame, heardSpeech {
                 events += try finalizeWindow()  // capture lost audio: what came before is one stretch
-                window = []
             }
-            append(chunk)
+            if let nextFrame, chunk.startFrame != nextFrame { window = [] }
+            nextFrame = chunk.endFrame
+            let piece = PCMFormat.chunkFrames
+            for start in stride(from: 0, to: chunk.samples.count, by: piece) {
+                let end = min(start + piece, chunk.samples.count)
+                append(chunk.samples[start..<end], at: chunk.startFrame + Int64(start))
+                if heardSpeech, quietMs >= pacing.silenceMs {
+                    events += try finalizeWindow()
+                } else if heardSpeech, windowMs >= pacing.windowMs {
+                    events += try step()
+                }
+            }
         }
         guard heardSpeech else {
             keepOnlyPreroll()
             return events
         }
-        if quietMs >= pacing.silenceMs { return events + (try finalizeWindow()) }
-        if framesSinceDecode >= frames(ms: pacing.stepMs) || windowMs >= pacing.windowMs { events += try step() }
+        if framesSinceDecode >= frames(ms: pacing.stepMs) { events += try step() }
         return events
     }
 
@@ -75,24 +87,20 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
 
     // MARK: The window
 
-    private func append(_ chunk: AudioChunk) {
-        if window.isEmpty { windowStartFrame = chunk.startFrame }
-        nextFrame = chunk.endFrame
-        let samples = chunk.samples.map { Float($0) / 32768 }
-        let piece = PCMFormat.chunkFrames
-        for start in stride(from: 0, to: samples.count, by: piece) {
-            let slice = samples[start..<min(start + piece, samples.count)]
-            let startMs = msOnMeeting(frame: Int64(window.count))
-            window += slice
-            if gate.isSpeech(slice) {
-                heardSpeech = true
-                quietMs = 0
-                addSpeech(startMs..<msOnMeeting(frame: Int64(window.count)))
-            } else {
-                quietMs += slice.count * 1000 / PCMFormat.sampleRate
-            }
-        }
+    /// At most 100 ms of audio, starting at `frame` on the meeting clock.
+    private func append(_ piece: ArraySlice<Int16>, at frame: Int64) {
+        if window.isEmpty { windowStartFrame = frame }
+        let samples = piece.map { Float($0) / 32768 }
+        let startMs = msOnMeeting(frame: Int64(window.count))
+        window += samples
         framesSinceDecode += samples.count
+        if gate.isSpeech(samples[...]) {
+            heardSpeech = true
+            quietMs = 0
+            addSpeech(startMs..<msOnMeeting(frame: Int64(window.count)))
+        } else {
+            quietMs += samples.count * 1000 / PCMFormat.sampleRate
+        }
     }
 
     private func addSpeech(_ span: Range<Int>) {
@@ -130,7 +138,7 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
         framesSinceDecode = 0
         decodes += 1
         let offset = msOnMeeting(frame: 0)
-        let words = try decoder.decode(window, prompt: promptPrefix + prompt).map { $0.shifted(byMs: offset) }
+        let words = try decoder.decode(window, prompt: prompt).map { $0.shifted(byMs: offset) }
         let cleaned = HallucinationFilter.clean(words, speech: speechSpans)
         lastDecode = cleaned
         return cleaned
@@ -164,7 +172,6 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
         let endMs = msOnMeeting(frame: Int64(window.count))
         window = []
         lastDecode = nil
-        windowStartFrame = nextFrame ?? windowStartFrame
         speechSpans = []
         speechSpansSeen = []
         heardSpeech = false
@@ -194,7 +201,6 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
             shownPartial = ""
         }
         let text = HeardWord.join(sentence)
-        prompt = String((prompt + (prompt.isEmpty ? "" : " ") + text).suffix(Self.promptCharacters))
         cutWindow(atFrame: frames(ms: last.endMs - msOnMeeting(frame: 0)))
         let span = SpeechSpans.snap(first.startMs..<max(last.endMs, first.startMs + 1), to: speechSpansSeen)
         var words = sentence.map(\.archiveWord)
@@ -220,8 +226,4 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
             startMs: sentence.first?.startMs ?? agreement.tentative.first?.startMs
         ))]
     }
-
-    /// About two sentences: enough to carry names and style, short enough not to steer the decoder
-    /// into repeating itself.
-    static var promptCharacters: Int { 200 }
 }
