@@ -23,13 +23,18 @@ package struct WordErrorRate: Sendable, Equatable {
         Self(errors: lhs.errors + rhs.errors, referenceWords: lhs.referenceWords + rhs.referenceWords)
     }
 
-    /// Lowercased words; punctuation dropped except an apostrophe inside a word ("let's").
+    /// Lowercased words; punctuation dropped except an apostrophe inside a word ("let's"); titles
+    /// written out ("Mr." is "mister"), as Whisper's own English normalizer does, since a reference
+    /// transcript spells them as spoken.
     package static func words(_ text: String) -> [String] {
         text.lowercased()
             .split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "'") })
             .map { $0.trimmingCharacters(in: ["'"]) }
             .filter { !$0.isEmpty }
+            .map { titles[$0] ?? $0 }
     }
+
+    private static let titles = ["mr": "mister", "mrs": "missus", "dr": "doctor", "st": "saint", "prof": "professor"]
 
     /// Levenshtein distance over words, one row at a time.
     static func editDistance(_ reference: [String], _ hypothesis: [String]) -> Int {

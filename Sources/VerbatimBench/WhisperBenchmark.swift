@@ -14,12 +14,14 @@ enum WhisperBenchmark {
     static func run(_ arguments: ArraySlice<String>) async throws {
         let options = Options(arguments)
         let model = WhisperModel.named(options.model) ?? .tinyEnglish
+        // As the CLI chooses: beam search for a file, greedy live.
         func settings(_ streaming: WhisperStreaming) -> WhisperSettings {
-            WhisperSettings(
-                model: model, decoding: WhisperDecoding(threads: options.threads, language: model.multilingual ? "en" : "en", beamSize: options.beam),
+            let beam = streaming.agreement ? 1 : options.beam
+            return WhisperSettings(
+                model: model, decoding: WhisperDecoding(threads: options.threads, language: "en", beamSize: beam),
                 streaming: streaming)
         }
-        print("Verbatim Whisper benchmark: \(model.name) q8_0, \(options.threads) thread(s), beam \(options.beam)")
+        print("Verbatim Whisper benchmark: \(model.name) q8_0, \(options.threads) thread(s), beam \(options.beam) for files, greedy live")
 
         var real = Figures()
         for clip in try LibriVoxClip.all() {
@@ -55,7 +57,7 @@ enum WhisperBenchmark {
     struct Options {
         var model = "tiny.en"
         var threads = 1
-        var beam = 1
+        var beam = WhisperDecoding.fileBeamSize
 
         init(_ arguments: ArraySlice<String>) {
             var rest = arguments[...]

@@ -66,7 +66,8 @@ import Testing
             Self.words("we shipped the build on friday."),
         ])
         let streamer = WhisperStreamer(decoder: decoder, pacing: .live)
-        let first = try Self.feed(streamer, audio(ms: 1_000, speech: true))
+        // The first decode of a window comes after half a step, the next ones a step apart.
+        let first = try Self.feed(streamer, audio(ms: 500, speech: true))
         #expect(Self.partials(first).map(\.text) == ["we ship"])
         #expect(Self.partials(first).map(\.provisional) == ["we ship"])
         let second = try Self.feed(streamer, audio(ms: 1_000, speech: true))
@@ -76,7 +77,7 @@ import Testing
         let third = try Self.feed(streamer, audio(ms: 1_000, speech: true))
         #expect(Self.finals(third).isEmpty, "the full stop is not agreed on yet")
         #expect(Self.partials(third).last?.provisional == "on friday.")
-        #expect(decoder.windows == [1_000, 2_000, 3_000])
+        #expect(decoder.windows == [500, 1_500, 2_500])
     }
 
     @Test mutating func anAgreedSentenceEndIsFinalOnTheMeetingClockAndCutsTheWindow() throws {
@@ -87,7 +88,7 @@ import Testing
             Self.words("and then we"),
         ])
         let streamer = WhisperStreamer(decoder: decoder, pacing: .live)
-        _ = try Self.feed(streamer, audio(ms: 1_000, speech: true))
+        _ = try Self.feed(streamer, audio(ms: 500, speech: true))
         let events = try Self.feed(streamer, audio(ms: 1_000, speech: true))
         let final = try #require(Self.finals(events).first)
         #expect(final.text == "it works.")
@@ -96,14 +97,14 @@ import Testing
         #expect(final.words.map(\.text) == ["it", "works"])
         #expect(final.words.last?.punctuation == ".")
         _ = try Self.feed(streamer, audio(ms: 1_000, speech: true))
-        // The next window starts where the sentence ended: 3 s of audio less its first 550 ms.
-        #expect(decoder.windows.last == 2_450)
+        // The next window starts where the sentence ended: 2.5 s of audio less its first 550 ms.
+        #expect(decoder.windows.last == 1_950)
     }
 
     @Test mutating func aPauseFinalizesWhatWasHeardWithoutAFullStop() throws {
         let decoder = ScriptedDecoder([Self.words("sounds good"), Self.words("sounds good to me")])
         let streamer = WhisperStreamer(decoder: decoder, pacing: .live)
-        _ = try Self.feed(streamer, audio(ms: 1_000, speech: true))
+        _ = try Self.feed(streamer, audio(ms: 500, speech: true))
         let events = try Self.feed(streamer, audio(ms: 800, speech: false))
         #expect(Self.finals(events).map(\.text) == ["sounds good to me"])
         // Silence after it is not decoded again.
@@ -157,11 +158,14 @@ import Testing
 
     @Test mutating func aWindowWithNoSentenceEndIsCutRatherThanGrowing() throws {
         let pacing = WhisperStreaming(stepMs: 1_000, windowMs: 3_000, silenceMs: 700, agreement: true)
-        let decoder = ScriptedDecoder([Self.words("and so"), Self.words("and so on"), Self.words("and so on and")])
+        let decoder = ScriptedDecoder([
+            Self.words("and so"), Self.words("and so on"), Self.words("and so on and"), Self.words("and so on and on"),
+        ])
         let streamer = WhisperStreamer(decoder: decoder, pacing: pacing)
         let events = try Self.feed(streamer, audio(ms: 3_000, speech: true))
-        #expect(Self.finals(events).map(\.text) == ["and so on"])
-        #expect(decoder.windows == [1_000, 2_000, 3_000])
+        // At 3 s the window is full: the committed words become a sentence; the tail is decoded again.
+        #expect(Self.finals(events).map(\.text) == ["and so on and"])
+        #expect(decoder.windows == [500, 1_500, 2_500, 3_000])
     }
 }
 

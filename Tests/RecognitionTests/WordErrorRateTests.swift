@@ -19,4 +19,9 @@ import Testing
         let total = WordErrorRate(reference: "a b", hypothesis: "a") + WordErrorRate(reference: "c d e f", hypothesis: "c d e f")
         #expect(total == WordErrorRate(errors: 1, referenceWords: 6))
     }
+
+    @Test func titlesCountAsTheWordsTheyStandFor() {
+        let wer = WordErrorRate(reference: "and mister john dashwood", hypothesis: "And Mr. John Dashwood")
+        #expect(wer == WordErrorRate(errors: 0, referenceWords: 4))
+    }
 }

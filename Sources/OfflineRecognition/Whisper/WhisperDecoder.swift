@@ -9,6 +9,9 @@ package struct WhisperDecoding: Sendable, Equatable {
     /// 1: greedy; more: beam search (slower, a little more accurate).
     package var beamSize: Int
 
+    /// The beams `transcribe` uses unless told otherwise.
+    package static let fileBeamSize = 5
+
     package init(threads: Int = 1, language: String? = nil, beamSize: Int = 1) {
         self.threads = threads
         self.language = language

@@ -41,6 +41,7 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
     /// The last decode's words, while no audio has come since: the end of a file or a pause needs
     /// no second decode of the same window.
     private var lastDecode: [HeardWord]?
+    private var decodedThisWindow = false
 
     static var clock: EngineClock { EngineClock(originMs: 0) }
 
@@ -76,7 +77,9 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
             keepOnlyPreroll()
             return events
         }
-        if framesSinceDecode >= frames(ms: pacing.stepMs) { events += try step() }
+        // The window's first decode comes after half a step, so the first words show sooner.
+        let due = lastDecode == nil && !decodedThisWindow ? pacing.stepMs / 2 : pacing.stepMs
+        if framesSinceDecode >= frames(ms: due) { events += try step() }
         return events
     }
 
@@ -137,6 +140,7 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
         if framesSinceDecode == 0, let lastDecode { return lastDecode }
         framesSinceDecode = 0
         decodes += 1
+        decodedThisWindow = true
         let offset = msOnMeeting(frame: 0)
         let words = try decoder.decode(window, prompt: prompt).map { $0.shifted(byMs: offset) }
         let cleaned = HallucinationFilter.clean(words, speech: speechSpans)
@@ -172,6 +176,7 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
         let endMs = msOnMeeting(frame: Int64(window.count))
         window = []
         lastDecode = nil
+        decodedThisWindow = false
         speechSpans = []
         speechSpansSeen = []
         heardSpeech = false
