@@ -77,8 +77,8 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
             keepOnlyPreroll()
             return events
         }
-        // The window's first decode comes after half a step, so the first words show sooner.
-        let due = lastDecode == nil && !decodedThisWindow ? pacing.stepMs / 2 : pacing.stepMs
+        // The window's first decode comes after half a step of speech, so the first words show sooner.
+        let due = decodedThisWindow ? pacing.stepMs : pacing.stepMs / 2
         if framesSinceDecode >= frames(ms: due) { events += try step() }
         return events
     }
@@ -113,6 +113,7 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
     }
 
     private func keepOnlyPreroll() {
+        framesSinceDecode = 0  // quiet is never decoded: the steps count from speech
         let keep = frames(ms: pacing.prerollMs)
         if window.count > keep { cutWindow(atFrame: window.count - keep) }
     }
