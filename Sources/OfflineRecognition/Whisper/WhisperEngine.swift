@@ -34,6 +34,11 @@ package struct WhisperSettings: Sendable, Equatable {
 package struct WhisperEngine: RecognitionEngine {
     package let settings: WhisperSettings
 
+    /// Chinese in simplified characters with punctuation: Whisper follows its prompt's script and style.
+    static func promptPrefix(_ settings: WhisperSettings) -> String {
+        settings.decoding.language == "zh" ? "以下是普通话的句子，使用简体中文。" : ""
+    }
+
     package init(settings: WhisperSettings) { self.settings = settings }
 
     package var identity: EngineIdentity {
@@ -41,44 +46,24 @@ package struct WhisperEngine: RecognitionEngine {
     }
 
     package func startSession(source: String) async throws -> any RecognitionSession {
-        try await WhisperSession.start(settings: settings, source: source)
+        // The queue holds 30 s of audio: while a decode runs capture goes on, and the next decode takes all
+        // of it (live capture never waits). A file is read a second at a time: fewer trips to the thread.
+        try await ThreadedSession.start(
+            name: "whisper-\(source)", queueCapacity: 300, chunkFrames: PCMFormat.sampleRate,
+            load: { [settings] in
+                try settings.check()
+                let decoder = try WhisperDecoder(modelPath: settings.modelPath, settings: settings.decoding)
+                return WhisperStreamer(decoder: decoder, pacing: settings.streaming, promptPrefix: Self.promptPrefix(settings))
+            },
+            run: { streamer, queue, sink in WhisperDrain.run(streamer, queue: queue, sink: sink) }
+        )
     }
 }
 
-/// One source recognized by Whisper on a thread of its own. The queue holds 30 s of audio: while a
-/// decode runs, capture goes on, and the next decode takes all of it (live capture never waits).
-final class WhisperSession: RecognitionSession {
-    let events: AsyncStream<RecognitionEvent>
-    private let queue: ChunkQueue
-
-    static func start(settings: WhisperSettings, source: String) async throws -> WhisperSession {
-        let (events, sink) = AsyncStream.makeStream(of: RecognitionEvent.self)
-        let queue = ChunkQueue(capacity: 300)
-        try await withCheckedThrowingContinuation { (started: CheckedContinuation<Void, any Error>) in
-            let thread = Thread {
-                let decoder: WhisperDecoder
-                do {
-                    try settings.check()
-                    decoder = try WhisperDecoder(modelPath: settings.modelPath, settings: settings.decoding)
-                } catch {
-                    started.resume(throwing: error)
-                    sink.finish()
-                    return
-                }
-                started.resume()
-                sink.yield(.status(.live))
-                run(WhisperStreamer(decoder: decoder, pacing: settings.streaming, promptPrefix: promptPrefix(settings)),
-                    queue: queue, sink: sink)
-                sink.finish()
-            }
-            thread.name = "whisper-\(source)"
-            thread.stackSize = 8 << 20
-            thread.start()
-        }
-        return WhisperSession(events: events, queue: queue)
-    }
-
-    private static func run(
+/// The Whisper session's thread: every chunk waiting goes to the streamer at once; at the end, the
+/// real-time factor and the last final's latency as the session's figures.
+enum WhisperDrain {
+    static func run(
         _ streamer: WhisperStreamer<WhisperDecoder>, queue: ChunkQueue, sink: AsyncStream<RecognitionEvent>.Continuation
     ) {
         do {
@@ -105,23 +90,4 @@ final class WhisperSession: RecognitionSession {
             while queue.popAll() != nil {}  // let the producer finish
         }
     }
-
-    /// Chinese in simplified characters with punctuation: Whisper follows its prompt's script and style.
-    private static func promptPrefix(_ settings: WhisperSettings) -> String {
-        settings.decoding.language == "zh" ? "以下是普通话的句子，使用简体中文。" : ""
-    }
-
-    private init(events: AsyncStream<RecognitionEvent>, queue: ChunkQueue) {
-        self.events = events
-        self.queue = queue
-    }
-
-    deinit { queue.close() }
-
-    func send(_ chunk: AudioChunk) async { await queue.push(chunk) }
-
-    func finish() { queue.close() }
-
-    /// A file is read a second at a time: fewer trips to the thread, the same decodes.
-    var preferredChunkFrames: Int { PCMFormat.sampleRate }
 }
