@@ -28,11 +28,10 @@ enum WhisperChoice {
         case let name?:
             throw CLIError.unknownWhisperModel(name, known: WhisperModel.all.map(\.name))
         }
-        let streaming = pacing == .realTime ? WhisperStreaming.live : WhisperStreaming.file
-        var pace = streaming
-        if pacing == .realTime {
-            pace.stepMs = config.stepMs ?? streaming.stepMs
-            pace.windowMs = config.windowMs ?? streaming.windowMs
+        var streaming = pacing == .realTime ? WhisperStreaming.live : WhisperStreaming.file
+        if pacing == .realTime {  // a file's windows are as long as whisper.cpp takes
+            streaming.stepMs = config.stepMs ?? streaming.stepMs
+            streaming.windowMs = config.windowMs ?? streaming.windowMs
         }
         // A file goes as fast as the machine: every core. Live, one core a source leaves room for two.
         let threads = config.threads ?? (pacing == .realTime ? 1 : min(4, ProcessInfo.processInfo.activeProcessorCount))
@@ -40,6 +39,6 @@ enum WhisperChoice {
         // factor 0.09 to 0.12, `make bench-whisper`); live, greedy keeps a source under half a core.
         let beam = config.beamSize ?? (pacing == .realTime ? 1 : WhisperDecoding.fileBeamSize)
         let decoding = WhisperDecoding(threads: threads, language: model.multilingual ? primary : "en", beamSize: beam)
-        return WhisperSettings(model: model, modelPath: modelPath, decoding: decoding, streaming: pace)
+        return WhisperSettings(model: model, modelPath: modelPath, decoding: decoding, streaming: streaming)
     }
 }

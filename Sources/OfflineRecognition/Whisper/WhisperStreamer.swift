@@ -57,10 +57,11 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
     func process(_ chunks: [AudioChunk]) throws(OfflineEngineError) -> [RecognitionEvent] {
         var events: [RecognitionEvent] = []
         for chunk in chunks {
-            if let nextFrame, chunk.startFrame != nextFrame, heardSpeech {
-                events += try finalizeWindow()  // capture lost audio: what came before is one stretch
+            if let nextFrame, chunk.startFrame != nextFrame {
+                // Capture lost audio: what came before is one stretch, and the window starts again.
+                if heardSpeech { events += try finalizeWindow() }
+                window = []
             }
-            if let nextFrame, chunk.startFrame != nextFrame { window = [] }
             nextFrame = chunk.endFrame
             let piece = PCMFormat.chunkFrames
             for start in stride(from: 0, to: chunk.samples.count, by: piece) {
