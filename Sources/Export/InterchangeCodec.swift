@@ -29,19 +29,14 @@ package enum InterchangeCodec {
 
     /// One sentence as a single line of JSON, with the format's field names (`transcribe --json`).
     package static func line(for sentence: Sentence) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // Encoding plain strings and numbers cannot fail.
-        return String(decoding: (try? encoder.encode(InterchangeSentence(sentence))) ?? Data(), as: UTF8.self)
+        (try? JSONText.encode(InterchangeSentence(sentence), layout: .compact)) ?? ""
     }
 
     package static func encode(_ transcript: MeetingTranscript, archive: ArchiveFields? = nil) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let document = EncodedDocument(document: document(of: transcript), archive: archive)
         // Encoding plain strings and numbers cannot fail.
-        let data = (try? encoder.encode(document)) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return ((try? JSONText.encode(document, layout: .pretty)) ?? "") + "\n"
     }
 
     /// Reads a document; `file` names it in error messages.

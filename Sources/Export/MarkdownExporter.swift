@@ -45,10 +45,11 @@ package enum MarkdownExporter {
         }
     }
 
-    /// Escapes what Markdown would read as formatting, links or HTML, and folds line breaks into spaces.
+    /// Escapes what Markdown would read as formatting, links or HTML, folds line breaks into spaces
+    /// and shows other control characters (TerminalSafeText).
     static func escape(_ text: String) -> String {
         var escaped = ""
-        for character in text {
+        for character in TerminalSafeText.lines(text.foldingLineBreaks) {
             switch character {
             case "\\", "`", "*", "_", "[", "]", "<", ">", "~", "|", "#": escaped += "\\" + String(character)
             case "\n", "\r", "\r\n": escaped += " "
@@ -60,6 +61,9 @@ package enum MarkdownExporter {
 }
 
 extension String {
+    /// Line breaks (and tabs) as spaces: a sentence or title is one line in every export.
+    var foldingLineBreaks: String { String(map { $0.isNewline || $0 == "\t" ? " " : $0 }) }
+
     func replacingAll(_ target: Character, with replacement: String) -> String {
         reduce(into: "") { result, character in
             if character == target { result += replacement } else { result.append(character) }

@@ -5,7 +5,7 @@ package enum PlainTextExporter {
     package static func render(_ transcript: MeetingTranscript) -> String {
         let info = transcript.info
         var lines = [
-            info.title.isEmpty ? "Untitled meeting" : info.title,
+            info.title.isEmpty ? "Untitled meeting" : oneLine(info.title),
             "\(info.startedAt.displayDateTime) \(info.startedAt.displayOffset), "
                 + MeetingClock.duration(transcript.effectiveDurationMs),
             "",
@@ -17,7 +17,7 @@ package enum PlainTextExporter {
     /// Sentences, bookmarks, notes and untranscribed stretches in time order; at the same time, marks come first, as they do on screen.
     private static func timeline(_ transcript: MeetingTranscript) -> [(atMs: Int, order: Int, text: String)] {
         let sentences = transcript.sentences.map { sentence in
-            (atMs: sentence.startMs, order: 1, text: (sentence.speaker.map { $0 + ": " } ?? "") + oneLine(sentence.text))
+            (atMs: sentence.startMs, order: 1, text: (sentence.speaker.map { oneLine($0) + ": " } ?? "") + oneLine(sentence.text))
         }
         let bookmarks = transcript.bookmarks.map { (atMs: $0.atMs, order: 0, text: $0.label.isEmpty ? "Bookmark" : "Bookmark: " + oneLine($0.label)) }
         let notes = transcript.notes.map { (atMs: $0.atMs, order: 0, text: "Note: " + oneLine($0.text)) }
@@ -28,6 +28,6 @@ package enum PlainTextExporter {
     }
 
     private static func oneLine(_ text: String) -> String {
-        String(text.map { $0.isNewline ? " " : $0 })
+        TerminalSafeText.line(text.foldingLineBreaks)
     }
 }

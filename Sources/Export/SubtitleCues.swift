@@ -24,7 +24,7 @@ enum SubtitleCues {
 
     static func cues(for sentence: Sentence, speakerInText: Bool = false) -> [SubtitleCue] {
         let prefix = speakerInText ? sentence.speaker.map { $0 + ": " } ?? "" : ""
-        let lines = balancedLines(prefix + sentence.text)
+        let lines = balancedLines(TerminalSafeText.line(prefix + sentence.text.foldingLineBreaks))
         guard !lines.isEmpty else { return [] }
         let groups = stride(from: 0, to: lines.count, by: linesPerCue).map {
             Array(lines[$0..<min($0 + linesPerCue, lines.count)])

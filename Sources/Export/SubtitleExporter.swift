@@ -15,7 +15,7 @@ package enum SubtitleExporter {
             let time = MeetingClock.subtitle(cue.startMs, separator: ".") + " --> "
                 + MeetingClock.subtitle(cue.endMs, separator: ".")
             var lines = cue.lines.map(escape)
-            if let speaker = cue.speaker { lines[0] = "<v \(escape(speaker))>" + lines[0] }
+            if let speaker = cue.speaker { lines[0] = "<v \(escape(TerminalSafeText.line(speaker.foldingLineBreaks)))>" + lines[0] }
             return ([time] + lines).joined(separator: "\n") + "\n"
         }
         return (["WEBVTT\n"] + cues).joined(separator: "\n")

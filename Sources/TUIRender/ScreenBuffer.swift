@@ -29,6 +29,13 @@ package struct ScreenBuffer: Sendable, Equatable {
         let end = min(size.width, limit.map { x + max(0, $0) } ?? size.width)
         var column = x
         for character in text {
+            if let control = character.unicodeScalars.first, TerminalSafeText.isControl(control) {
+                // Never a control character in a cell: ncurses would draw `^[` in one cell's place
+                // and the text after it would lose characters. Its caret notation instead.
+                column = put(TerminalSafeText.line(String(character)), x: column, y: y, role: role, limit: end - column)
+                if column >= end { return end }
+                continue
+            }
             let width = DisplayWidth.of(character)
             if width == 0 { continue }  // combining marks stay with the base character's cell
             if column + width > end {

@@ -4,7 +4,10 @@ package enum DisplayWidth {
         guard let scalar = character.unicodeScalars.first else { return 0 }
         // Fast path: below the combining marks (U+0300) every printable character is one column, and
         // the Unicode property lookup below dominated the screen's render time.
-        if scalar.value < 0x300 { return 1 }
+        if scalar.value < 0x300 {
+            // A control character is shown in caret notation (TerminalSafeText): two columns or more.
+            return TerminalSafeText.isControl(scalar) ? TerminalSafeText.line(String(character)).count : 1
+        }
         if isWide(scalar.value) { return 2 }
         if scalar.properties.generalCategory == .nonspacingMark || scalar.value == 0x200B { return 0 }
         return 1

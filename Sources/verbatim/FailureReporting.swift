@@ -20,9 +20,25 @@ func reportingFailures(_ body: () async throws -> Void) async throws {
     }
 }
 
-/// Lines for the user that are not the command's output.
+/// Lines for the user that are not the command's output. Control characters in them (a title, a
+/// sentence) are shown, never sent to the terminal (TerminalSafeText).
 enum StandardError {
     static func write(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalSafeText.lines(line) + "\n").utf8))
+    }
+}
+
+/// A command's text output (tables, transcripts). Control characters are shown, never sent to the
+/// terminal; JSON output escapes them itself (JSONOutput).
+enum StandardOutput {
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(TerminalSafeText.lines(text).utf8))
+    }
+
+    static func line(_ text: String) { write(text + "\n") }
+
+    /// A line its maker has already made safe, field by field, to add styling escapes of its own.
+    static func preparedLine(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 }

@@ -1,10 +1,9 @@
-import Foundation
+import Export
 
-/// Writes command output as JSON: sorted keys and a fixed layout, so scripts and diffs see stable text.
+/// Writes command output as JSON (JSONText): sorted keys and a fixed layout, so scripts and diffs see
+/// stable text, and no character a terminal would act on.
 enum JSONOutput {
     static func print(_ value: some Encodable) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        Swift.print(String(decoding: try encoder.encode(value), as: UTF8.self))
+        Swift.print(try JSONText.encode(value, layout: .pretty))
     }
 }

@@ -7,12 +7,12 @@ import TranscriptCore
 enum RecordingStatus {
     /// After the meeting screen closes.
     static func closed(id: Int64, title: String, entries: Int) -> String {
-        "Meeting \(id) \"\(title)\" saved (\(entries) lines). Export it with: verbatim export \(id)"
+        "Meeting \(id) \(TerminalSafeText.quoted(title)) saved (\(entries) lines). Export it with: verbatim export \(id)"
     }
 
     static func started(id: Int64, title: String, tracks: [AudioTrack]) -> String {
         let sources = tracks.map { "\($0.source) from \($0.device ?? "?") to \($0.path)" }.joined(separator: "; ")
-        return "Recording meeting \(id) \"\(title)\": \(sources). Stop with Ctrl-C."
+        return "Recording meeting \(id) \(TerminalSafeText.quoted(title)): \(sources). Stop with Ctrl-C."
     }
 
     static func line(for event: RecorderEvent) -> String? {

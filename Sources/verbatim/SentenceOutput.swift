@@ -23,9 +23,10 @@ struct SentenceOutput {
 
     func line(for sentence: Sentence) -> String {
         let speaker = sentence.speaker.map { "\($0): " } ?? ""
+        let text = TerminalSafeText.line(speaker + sentence.text)
         switch style {
-        case .text: return speaker + sentence.text
-        case .timestamps: return "[\(MeetingClock.hms(sentence.startMs))] " + speaker + sentence.text
+        case .text: return text
+        case .timestamps: return "[\(MeetingClock.hms(sentence.startMs))] " + text
         case .json: return InterchangeCodec.line(for: sentence)
         }
     }

@@ -11,7 +11,7 @@ final class StatusLine: Sendable {
     /// A line that stays (status, errors).
     func write(_ line: String) {
         shown.withLock { transient in
-            Self.emit(clear(transient) + line + "\n" + transient)
+            Self.emit(clear(transient) + TerminalSafeText.lines(line) + "\n" + transient)
         }
     }
 
@@ -27,7 +27,7 @@ final class StatusLine: Sendable {
     /// Replaces the transient line (terminal only; elsewhere it is not shown). Cut to `width` columns.
     func setTransient(_ text: String, width: Int = 100) {
         guard isTerminal else { return }
-        let cut = TextWrapping.lines(text, width: width).first ?? ""
+        let cut = TextWrapping.lines(TerminalSafeText.line(text), width: width).first ?? ""
         shown.withLock { transient in
             Self.emit(clear(transient) + cut)
             transient = cut

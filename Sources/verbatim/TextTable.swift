@@ -4,7 +4,7 @@ import TranscriptCore
 /// left unpadded so long titles don't leave trailing spaces.
 enum TextTable {
     static func render(header: [String], rows: [[String]], rightAligned: Set<Int> = []) -> String {
-        let all = [header] + rows
+        let all = ([header] + rows).map { $0.map(TerminalSafeText.line) }
         let padded = header.count - 1
         let widths = (0..<padded).map { column in all.map { DisplayWidth.of($0[column]) }.max() ?? 0 }
         return all.map { row in

@@ -11,6 +11,10 @@ struct CLIFixture {
     }
 
     func run(_ arguments: String..., environment: [String: String] = [:]) throws -> VerbatimBinary.Result {
+        try run(arguments, environment: environment)
+    }
+
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> VerbatimBinary.Result {
         try VerbatimBinary.run(arguments, environment: ["VERBATIM_DB": databasePath].merging(environment) { $1 })
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TranscriptCore
 import Foundation
 
 struct DeleteCommand: AsyncParsableCommand {
@@ -19,10 +20,12 @@ struct DeleteCommand: AsyncParsableCommand {
                 guard Terminal.stdinIsTerminal else { throw CLIError.confirmationNeeded(meetingID: archived.id) }
                 let sentences = archived.transcript.sentences.count
                 FileHandle.standardError.write(Data(
-                    "Delete meeting \(archived.id) \"\(archived.transcript.info.title)\" (\(sentences) sentences) and its audio? [y/N] ".utf8
+                    "Delete meeting \(archived.id) \(TerminalSafeText.quoted(archived.transcript.info.title)) (\(sentences) sentences) and its audio? [y/N] ".utf8
                 ))
                 guard let answer = readLine(), ["y", "yes"].contains(answer.lowercased()) else {
-                    return StandardError.write("Nothing was deleted.")
+                    // Not a success: a script that asked for a deletion must not read it as done.
+                    StandardError.write("Nothing was deleted.")
+                    throw ExitCode.failure
                 }
             }
             for path in try await store.deleteMeeting(archived.id) { try removeAudio(at: path) }

@@ -17,7 +17,7 @@ struct DevicesCommand: AsyncParsableCommand {
             let sources = try PulseSourceCatalog.sources(server: nil)
             if json { return try JSONOutput.print(sources) }
             if sources.isEmpty { return StandardError.write("The PulseAudio server has no sources.") }
-            print(DeviceTable.render(sources), terminator: "")
+            StandardOutput.write(DeviceTable.render(sources))
         }
     }
 }

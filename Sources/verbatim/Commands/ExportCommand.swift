@@ -20,7 +20,7 @@ struct ExportCommand: AsyncParsableCommand {
             let store = try await global.openStoreForReading()
             let archived = try await store.meeting(meeting.resolve(in: store))
             let text = format.render(archived.transcript)
-            guard let output, output != "-" else { return print(text, terminator: "") }
+            guard let output, output != "-" else { return StandardOutput.write(text) }
             try OutputFile.write(text, to: output, overwrite: force)
             StandardError.write("Wrote meeting \(archived.id) to \(output).")
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TranscriptCore
 import Export
 import Foundation
 
@@ -20,8 +21,8 @@ struct ImportCommand: AsyncParsableCommand {
             }
             let transcript = try InterchangeCodec.decode(data, file: file)
             let id = try await global.openStore().importMeeting(transcript)
-            print(id)
-            StandardError.write("Imported \"\(transcript.info.title)\" as meeting \(id).")
+            StandardOutput.line(String(id))
+            StandardError.write("Imported \(TerminalSafeText.quoted(transcript.info.title)) as meeting \(id).")
         }
     }
 }

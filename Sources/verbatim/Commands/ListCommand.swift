@@ -14,7 +14,7 @@ struct ListCommand: AsyncParsableCommand {
             let meetings = try await global.openStoreForReading().meetings()
             if json { return try JSONOutput.print(meetings.map(MeetingListItem.init)) }
             if meetings.isEmpty { return StandardError.write("The archive has no meetings yet.") }
-            print(MeetingTable.render(meetings), terminator: "")
+            StandardOutput.write(MeetingTable.render(meetings))
         }
     }
 }

@@ -26,12 +26,12 @@ struct ModelsCommand: AsyncParsableCommand {
                 }
                 return try JSONOutput.print(entries)
             }
-            print(TextTable.render(
+            StandardOutput.write(TextTable.render(
                 header: ["MODEL", "INSTALLED", "LANGUAGES", "PATH"],
                 rows: rows.map { model, installed in
                     [model.name, installed ? "yes" : "no", model.summary, model.path(in: folder)]
                 }
-            ), terminator: "")
+            ))
             for (model, installed) in rows where !installed {
                 StandardError.write("Install \(model.name) with `\(model.installCommand)`.")
             }
@@ -71,7 +71,7 @@ struct ModelsInstallCommand: AsyncParsableCommand {
             guard process.terminationStatus == 0 else {
                 throw CLIError.modelInstallFailed(model: model.name, status: Int(process.terminationStatus))
             }
-            print(model.path(in: WhisperModel.folder()))
+            StandardOutput.line(model.path(in: WhisperModel.folder()))
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import ArgumentParser
+import TranscriptCore
 
 struct RenameCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "rename", abstract: "Give a meeting a new title.")
@@ -8,12 +9,19 @@ struct RenameCommand: AsyncParsableCommand {
     @Argument(help: "The meeting's id, or latest.") var meeting: MeetingReference
     @Argument(help: "The new title.") var title: String
 
+    func validate() throws {
+        // An empty title would show as "Untitled meeting" and lose the old one by a slip of the shell.
+        if title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw ValidationError("The new title is empty; give the meeting a title of at least one character.")
+        }
+    }
+
     func run() async throws {
         try await reportingFailures {
             let store = try await global.openStore()
             let id = try await meeting.resolve(in: store)
             try await store.rename(id, to: title)
-            StandardError.write("Meeting \(id) is now \"\(title)\".")
+            StandardError.write("Meeting \(id) is now \(TerminalSafeText.quoted(title)).")
         }
     }
 }

@@ -32,7 +32,7 @@ struct SearchCommand: AsyncParsableCommand {
             if json { return try JSONOutput.print(hits.map { SearchHitItem($0, query: searchQuery) }) }
             if hits.isEmpty { return StandardError.write("No matches.") }
             let styled = Terminal.stdoutSupportsStyle
-            for hit in hits { print(SearchHitLine.render(hit, query: searchQuery, styled: styled)) }
+            for hit in hits { StandardOutput.preparedLine(SearchHitLine.render(hit, query: searchQuery, styled: styled)) }
         }
     }
 }
@@ -40,10 +40,11 @@ struct SearchCommand: AsyncParsableCommand {
 /// One hit on one line: `#12 2026-11-21 10:00 Weekly sync [00:12:03] Me: …we [reconnect]ed…`.
 enum SearchHitLine {
     static func render(_ hit: SearchHit, query: SearchQuery, styled: Bool) -> String {
-        let snippet = SearchSnippet(text: hit.sentence.text.replacingNewlines(), query: query)
+        // Shown safe before the match is marked: the marks are the only escapes in the line.
+        let snippet = SearchSnippet(text: TerminalSafeText.line(hit.sentence.text), query: query)
         let marked = styled ? snippet.marked(open: Terminal.bold, close: Terminal.reset) : snippet.marked(open: "[", close: "]")
-        let speaker = hit.sentence.speaker.map { $0 + ": " } ?? ""
-        return "#\(hit.meetingID) \(hit.meetingStart.displayDateTime) \(hit.meetingTitle.replacingNewlines()) "
+        let speaker = hit.sentence.speaker.map { TerminalSafeText.line($0) + ": " } ?? ""
+        return "#\(hit.meetingID) \(hit.meetingStart.displayDateTime) \(TerminalSafeText.line(hit.meetingTitle)) "
             + "[\(MeetingClock.hms(hit.sentence.startMs))] \(speaker)\(marked)"
     }
 }
@@ -92,8 +93,4 @@ struct SearchHitItem: Encodable {
         case endMs = "end_ms"
         case snippetParts = "snippet_parts"
     }
-}
-
-extension String {
-    func replacingNewlines() -> String { String(map { $0.isNewline ? " " : $0 }) }
 }

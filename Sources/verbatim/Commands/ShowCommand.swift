@@ -20,12 +20,12 @@ struct ShowCommand: AsyncParsableCommand {
                     id: archived.id, status: archived.status, audioPath: archived.audioPath,
                     audioTracks: archived.audioTracks, gaps: archived.gaps, billedSeconds: archived.billedSeconds
                 )
-                return print(InterchangeCodec.encode(archived.transcript, archive: archive), terminator: "")
+                return StandardOutput.write(InterchangeCodec.encode(archived.transcript, archive: archive))
             }
-            print("Meeting \(archived.id) (\(archived.status.rawValue))")
-            for line in AudioSummary.lines(archived) { print(line) }
-            if let billed = archived.billedSeconds { print("Billed audio: \(MeetingClock.duration(billed * 1_000))") }
-            print(PlainTextExporter.render(archived.transcript), terminator: "")
+            StandardOutput.line("Meeting \(archived.id) (\(archived.status.rawValue))")
+            for line in AudioSummary.lines(archived) { StandardOutput.line(line) }
+            if let billed = archived.billedSeconds { StandardOutput.line("Billed audio: \(MeetingClock.duration(billed * 1_000))") }
+            StandardOutput.write(PlainTextExporter.render(archived.transcript))
         }
     }
 }
