@@ -1,3 +1,4 @@
+import TranscriptCore
 import Testing
 import TUIModel
 import TUIRender
@@ -18,6 +19,17 @@ struct ScreenDiffTests {
         _ = state.update(.partial(source: "Me", text: "so the next step is to ship"))
         let runs = ScreenDiff.runs(from: before, to: ScreenRenderer.render(state))
         #expect(runs == [CellRun(x: 27, y: 20, text: " ship", role: .partialText)])
+    }
+
+    @Test("A control character in a sentence or partial shows in caret notation and keeps what follows")
+    func controlCharacters() {
+        var state = ScreenFixtures.meeting(size: Size(width: 80, height: 24))
+        _ = state.update(.finalized(Sentence(startMs: 20_000, endMs: 21_000, text: "red\u{1B}[41m bg\tend", speaker: "Me")))
+        _ = state.update(.partial(source: "Me", text: "so \u{9B}2J next"))
+        let screen = ScreenRenderer.render(state).textLines.joined(separator: "\n")
+        #expect(screen.contains("red^[[41m bg end"))  // wrapping reads a tab as a space
+        #expect(screen.contains("so ^[[2J next"))
+        #expect(!screen.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F..<0xA0).contains($0.value) })
     }
 
     @Test("Wide characters travel with their continuation cell; a resize redraws all")
