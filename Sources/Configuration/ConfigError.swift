@@ -2,6 +2,7 @@ import TranscriptCore
 
 /// A configuration file Verbatim can't use, named down to the line or the key.
 package enum ConfigError: UserFacingError, Equatable {
+    case missing(file: String, namedBy: String)
     case unreadable(file: String, reason: String)
     case syntax(file: String, line: Int, column: Int, problem: String)
     case unknownKey(file: String, key: String)
@@ -10,6 +11,7 @@ package enum ConfigError: UserFacingError, Equatable {
 
     package var userMessage: String {
         switch self {
+        case let .missing(file, namedBy): "The configuration file \(file) (named by \(namedBy)) does not exist."
         case let .unreadable(file, reason): "Can't read the configuration file \(file) (\(reason))."
         case let .syntax(file, line, column, problem):
             "\(file) is not valid TOML at line \(line), column \(column): \(problem)."
@@ -20,6 +22,10 @@ package enum ConfigError: UserFacingError, Equatable {
     }
 
     package var hint: String? {
-        "docs/config.example.toml lists every key with its meaning; remove or fix the line to use the defaults."
+        if case let .missing(_, namedBy) = self {
+            let instead = namedBy.hasPrefix("-") ? "leave out \(namedBy)" : "unset \(namedBy)"
+            return "Fix the path, or \(instead) to use the default file, ~/.config/verbatim/config.toml."
+        }
+        return "docs/config.example.toml lists every key with its meaning; remove or fix the line to use the defaults."
     }
 }

@@ -12,10 +12,22 @@ struct GlobalOptions: ParsableArguments {
     ))
     var db: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "The configuration file (default: $VERBATIM_CONFIG, else $XDG_CONFIG_HOME/verbatim/config.toml).",
+        valueName: "path"
+    ))
+    var config: String?
+
+    func validate() throws {
+        // An unset shell variable (`--db "$ARCHIVE"`) must not quietly mean the user's real archive.
+        if db?.isEmpty == true { throw ValidationError("--db is empty; give the archive's path, or leave --db out for the default archive.") }
+        if config?.isEmpty == true { throw ValidationError("--config is empty; give the file's path, or leave --config out for the default file.") }
+    }
+
     /// The archive's path: `--db`, then `VERBATIM_DB`, then the XDG data folder.
     var databasePath: String {
         let environment = ProcessInfo.processInfo.environment
-        if let db, !db.isEmpty { return db }
+        if let db { return db }
         if let path = environment["VERBATIM_DB"], !path.isEmpty { return path }
         return DataFolder.path(environment: environment) + "/verbatim.sqlite"
     }
@@ -38,9 +50,10 @@ struct GlobalOptions: ParsableArguments {
         return store
     }
 
-    /// The configuration file's settings (`VERBATIM_CONFIG`, else the XDG config folder); defaults if absent.
+    /// The configuration file's settings (`--config`, `VERBATIM_CONFIG`, else the XDG config folder,
+    /// where an absent file means the defaults).
     func loadConfig() throws -> VerbatimConfig {
-        try ConfigFile.load(path: ConfigFile.path(environment: ProcessInfo.processInfo.environment))
+        try ConfigFile.load(ConfigFile.location(option: config, environment: ProcessInfo.processInfo.environment))
     }
 
     /// Where the meetings' audio files go (`audio/` next to the archive), and live meetings' locks.

@@ -22,8 +22,14 @@ struct Verbatim: AsyncParsableCommand {
 
     /// Runs the command line, with exit status 2 (not ArgumentParser's 64) for usage errors.
     static func main() async {
+        let typed = Array(CommandLine.arguments.dropFirst())
+        let arguments: [String]
+        switch ArgumentOrder.normalized(typed, subcommands: subcommandNames) {
+        case let .success(normalized): arguments = normalized
+        case let .failure(problem): usageError(problem.message)
+        }
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(arguments)
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
@@ -31,8 +37,21 @@ struct Verbatim: AsyncParsableCommand {
             }
         } catch {
             guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
-            StandardError.write(fullMessage(for: error))
-            Foundation.exit(2)
+            let parserMessage = fullMessage(for: error)
+            if let problem = ArgumentOrder.explanation(typed, normalized: arguments, subcommands: subcommandNames, parserMessage: parserMessage) {
+                usageError(problem.message)
+            }
+            usageError(parserMessage)
         }
+    }
+
+    static var subcommandNames: [String] {
+        configuration.subcommands.compactMap { $0.configuration.commandName }
+    }
+
+    /// A usage error in the one voice of every error (ArgumentParser's own start with "Error:").
+    static func usageError(_ message: String) -> Never {
+        StandardError.write(message.hasPrefix("Error: ") ? "verbatim: " + message.dropFirst("Error: ".count) : message)
+        Foundation.exit(2)
     }
 }

@@ -40,9 +40,10 @@ struct TranscribeCommand: AsyncParsableCommand {
         try await reportingFailures {
             let status = StatusLine()
             let config = try global.loadConfig()
+            // The file first: a mistyped path is named before anything about engines or models.
+            let source = try AudioFileSource(path: file, raw: rawFormat?.layout)
             let (engine, explanation) = try recognition.resolve(config: config, pacing: .asFastAsPossible)
             guard let engine else { throw CLIError.noEngineToTranscribe(configFile: config.file ?? "the configuration file") }
-            let source = try AudioFileSource(path: file, raw: rawFormat?.layout)
             status.write(explanation)
             let sessions = try await LiveTranscript.startSessions(engine, sources: [source.label])
             let saving = noSave ? nil : try await beginMeeting(engine.identity)
