@@ -1,4 +1,5 @@
 import AudioCore
+import Glibc
 import TranscriptCore
 
 /// What can go wrong with audio, worded for the user. Carries facts; never transcript text.
@@ -23,6 +24,9 @@ package enum AudioError: UserFacingError, Equatable {
             "\"\(query)\" matches several audio sources: \(Self.list(matches))."
         case let .sourceSelection(.noDefault(available)):
             "The PulseAudio server has no default source. Available: \(Self.list(available))."
+        case let .sourceSelection(.sameSourceTwice(name, requests)):
+            "The source \(name) is chosen twice (" + requests.map { "--source \($0)" }.joined(separator: ", ") + ")."
+        case let .sourceSelection(.sameLabelTwice(label)): "Two sources are labelled \"\(label)\"."
         case let .streamFailed(source, reason): "Can't record from \(source) (\(reason))."
         case let .cannotWriteAudio(path, reason): "Can't write the audio file \(path) (\(reason))."
         case let .cannotReadAudio(path, reason): "Can't read the audio file \(path) (\(reason))."
@@ -37,8 +41,12 @@ package enum AudioError: UserFacingError, Equatable {
                 + "or point PULSE_SERVER at it."
         case .pulseLibraryMissing: "Install it with `sudo apt install libpulse0` (`make run` installs it)."
         case .sourceSelection(.ambiguous): "Pass the exact name from `verbatim devices`."
+        case .sourceSelection(.sameSourceTwice): "Record each source once; `verbatim devices` lists the others."
+        case .sourceSelection(.sameLabelTwice): "Give each source its own label: --source LABEL=NAME."
         case .sourceSelection: "Pass --source NAME (exact, or a unique part of the description); `verbatim devices` lists them."
         case .streamFailed: "Check the source with `verbatim devices`."
+        case let .cannotWriteAudio(_, reason) where reason == String(cString: strerror(EEXIST)):
+            "Another recording has that file; Verbatim never overwrites audio. Start the recording again."
         case .cannotWriteAudio: "Check the data folder is writable and the disk is not full."
         case .cannotReadAudio: "Check the path and the file's permissions."
         case .unsupportedAudio: "Use a WAV file (any rate, any channels), or raw PCM with --raw-format."

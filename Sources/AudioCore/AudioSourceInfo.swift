@@ -35,6 +35,10 @@ package enum SourceSelectionError: Error, Equatable, Sendable {
     case noMatch(query: String, available: [AudioSourceInfo])
     case ambiguous(query: String, matches: [AudioSourceInfo])
     case noDefault(available: [AudioSourceInfo])
+    /// Two `--source`s chose one device (its name, and what each asked for).
+    case sameSourceTwice(name: String, requests: [String])
+    /// Two sources got one label: the transcript could not tell them apart.
+    case sameLabelTwice(label: String)
 }
 
 /// Finds the source a user means: the exact PulseAudio name, else a unique substring of a description.
@@ -53,6 +57,20 @@ package enum SourceSelection {
         case 1: return matches[0]
         case 0: throw .noMatch(query: query, available: sources)
         default: throw .ambiguous(query: query, matches: matches)
+        }
+    }
+
+    /// Refuses a device chosen twice or a label given twice: each would record (and name files
+    /// and speakers) the same twice. `queries` are what the user typed, for the message.
+    package static func requireDistinct(
+        devices: [AudioSourceInfo], labels: [String], queries: [String]
+    ) throws(SourceSelectionError) {
+        for (index, device) in devices.enumerated() {
+            let same = devices.indices.filter { devices[$0].name == device.name }
+            if same.count > 1, same.first == index { throw .sameSourceTwice(name: device.name, requests: same.map { queries[$0] }) }
+        }
+        for (index, label) in labels.enumerated() where labels[..<index].contains(label) {
+            throw .sameLabelTwice(label: label)
         }
     }
 }

@@ -21,6 +21,11 @@ package struct SourceRequest: Sendable, Equatable {
         }
     }
 
+    /// As the user would type it (`LABEL=QUERY`, `QUERY`, or `default`).
+    package var argument: String {
+        (label.map { $0 + "=" } ?? "") + (query ?? "default")
+    }
+
     /// Labels for the chosen sources: explicit ones kept; otherwise "Me" for a microphone and "Them"
     /// for a monitor when that makes them unique, else the source's description.
     package static func labels(requests: [SourceRequest], sources: [AudioSourceInfo]) -> [String] {

@@ -4,6 +4,7 @@ import TranscriptCore
 package enum ConfigError: UserFacingError, Equatable {
     case missing(file: String, namedBy: String)
     case unreadable(file: String, reason: String)
+    case unknownTheme(name: String, available: [String])
     case syntax(file: String, line: Int, column: Int, problem: String)
     case unknownKey(file: String, key: String)
     case wrongType(file: String, key: String, expected: String, found: String)
@@ -12,6 +13,8 @@ package enum ConfigError: UserFacingError, Equatable {
     package var userMessage: String {
         switch self {
         case let .missing(file, namedBy): "The configuration file \(file) (named by \(namedBy)) does not exist."
+        case let .unknownTheme(name, available):
+            "There is no theme \"\(name)\"; there are " + available.joined(separator: ", ") + "."
         case let .unreadable(file, reason): "Can't read the configuration file \(file) (\(reason))."
         case let .syntax(file, line, column, problem):
             "\(file) is not valid TOML at line \(line), column \(column): \(problem)."
@@ -25,6 +28,9 @@ package enum ConfigError: UserFacingError, Equatable {
         if case let .missing(_, namedBy) = self {
             let instead = namedBy.hasPrefix("-") ? "leave out \(namedBy)" : "unset \(namedBy)"
             return "Fix the path, or \(instead) to use the default file, ~/.config/verbatim/config.toml."
+        }
+        if case .unknownTheme = self {
+            return "A theme of yours goes in ~/.config/verbatim/themes/NAME.toml (see themes/ for examples)."
         }
         return "docs/config.example.toml lists every key with its meaning; remove or fix the line to use the defaults."
     }

@@ -34,7 +34,14 @@ package enum ThemeFile {
             if FileManager.default.fileExists(atPath: path) { return try read(path: path, name: name) }
         }
         if name == Theme.default.name { return .default }
-        throw .unreadable(file: name + ".toml", reason: "no such theme in \(folders.joined(separator: ", "))")
+        throw .unknownTheme(name: name, available: available(folders: folders))
+    }
+
+    /// The names of the themes in `folders` (and the built-in default), sorted.
+    package static func available(folders: [String]) -> [String] {
+        let files = folders.flatMap { (try? FileManager.default.contentsOfDirectory(atPath: $0)) ?? [] }
+        let names = files.filter { $0.hasSuffix(".toml") }.map { String($0.dropLast(".toml".count)) }
+        return Set(names + [Theme.default.name]).sorted()
     }
 
     package static func read(path: String, name: String) throws(ConfigError) -> Theme {

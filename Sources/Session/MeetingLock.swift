@@ -9,6 +9,8 @@ import TranscriptCore
 /// The kernel drops the lock when the process dies, however it dies.
 package final class MeetingLock: Sendable {
     package let path: String
+    /// Eight hex digits no other meeting's lock has: what makes the meeting's audio file names unique.
+    package let token: String
     private let descriptor: Int32
 
     /// Creates and locks a new file in `folder`.
@@ -16,7 +18,9 @@ package final class MeetingLock: Sendable {
         do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
             throw .cannotLock(path: folder, reason: "can't create the folder")
         }
-        path = folder + "/meeting-\(UUID().uuidString.lowercased()).lock"
+        let unique = UUID().uuidString.lowercased()
+        token = String(unique.prefix(8))
+        path = folder + "/meeting-\(unique).lock"
         descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw .cannotLock(path: path, reason: String(cString: strerror(errno))) }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {

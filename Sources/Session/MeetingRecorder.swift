@@ -82,7 +82,7 @@ package actor MeetingRecorder {
         var captures: [SourceCapture] = []
         do {
             for source in sources {
-                let path = audioFolder + "/" + AudioFileNaming.fileName(start: info.startedAt, label: source.label)
+                let path = audioFolder + "/" + AudioFileNaming.fileName(start: info.startedAt, meeting: lock.token, label: source.label)
                 let configuration = SourceCapture.Configuration(
                     server: server, device: source.device.name, label: source.label, audioPath: path, deliversChunks: deliversChunks
                 )

@@ -10,12 +10,31 @@ extension MeetingStore {
     /// `-shm` file, so the file is opened read-only: as it is when no `-wal` file is beside it (no
     /// process has it open; `immutable` then tells SQLite no lock or `-shm` is needed), or through the
     /// existing `-wal` and `-shm` files when a writer has it open.
-    package static func openForReading(path: String, announceUpgrade: (String) -> Void = { _ in }) throws -> MeetingStore {
+    ///
+    /// Nothing is created for a reader: where there is no file, an archive the user named
+    /// (`mustExist`) is an error, and the default one reads as empty (a fresh install has no meetings).
+    package static func openForReading(
+        path: String, mustExist: Bool = true, announceUpgrade: (String) -> Void = { _ in }
+    ) throws -> MeetingStore {
+        if !FileManager.default.fileExists(atPath: path) {
+            guard !mustExist else { throw StoreError.noArchive(path: path) }
+            return try empty(path: path)
+        }
         do {
             return try open(path: path, announceUpgrade: announceUpgrade)
         } catch StoreError.readOnly {
             return try openReadOnly(path: path)
         }
+    }
+
+    /// An archive with no meetings, in memory, that names `path` in its messages.
+    private static func empty(path: String) throws -> MeetingStore {
+        let queue = try translatingErrors(path: path) {
+            let queue = try DatabaseQueue(configuration: Self.configuration)
+            try Schema.migrator.migrate(queue)
+            return queue
+        }
+        return MeetingStore(path: path, database: queue, isReadOnly: true)
     }
 
     static func openReadOnly(path: String) throws -> MeetingStore {

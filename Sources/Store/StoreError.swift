@@ -4,6 +4,7 @@ import TranscriptCore
 package enum StoreError: UserFacingError, Equatable {
     case cannotCreateDirectory(path: String, reason: String)
     case notADatabase(path: String)
+    case noArchive(path: String)
     case newerVersion(path: String)
     case readOnly(path: String)
     case readOnlyNeedsUpgrade(path: String)
@@ -18,6 +19,7 @@ package enum StoreError: UserFacingError, Equatable {
     package var userMessage: String {
         switch self {
         case let .cannotCreateDirectory(path, reason): "Can't create the folder for the archive at \(path) (\(reason))."
+        case let .noArchive(path): "There is no archive at \(path)."
         case let .notADatabase(path): "The archive at \(path) is not a Verbatim database, or it is corrupt."
         case let .newerVersion(path): "The archive at \(path) was written by a newer version of Verbatim."
         case let .readOnly(path): "Can't write to the archive at \(path): the file or its folder is read-only."
@@ -37,6 +39,8 @@ package enum StoreError: UserFacingError, Equatable {
         switch self {
         case .cannotCreateDirectory, .readOnly, .cannotOpen:
             "Check the permissions, or point --db (or VERBATIM_DB) at a writable file."
+        case .noArchive:
+            "Check the path; an archive is created by the first meeting recorded, transcribed or imported into it."
         case .notADatabase:
             "Move the file aside to start a new archive, or point --db (or VERBATIM_DB) at another file."
         case .readOnlyNeedsUpgrade:

@@ -20,8 +20,6 @@ package struct MeetingScreen: Sendable {
         package var exportFolder: String
         /// Where stderr goes while the screen is up.
         package var logPath: String
-        /// Shown as an error when the screen opens (a theme that could not be read).
-        package var startupMessage: String?
 
         package init(
             title: String, engineLabel: String, connection: ConnectionState, sources: [String], theme: Theme, noColor: Bool,
@@ -56,7 +54,6 @@ package struct MeetingScreen: Sendable {
             size: Size(width: 80, height: 24)
         )
         let loop = ScreenLoop(state: initial, clock: { [recorder] in recorder.elapsedMs })
-        if let message = settings.startupMessage { loop.post(.failed(message)) }
         let runner = ScreenEffectRunner(store: store, recorder: recorder, exportFolder: settings.exportFolder)
         let resize = WindowSizeSignal { loop.terminalResized() }
         defer { resize.cancel() }

@@ -18,6 +18,11 @@ package enum TestSpeech {
         ])
     }
 
+    /// Writes `seconds` of silence, 16 kHz mono 16-bit (a real file where a test is about something else).
+    package static func silence(seconds: Double, to path: String) throws {
+        try Command.run(["sox", "-n", "-r", "16000", "-c", "1", "-b", "16", path, "trim", "0", String(seconds)])
+    }
+
     /// The samples of a 16-bit WAV file written by sox (a plain 44-byte header).
     package static func samples(ofWAV path: String) throws -> [Int16] {
         let data = try Data(contentsOf: URL(fileURLWithPath: path))

@@ -10,6 +10,8 @@ func reportingFailures(_ body: () async throws -> Void) async throws {
         try await body()
     } catch let exit as ExitCode {
         throw exit
+    } catch let usage as ValidationError {
+        throw usage  // a usage error, worded and given status 2 by `Verbatim.main`
     } catch let error as any UserFacingError {
         StandardError.write("verbatim: " + error.userMessage)
         if let hint = error.hint { StandardError.write("hint: " + hint) }

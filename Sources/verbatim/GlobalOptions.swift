@@ -24,6 +24,11 @@ struct GlobalOptions: ParsableArguments {
         if config?.isEmpty == true { throw ValidationError("--config is empty; give the file's path, or leave --config out for the default file.") }
     }
 
+    /// Whether the user named the archive (`--db` or `VERBATIM_DB`) rather than taking the default.
+    var namesArchive: Bool {
+        db != nil || ProcessInfo.processInfo.environment["VERBATIM_DB"].map { !$0.isEmpty } == true
+    }
+
     /// The archive's path: `--db`, then `VERBATIM_DB`, then the XDG data folder.
     var databasePath: String {
         let environment = ProcessInfo.processInfo.environment
@@ -38,10 +43,17 @@ struct GlobalOptions: ParsableArguments {
         try await recoveringCrashes(MeetingStore.open(path: databasePath, announceUpgrade: StandardError.write))
     }
 
+    /// Opens the archive for a command that edits meetings in it (rename, tag, delete): there must
+    /// be one; creating an empty archive to then find no meeting in it helps nobody.
+    func openExistingStore() async throws -> MeetingStore {
+        guard FileManager.default.fileExists(atPath: databasePath) else { throw StoreError.noArchive(path: databasePath) }
+        return try await openStore()
+    }
+
     /// Opens the archive for a command that only reads it, so that it also works where the archive
     /// can't be written (then nothing is recovered: a crashed meeting stays `recording`).
     func openStoreForReading() async throws -> MeetingStore {
-        let store = try MeetingStore.openForReading(path: databasePath, announceUpgrade: StandardError.write)
+        let store = try MeetingStore.openForReading(path: databasePath, mustExist: namesArchive, announceUpgrade: StandardError.write)
         return store.isReadOnly ? store : try await recoveringCrashes(store)
     }
 

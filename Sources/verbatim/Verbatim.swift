@@ -28,13 +28,9 @@ struct Verbatim: AsyncParsableCommand {
         case let .success(normalized): arguments = normalized
         case let .failure(problem): usageError(problem.message)
         }
+        var command: any ParsableCommand
         do {
-            var command = try parseAsRoot(arguments)
-            if var asyncCommand = command as? any AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
-            }
+            command = try parseAsRoot(arguments)
         } catch {
             guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
             let parserMessage = fullMessage(for: error)
@@ -42,6 +38,19 @@ struct Verbatim: AsyncParsableCommand {
                 usageError(problem.message)
             }
             usageError(parserMessage)
+        }
+        do {
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let usage as ValidationError {
+            // A value only the command could check (a theme's name): the message, without the usage
+            // of the root command that ArgumentParser would print here.
+            usageError("verbatim: " + usage.message)
+        } catch {
+            exit(withError: error)
         }
     }
 

@@ -32,12 +32,28 @@ import VerbatimTestSupport
         #expect(items[0]["started_at"] as? String == "2026-11-21T10:00:00+08:00")
     }
 
-    @Test func anEmptyArchiveListsNothingOnStdout() throws {
-        let list = try CLIFixture().run("list")
+    @Test func noDefaultArchiveYetListsNothingAndCreatesNothing() throws {
+        let folder = TemporaryDirectory()
+        let environment = ["XDG_DATA_HOME": folder.file("data")]
+        let list = try VerbatimBinary.run(["list"], environment: environment)
         #expect(list.status == 0)
         #expect(list.stdout.isEmpty)
-        let json = try CLIFixture().run("list", "--json").stdout
-        #expect((try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [Any])?.isEmpty == true)
+        let json = try VerbatimBinary.run(["list", "--json"], environment: environment)
+        #expect(json.stdout == "[]\n")
+        #expect(try VerbatimBinary.run(["search", "budget"], environment: environment).stderr == "No matches.\n")
+        #expect(!FileManager.default.fileExists(atPath: folder.file("data")))
+    }
+
+    @Test func aNamedArchiveThatDoesNotExistIsAnErrorForEveryReader() throws {
+        let cli = CLIFixture()
+        let missing = cli.folder.file("nowhere/archive.sqlite")
+        let commands = [["list"], ["list", "--json"], ["show", "1"], ["search", "x"], ["export", "1"], ["rename", "1", "x"], ["tag", "1", "x"], ["delete", "1", "--yes"]]
+        for arguments in commands {
+            let result = try cli.run(arguments + ["--db", missing])
+            #expect(result.status == 1, "\(arguments)")
+            #expect(result.stderr.hasPrefix("verbatim: There is no archive at \(missing).\n"), "\(arguments): \(result.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: cli.folder.file("nowhere")))
     }
 
     @Test func showJSONIsTheInterchangeObjectWithArchiveFields() throws {
@@ -138,7 +154,8 @@ import VerbatimTestSupport
         #expect(imported.status == 0)
         #expect(FileManager.default.fileExists(atPath: folder.file("verbatim/verbatim.sqlite")))
         let other = folder.file("elsewhere/x.sqlite")
-        #expect(try VerbatimBinary.run(["list", "--db", other], environment: ["XDG_DATA_HOME": folder.path]).status == 0)
+        let elsewhere = try VerbatimBinary.run(["import", CLIFixture.meetingFixture, "--db", other], environment: ["XDG_DATA_HOME": folder.path])
+        #expect(elsewhere.status == 0)
         #expect(FileManager.default.fileExists(atPath: other))
     }
 }

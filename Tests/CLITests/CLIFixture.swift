@@ -18,6 +18,12 @@ struct CLIFixture {
         try VerbatimBinary.run(arguments, environment: ["VERBATIM_DB": databasePath].merging(environment) { $1 })
     }
 
+    /// Whether no meeting was saved: no archive at all, or one that lists none.
+    func hasNoMeetings() throws -> Bool {
+        guard FileManager.default.fileExists(atPath: databasePath) else { return true }
+        return try run("list", "--json").stdout == "[]\n"
+    }
+
     /// Imports the fixture meeting and returns its id as the command printed it.
     func importMeeting() throws -> String {
         try run("import", Self.meetingFixture).stdout.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -13,7 +13,7 @@ struct DeleteCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let store = try await global.openStore()
+            let store = try await global.openExistingStore()
             let archived = try await store.meeting(meeting.resolve(in: store))
             if !yes {
                 // A script without --yes must not hang on a prompt nobody reads.

@@ -52,10 +52,11 @@ struct RecordCommand: AsyncParsableCommand {
     func run() async throws {
         let stop = StopCondition()
         try await reportingFailures {
+            let config = try global.loadConfig()
+            let theme = try loadTheme(config: config)
             // Refuse before a meeting exists: a screen that can't open would leave an empty one.
             if !plain { try TerminalError.requireTerminal() }
             let status = StatusLine()
-            let config = try global.loadConfig()
             let (engine, explanation) = try recognition.resolve(config: config, pacing: .realTime)
             let store = try await global.openStore()
             let chosen = try Self.chooseSources(sources.map(SourceRequest.init(argument:)))
@@ -69,7 +70,7 @@ struct RecordCommand: AsyncParsableCommand {
                 store: store, info: info, sources: chosen, server: nil, folders: global.folders, engine: engine
             )
             if !plain {
-                let screen = screenSettings(info: info, engine: engine?.identity, sources: recorder.tracks.map(\.source), config: config)
+                let screen = screenSettings(info: info, engine: engine?.identity, sources: recorder.tracks.map(\.source), theme: theme)
                 try await runScreen(screen, recorder: recorder, store: store, stop: stop)
                 return
             }
@@ -111,22 +112,35 @@ struct RecordCommand: AsyncParsableCommand {
         }
     }
 
-    private func screenSettings(info: MeetingInfo, engine: EngineIdentity?, sources: [String], config: VerbatimConfig) -> MeetingScreen.Settings {
+    /// The screen's theme, loaded before anything starts: an unknown name (a usage error for
+    /// `--theme`) or a broken file is refused, never a recording with the wrong colours.
+    private func loadTheme(config: VerbatimConfig) throws -> Theme {
+        let environment = ProcessInfo.processInfo.environment
+        let folders = ThemeFile.folders(environment: environment, executable: Bundle.main.executablePath ?? CommandLine.arguments[0])
+        let name = theme ?? config.theme ?? "default"
+        let available: [String]
+        do throws(ConfigError) {
+            return try ThemeFile.load(name: name, folders: folders)
+        } catch {
+            guard case let .unknownTheme(_, names) = error else { throw error }
+            available = names
+        }
+        let list = available.joined(separator: ", ")
+        if theme != nil { throw ValidationError("There is no theme \"\(name)\" (--theme); there are \(list).") }
+        throw ConfigError.invalidValue(
+            file: config.file ?? "the configuration file", key: "screen.theme", problem: "names no theme (\"\(name)\"); there are \(list)"
+        )
+    }
+
+    private func screenSettings(info: MeetingInfo, engine: EngineIdentity?, sources: [String], theme: Theme) -> MeetingScreen.Settings {
         let environment = ProcessInfo.processInfo.environment
         var settings = MeetingScreen.Settings(
             title: info.title, engineLabel: engine.map { "\($0.name) · \($0.model)" } ?? "no engine",
             connection: engine == nil ? .none : ["whisper", "pocketsphinx"].contains(engine?.name ?? "") ? .local : .connecting,
-            sources: sources, theme: .default,
+            sources: sources, theme: theme,
             noColor: environment["NO_COLOR"].map { !$0.isEmpty } ?? false,
             exportFolder: FileManager.default.currentDirectoryPath, logPath: global.folders.logFile
         )
-        // A broken theme is not worth losing a meeting over: the default is used, the screen says why.
-        let folders = ThemeFile.folders(environment: environment, executable: Bundle.main.executablePath ?? CommandLine.arguments[0])
-        do throws(ConfigError) {
-            settings.theme = try ThemeFile.load(name: theme ?? config.theme ?? "default", folders: folders)
-        } catch {
-            settings.startupMessage = error.userMessage + " Using the default theme."
-        }
         return settings
     }
 
@@ -154,6 +168,11 @@ struct RecordCommand: AsyncParsableCommand {
             }
         }
         let labels = SourceRequest.labels(requests: wanted, sources: devices)
+        do throws(SourceSelectionError) {
+            try SourceSelection.requireDistinct(devices: devices, labels: labels, queries: wanted.map { $0.argument })
+        } catch {
+            throw AudioError.sourceSelection(error)
+        }
         return zip(devices, labels).map { RecordingSource(device: $0, label: $1) }
     }
 }

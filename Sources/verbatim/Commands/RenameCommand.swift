@@ -18,7 +18,7 @@ struct RenameCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let store = try await global.openStore()
+            let store = try await global.openExistingStore()
             let id = try await meeting.resolve(in: store)
             try await store.rename(id, to: title)
             StandardError.write("Meeting \(id) is now \(TerminalSafeText.quoted(title)).")
@@ -44,7 +44,7 @@ struct TagCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let store = try await global.openStore()
+            let store = try await global.openExistingStore()
             let id = try await meeting.resolve(in: store)
             let now = remove ? try await store.removeTags(tags, from: id) : try await store.addTags(tags, to: id)
             StandardError.write("Meeting \(id) tags: " + (now.isEmpty ? "(none)" : now.joined(separator: ", ")))
