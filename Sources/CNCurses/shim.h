@@ -5,6 +5,8 @@
 #define NCURSES_WIDECHAR 1
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <ncursesw/curses.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
@@ -51,6 +53,42 @@ static inline int vb_terminal_size(int fd, int *rows, int *columns) {
     *columns = size.ws_col;
     return 0;
 }
+
+// SIGWINCH as a byte on a pipe the screen loop polls. A real handler, not a dispatch source: on
+// Linux a dispatch source blocks the signal only in the threads it knows, and a resize delivered to
+// any other thread (the capture threads, the Swift pool) was lost while the signal was ignored,
+// which left the screen at its old size. write() is async-signal-safe; errno is kept for the
+// interrupted thread. The pipe is written by the handler only, read by the loop only.
+static int vb_window_size_pipe = -1;
+
+static inline void vb_on_window_size(int signal_number) {
+    (void)signal_number;
+    int saved = errno;
+    char byte = 1;
+    if (vb_window_size_pipe >= 0) (void)!write(vb_window_size_pipe, &byte, 1);
+    errno = saved;
+}
+
+/// Sends SIGWINCH to `write_fd` (non-blocking: a full pipe already says "resized").
+static inline int vb_watch_window_size(int write_fd) {
+    vb_window_size_pipe = write_fd;
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = vb_on_window_size;
+    action.sa_flags = SA_RESTART;
+    sigemptyset(&action.sa_mask);
+    return sigaction(SIGWINCH, &action, NULL);
+}
+
+/// Back to the default (nothing to do on SIGWINCH), before the pipe is closed.
+static inline void vb_unwatch_window_size(void) {
+    signal(SIGWINCH, SIG_DFL);
+    vb_window_size_pipe = -1;
+}
+
+/// Makes the next refresh repaint every cell (after a resize, or Ctrl-L): ncurses forgets what it
+/// believes the terminal shows.
+static inline void vb_repaint_all(void) { clearok(curscr, TRUE); }
 
 /// True when the C library's character set is UTF-8 (after setlocale).
 static inline int vb_locale_is_utf8(void) {

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import GRDB
 import TranscriptCore
 
@@ -30,12 +31,29 @@ package struct MeetingStore: Sendable {
         path: String, configuration: Configuration, announceUpgrade: (String) -> Void = { _ in }
     ) throws -> MeetingStore {
         try createParentDirectory(of: path)
-        let pool = try translatingErrors(path: path) {
-            let pool = try DatabasePool(path: path, configuration: configuration)
-            try migrate(pool, path: path, announceUpgrade: announceUpgrade)
-            return pool
+        let pool = try whileCreatingOrMigrating(path) {
+            try translatingErrors(path: path) {
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                try migrate(pool, path: path, announceUpgrade: announceUpgrade)
+                return pool
+            }
         }
         return MeetingStore(path: path, database: pool, isReadOnly: false)
+    }
+
+    /// Runs `body` holding an exclusive `flock` on the archive's folder, so that two processes
+    /// opening a new or older archive at once (two recordings started together) don't both create
+    /// or migrate it: SQLite would let the second fail with "table meeting already exists". The
+    /// folder, not a file: nothing new appears beside the archive, and `flock` on a directory is
+    /// independent of SQLite's own `fcntl` locks on the database. Held for milliseconds, except
+    /// during a migration.
+    private static func whileCreatingOrMigrating<T>(_ path: String, _ body: () throws -> T) throws -> T {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let descriptor = Glibc.open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return try body() }  // no lock to take: SQLite's own locking still applies
+        defer { Glibc.close(descriptor) }  // closing it releases the lock
+        while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
+        return try body()
     }
 
     static var configuration: Configuration {

@@ -5,6 +5,11 @@ extension AppState {
     /// A key goes to the overlay that is up, or else to the key map.
     mutating func handle(_ key: Key) -> [Effect] {
         if flash?.isError == true { flash = nil }
+        // Ctrl-L repaints whatever is up, as in every terminal program.
+        if KeyMap.action(for: key) == .redraw {
+            repaintRequests += 1
+            return []
+        }
         switch overlay {
         case .none: return perform(KeyMap.action(for: key))
         case .help:
@@ -34,6 +39,7 @@ extension AppState {
         case .search: overlay = .search(SearchState())
         case .export: return [.export]
         case .help: overlay = .help
+        case .redraw: repaintRequests += 1
         case .quit:
             if recording == .stopping { return [] }
             overlay = .confirmQuit

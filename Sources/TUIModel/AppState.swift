@@ -23,6 +23,8 @@ package struct AppState: Sendable, Equatable {
     package var size: Size
     /// Set when the meeting is closed: the screen loop ends.
     package var finished = false
+    /// Counts Ctrl-L presses: when it changes, the screen loop repaints every cell.
+    package var repaintRequests = 0
 
     package init(title: String, engine: String, connection: ConnectionState, sources: [String], size: Size) {
         self.title = title

@@ -2,7 +2,7 @@
 package enum Action: Sendable, Hashable {
     case togglePause, bookmark, note, setTitle
     case scrollUp, scrollDown, pageUp, pageDown, scrollTop, followTail
-    case search, export, help, quit
+    case search, export, help, redraw, quit
 }
 
 /// One line of the key map: the keys, what they do, and whether the footer shows them.
@@ -32,6 +32,7 @@ package enum KeyMap {
         KeyBinding(keys: [.character("/")], action: .search, summary: "search past meetings", footer: "search"),
         KeyBinding(keys: [.character("e")], action: .export, summary: "export this meeting to Markdown", footer: "export"),
         KeyBinding(keys: [.character("?")], action: .help, summary: "show or hide this help", footer: "help"),
+        KeyBinding(keys: [.control("l")], action: .redraw, summary: "redraw the whole screen", footer: nil),
         KeyBinding(keys: [.character("q"), .control("c")], action: .quit, summary: "stop recording and quit (asks first)", footer: "quit"),
     ]
 

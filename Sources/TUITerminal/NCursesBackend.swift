@@ -8,6 +8,9 @@ import TUIRender
 package final class NCursesBackend: TerminalBackend {
     package private(set) var size: Size
     package let inputDescriptor: Int32 = STDIN_FILENO
+    /// Readable after SIGWINCH (a byte per signal, written by the C handler `vb_watch_window_size`).
+    package let resizeDescriptor: Int32
+    private let resizeWriteEnd: Int32
     private var styles: StylePalette
     private var restored = false
 
@@ -17,9 +20,16 @@ package final class NCursesBackend: TerminalBackend {
     package init(theme: Theme, noColor: Bool) throws {
         try TerminalError.requireTerminal()
         Self.chooseUTF8Locale()
-        // The app handles SIGWINCH itself (a dispatch source); with the signal ignored here, ncurses
-        // installs no handler of its own.
-        signal(SIGWINCH, SIG_IGN)
+        // SIGWINCH is ours (a byte on a pipe the loop polls); with a handler installed first, ncurses
+        // installs none of its own.
+        var ends: [Int32] = [-1, -1]
+        guard pipe(&ends) == 0 else { throw TerminalError.cannotStart(term: "no pipe for resizes") }
+        for end in ends {
+            _ = fcntl(end, F_SETFL, O_NONBLOCK)
+            _ = fcntl(end, F_SETFD, FD_CLOEXEC)
+        }
+        (resizeDescriptor, resizeWriteEnd) = (ends[0], ends[1])
+        vb_watch_window_size(resizeWriteEnd)
         set_escdelay(25)  // Esc closes overlays: don't wait the default second for an escape sequence
         guard initscr() != nil else { throw TerminalError.cannotStart(term: ProcessInfo.processInfo.environment["TERM"] ?? "") }
         vb_install_exit_restore()
@@ -64,6 +74,8 @@ package final class NCursesBackend: TerminalBackend {
     }
 
     package func refreshSize() {
+        var byte: UInt8 = 0
+        while read(resizeDescriptor, &byte, 1) > 0 {}  // every signal so far is answered by this one read of the size
         var rows: Int32 = 0
         var columns: Int32 = 0
         guard vb_terminal_size(STDOUT_FILENO, &rows, &columns) == 0 else { return }
@@ -80,6 +92,10 @@ package final class NCursesBackend: TerminalBackend {
         }
     }
 
+    package func repaintAll() {
+        vb_repaint_all()
+    }
+
     package func present() {
         wnoutrefresh(vb_stdscr())
         doupdate()
@@ -90,5 +106,8 @@ package final class NCursesBackend: TerminalBackend {
         restored = true
         curs_set(1)
         endwin()
+        vb_unwatch_window_size()
+        close(resizeDescriptor)
+        close(resizeWriteEnd)
     }
 }

@@ -23,7 +23,6 @@ package final class ScreenLoop: @unchecked Sendable {
 
     private struct Pending {
         var messages: [Msg] = []
-        var resized = false
         var signalled = false
     }
 
@@ -49,16 +48,6 @@ package final class ScreenLoop: @unchecked Sendable {
     package func post(_ msg: Msg) {
         let needsWake = pending.withLock { pending in
             pending.messages.append(msg)
-            defer { pending.signalled = true }
-            return !pending.signalled
-        }
-        if needsWake { signalWake() }
-    }
-
-    /// The terminal changed size (SIGWINCH); the loop re-reads it.
-    package func terminalResized() {
-        let needsWake = pending.withLock { pending in
-            pending.resized = true
             defer { pending.signalled = true }
             return !pending.signalled
         }
@@ -101,14 +90,21 @@ package final class ScreenLoop: @unchecked Sendable {
         var dirty = true
         var lastFrame = ContinuousClock.now - frameInterval
         var shownSecond = -1
+        var repaintsDone = state.repaintRequests
         while !state.finished {
             let sinceFrame = ContinuousClock.now - lastFrame
             // While a frame is already due, posted messages wait for it (they are drained then); only
-            // keys end the wait early. Otherwise every meter level would wake the thread on its own.
-            let keysReady = dirty
+            // keys and resizes end the wait early. Otherwise every meter level would wake the thread on its own.
+            let ready = dirty
                 ? waitForInput(backend, timeout: max(.zero, frameInterval - sinceFrame), orWakeUp: false)
                 : waitForInput(backend, timeout: untilNextSecond(), orWakeUp: true)
+            let keysReady = ready.keys
             let keysAt = ContinuousClock.now
+            if ready.resized {
+                backend.refreshSize()
+                apply(.resized(backend.size))
+                dirty = true
+            }
             let now = clock()
             if now / 1_000 != shownSecond || keysReady {
                 shownSecond = now / 1_000
@@ -120,7 +116,15 @@ package final class ScreenLoop: @unchecked Sendable {
                 apply(.key(key))
                 dirty = true
             }
-            guard dirty, ContinuousClock.now - lastFrame >= frameInterval || keysReady else { continue }
+            // After a resize or Ctrl-L every cell is drawn again: what the terminal shows is not what
+            // the last frame was (a shrink cut it off; a terminal may lose lines as it reflows).
+            if ready.resized || state.repaintRequests != repaintsDone {
+                repaintsDone = state.repaintRequests
+                previousFrame = nil
+                backend.repaintAll()
+                dirty = true
+            }
+            guard dirty, ContinuousClock.now - lastFrame >= frameInterval || keysReady || ready.resized else { continue }
             // Moved out, not copied: a second reference would make clearing it copy the whole screen.
             var frame = ScreenBuffer(size: Size(width: 0, height: 0))
             swap(&frame, &spareFrame)
@@ -149,31 +153,30 @@ package final class ScreenLoop: @unchecked Sendable {
         guard taken.signalled else { return false }
         var byte: UInt8 = 0
         while read(wake.read, &byte, 1) > 0 {}
-        if taken.resized {
-            backend.refreshSize()
-            apply(.resized(backend.size))
-        }
         for msg in taken.messages { apply(msg) }
         return true
     }
 
-    /// Waits for keys or a wake-up; true when keys are ready.
-    private func waitForInput(_ backend: any TerminalBackend, timeout: Duration, orWakeUp watchesWake: Bool) -> Bool {
+    /// Waits for keys, a resize or (when watched) a wake-up; says whether keys are ready and whether
+    /// the terminal was resized.
+    private func waitForInput(_ backend: any TerminalBackend, timeout: Duration, orWakeUp watchesWake: Bool) -> (keys: Bool, resized: Bool) {
         var fds = [
             pollfd(fd: backend.inputDescriptor, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: backend.resizeDescriptor, events: Int16(POLLIN), revents: 0),
             pollfd(fd: wake.read, events: Int16(POLLIN), revents: 0),
         ]
         // Rounded up: a wait cut short by the truncation would find the frame not yet due and poll
         // again with 0 ms, spinning for the rest of the millisecond before every frame.
         let attosecondsPerMs: Int64 = 1_000_000_000_000_000
         let ms = Int32(clamping: timeout.components.seconds * 1_000 + (timeout.components.attoseconds + attosecondsPerMs - 1) / attosecondsPerMs)
-        guard poll(&fds, watchesWake ? 2 : 1, ms) > 0 else { return false }
+        guard poll(&fds, watchesWake ? 3 : 2, ms) > 0 else { return (false, false) }
+        let resized = fds[1].revents & Int16(POLLIN) != 0
         if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
             // The terminal is gone (window closed): stop and keep what was said, don't spin.
             apply(.stopRequested)
-            return false
+            return (false, resized)
         }
-        return fds[0].revents & Int16(POLLIN) != 0
+        return (fds[0].revents & Int16(POLLIN) != 0, resized)
     }
 
     /// The status bar's clock shows seconds: sleep until the next one.

@@ -9,8 +9,12 @@ package protocol TerminalBackend: AnyObject {
     var inputDescriptor: Int32 { get }
     /// Keys typed since the last call, without waiting.
     func readKeys() -> [Key]
-    /// Re-reads the size after SIGWINCH.
+    /// Readable when the terminal has changed size (SIGWINCH); the loop polls it.
+    var resizeDescriptor: Int32 { get }
+    /// Re-reads the size after SIGWINCH (and consumes the resize notice).
     func refreshSize()
+    /// The next `present` repaints every cell, whatever the terminal is believed to show.
+    func repaintAll()
     func draw(_ runs: [CellRun])
     /// Shows what `draw` wrote.
     func present()

@@ -55,8 +55,6 @@ package struct MeetingScreen: Sendable {
         )
         let loop = ScreenLoop(state: initial, clock: { [recorder] in recorder.elapsedMs })
         let runner = ScreenEffectRunner(store: store, recorder: recorder, exportFolder: settings.exportFolder)
-        let resize = WindowSizeSignal { loop.terminalResized() }
-        defer { resize.cancel() }
         let stderr = StderrRedirect(logPath: settings.logPath)
         defer { stderr?.restore() }
         return try await withThrowingTaskGroup(of: AppState?.self) { group in

@@ -146,6 +146,23 @@ import VerbatimTestSupport
         #expect(!FileManager.default.fileExists(atPath: audio))
     }
 
+    @Test func threeProcessesCreatingOneNewArchiveAtOnceAllSucceed() async throws {
+        // Two recordings started together on a fresh archive once failed: "table meeting already exists".
+        for _ in 0..<5 {
+            let cli = CLIFixture()
+            let path = cli.folder.file("new/archive.sqlite")
+            let statuses = await withTaskGroup(of: Int32.self) { group in
+                for _ in 0..<3 {
+                    group.addTask { (try? VerbatimBinary.run(["import", CLIFixture.meetingFixture, "--db", path]).status) ?? -1 }
+                }
+                return await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses == [0, 0, 0])
+            let ids = try cli.run("list", "--json", "--db", path).stdout.components(separatedBy: "\"id\"").count - 1
+            #expect(ids == 3)
+        }
+    }
+
     @Test func theDefaultArchiveFollowsXDGDataHome() throws {
         let folder = TemporaryDirectory()
         let imported = try VerbatimBinary.run(

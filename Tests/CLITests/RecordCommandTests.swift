@@ -197,8 +197,8 @@ struct WAVFileFacts {
         let arguments = ["record", "--plain", "--engine", "none", "--duration", "1"]
         let first = try RunningBinary(arguments, environment: environment)
         let second = try RunningBinary(arguments, environment: environment)
-        #expect(await first.waitForExit() == 0, "\(first.stderrLines)")
-        #expect(await second.waitForExit() == 0, "\(second.stderrLines)")
+        let statuses = (await first.waitForExit(), await second.waitForExit())
+        #expect(statuses == (0, 0), "\(first.stderrLines)\n\(second.stderrLines)")
         let paths = try ["1", "2"].map { try #require(cli.showJSON($0)["audio_path"] as? String) }
         #expect(Set(paths).count == 2)
         for path in paths { #expect(FileManager.default.fileExists(atPath: path)) }
@@ -213,6 +213,17 @@ struct WAVFileFacts {
         let file = try cli.run("record", "--plain", "--engine", "none", environment: ["VERBATIM_CONFIG": config])
         #expect(file.status == 1)
         #expect(file.stderr.contains("screen.theme names no theme (\"nosuch\"); there are default, high-contrast, light, monochrome"))
+        #expect(try cli.hasNoMeetings())
+    }
+
+    @Test func aBrokenThemeIsNamedWithItsKeyAndNothingStarts() throws {
+        let cli = CLIFixture()
+        let themes = cli.folder.file("config/verbatim/themes")
+        try FileManager.default.createDirectory(atPath: themes, withIntermediateDirectories: true)
+        try "[roles]\nbogus = { bold = true }\n".write(toFile: themes + "/broken.toml", atomically: true, encoding: .utf8)
+        let result = try cli.run("record", "--plain", "--engine", "none", "--theme", "broken", environment: ["XDG_CONFIG_HOME": cli.folder.file("config")])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("broken.toml has an unknown key roles.bogus."), "\(result.stderr)")
         #expect(try cli.hasNoMeetings())
     }
 }

@@ -26,6 +26,18 @@ struct AppStateTests {
         #expect(state.transcript.entries == [.sentence(Sentence(startMs: 1_000, endMs: 2_000, text: "We ship Friday.", speaker: "Me"))])
     }
 
+    @Test("Ctrl-L asks for a full repaint on the main screen and over any overlay, and types nothing")
+    func ctrlLRepaints() {
+        var state = state()
+        _ = state.update(.key(.control("l")))
+        #expect(state.repaintRequests == 1)
+        _ = state.update(.key(.character("n")))
+        _ = state.update(.key(.control("l")))
+        #expect(state.repaintRequests == 2)
+        guard case let .editor(_, editor) = state.overlay else { Issue.record("the note editor closed"); return }
+        #expect(editor.text.isEmpty)
+    }
+
     @Test("A partial keeps the tail the engine may rewrite, when it is a tail of the text")
     func provisionalTail() {
         var state = state()
