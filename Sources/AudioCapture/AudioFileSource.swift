@@ -23,38 +23,58 @@ package struct RawPCMLayout: Sendable, Equatable {
 /// long file never sits in memory whole. `paced` delivers in real time, like a live source; otherwise
 /// as fast as the consumer takes the chunks.
 package struct AudioFileSource: Sendable {
+    /// The path as given; `-` is standard input.
     package let path: String
     package let layout: WAVLayout
     package let label: String
+    /// Set for a pipe, a terminal or standard input, which can be read only once: the open handle,
+    /// and what was read past the header while looking for it.
+    private let stream: OpenStream?
+
+    /// A data size this large in a header means "unknown": what a writer that can't seek back (sox
+    /// into a pipe) leaves there.
+    static let unknownDataBytes = 0x7FFF_0000
 
     /// Reads and checks the header; a raw file takes `raw` as its layout.
     package init(path: String, raw: RawPCMLayout? = nil, label: String = "File") throws(AudioError) {
         self.path = path
         self.label = label
+        let handle = try Self.open(path)
+        let isStream = !Self.isRegularFile(handle)
         if let raw {
             layout = WAVLayout(
                 encoding: raw.encoding, sampleRate: raw.sampleRate, channels: raw.channels,
                 dataOffset: 0, declaredDataBytes: Int.max
             )
+            stream = isStream ? OpenStream(handle: handle, pending: []) : nil
+            if !isStream { try? handle.close() }
             return
         }
-        let handle = try Self.open(path)
-        defer { try? handle.close() }
-        let header: Data
-        do { header = try handle.read(upToCount: 1 << 16) ?? Data() } catch {
-            throw .cannotReadAudio(path: path, reason: "\(error.localizedDescription)")
-        }
-        do { layout = try WAVParser.layout(of: [UInt8](header)) } catch {
+        let header = try Self.readHeader(handle, path: path, isStream: isStream)
+        do { layout = try WAVParser.layout(of: header) } catch {
+            try? handle.close()
             throw .unsupportedAudio(path: path, reason: Self.describe(error))
         }
+        stream = isStream ? OpenStream(handle: handle, pending: Array(header[min(header.count, layout.dataOffset)...])) : nil
+        if !isStream { try? handle.close() }
     }
 
     /// How long the audio lasts: the header's data size, or what the file holds when that is less
-    /// (a recording cut short) or unknown (raw PCM).
+    /// (a recording cut short) or unknown (raw PCM); for a stream, what its header promises, if it knows.
     package var durationMs: Int {
+        if stream != nil { return promisedMs ?? 0 }
         let fileBytes = ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) - layout.dataOffset
-        let bytes = max(0, min(layout.declaredDataBytes, fileBytes))
-        return Int(Int64(bytes / layout.bytesPerFrame) * 1_000 / Int64(layout.sampleRate))
+        return milliseconds(bytes: max(0, min(layout.declaredDataBytes, fileBytes)))
+    }
+
+    /// How long the header says the audio is, when it says (not raw PCM, not a streamed WAV).
+    package var promisedMs: Int? {
+        layout.declaredDataBytes >= Self.unknownDataBytes || (stream != nil && layout.declaredDataBytes == 0)
+            ? nil : milliseconds(bytes: layout.declaredDataBytes)
+    }
+
+    private func milliseconds(bytes: Int) -> Int {
+        Int(Int64(bytes / layout.bytesPerFrame) * 1_000 / Int64(layout.sampleRate))
     }
 
     /// The chunks, in order; the sequence throws `AudioError` if the file can't be read to the end.
@@ -99,17 +119,21 @@ package struct AudioFileSource: Sendable {
 
     /// Reads, decodes, resamples and cuts the file; stops early when `emit` returns false.
     private func produce(paced: Bool, chunkFrames: Int, _ emit: ([AudioChunk]) -> Bool) throws {
-        let handle = try Self.open(path)
+        // A stream goes on from where the header ended; a file is opened again at its data.
+        let handle = try stream?.handle ?? Self.open(path)
         defer { try? handle.close() }
-        // Raw PCM starts at 0 and may come through a pipe, which can't seek.
-        if layout.dataOffset > 0 { try read(path) { try handle.seek(toOffset: UInt64(layout.dataOffset)) } }
+        var pending = stream?.pending ?? []
+        if stream == nil, layout.dataOffset > 0 { try read(path) { try handle.seek(toOffset: UInt64(layout.dataOffset)) } }
         var decoder = PCMDecoder(encoding: layout.encoding, channels: layout.channels)
         var resampler = Resampler(inputRate: layout.sampleRate)
         var chunker = Chunker(label: label, chunkFrames: max(1, chunkFrames))
         var remaining = layout.declaredDataBytes
         let start = Date()
         while true {
-            let block = try Self.readAvailable(handle, upTo: min(remaining, 1 << 16), path: path)
+            var block = pending
+            pending = []
+            if block.isEmpty { block = try Self.readAvailable(handle, upTo: min(remaining, 1 << 16), path: path) }
+            if block.count > remaining { block.removeLast(block.count - remaining) }
             remaining -= block.count
             let done = block.isEmpty || remaining <= 0
             let samples = layout.sampleRate == PCMFormat.sampleRate
@@ -146,15 +170,37 @@ package struct AudioFileSource: Sendable {
     /// A read that failed half-way (an I/O error, a file on a removed disk), as an `AudioError`.
     private func read<T>(_ path: String, _ body: () throws -> T) throws(AudioError) -> T {
         do { return try body() } catch {
-            throw .cannotReadAudio(path: path, reason: (error as NSError).localizedDescription)
+            throw .cannotReadAudio(path: path, reason: "an input/output error")
         }
     }
 
-    private static func open(_ path: String) throws(AudioError) -> FileHandle {
-        do { return try FileHandle(forReadingFrom: URL(fileURLWithPath: path)) } catch {
-            let exists = FileManager.default.fileExists(atPath: path)
-            throw .cannotReadAudio(path: path, reason: exists ? "permission denied or not a file" : "no such file")
+    /// The header's bytes: the file's first 64 KiB, or from a stream, what arrives until the header
+    /// is whole (a pipe hands over what its writer has written so far).
+    private static func readHeader(_ handle: FileHandle, path: String, isStream: Bool) throws(AudioError) -> [UInt8] {
+        var header: [UInt8] = []
+        while header.count < 1 << 16 {
+            let block = try readAvailable(handle, upTo: (1 << 16) - header.count, path: path)
+            header += block
+            guard isStream, !block.isEmpty else { break }
+            if case .success = Result(catching: { try WAVParser.layout(of: header) }) { break }
         }
+        return header
+    }
+
+    /// Opens `path` for reading (`-` is standard input), refusing a folder in plain words.
+    private static func open(_ path: String) throws(AudioError) -> FileHandle {
+        if path == "-" { return FileHandle(fileDescriptor: STDIN_FILENO, closeOnDealloc: false) }
+        var isFolder: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+        if exists, isFolder.boolValue { throw .cannotReadAudio(path: path, reason: "it is a folder, not a file") }
+        do { return try FileHandle(forReadingFrom: URL(fileURLWithPath: path)) } catch {
+            throw .cannotReadAudio(path: path, reason: exists ? "permission denied" : "no such file")
+        }
+    }
+
+    private static func isRegularFile(_ handle: FileHandle) -> Bool {
+        var info = stat()
+        return fstat(handle.fileDescriptor, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
     private static func describe(_ error: WAVParseError) -> String {
@@ -165,6 +211,18 @@ package struct AudioFileSource: Sendable {
         case let .unsupportedEncoding(tag, bits): "sample encoding \(tag) with \(bits) bits is not supported"
         case let .invalidFormat(what): "\(what) is not valid"
         }
+    }
+}
+
+/// A stream's handle, open from the header on, and the audio read with the header. `@unchecked`:
+/// used by the one reader thread of the source's one reading.
+final class OpenStream: @unchecked Sendable {
+    let handle: FileHandle
+    let pending: [UInt8]
+
+    init(handle: FileHandle, pending: [UInt8]) {
+        self.handle = handle
+        self.pending = pending
     }
 }
 

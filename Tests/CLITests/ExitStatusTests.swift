@@ -14,14 +14,19 @@ import Testing
     }
 
     @Test func anUnknownMeetingExitsOneWithWhatAndWhatToDo() throws {
-        let result = try CLIFixture().run("show", "42")
+        let cli = CLIFixture()
+        _ = try cli.importMeeting()
+        let result = try cli.run("show", "42")
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr == "verbatim: There is no meeting 42 in the archive.\nhint: Run `verbatim list` to see the meetings.\n")
     }
 
     @Test func latestInAnEmptyArchiveIsExplained() throws {
-        let result = try CLIFixture().run("export", "latest")
+        let cli = CLIFixture()
+        _ = try cli.importMeeting()
+        #expect(try cli.run("delete", "1", "--yes").status == 0)
+        let result = try cli.run("export", "latest")
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix("verbatim: The archive has no meetings yet."))
     }
