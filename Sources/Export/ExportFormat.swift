@@ -11,6 +11,20 @@ package enum ExportFormat: String, CaseIterable, Sendable {
     /// The file extension, which is also the name `--format` takes.
     package var fileExtension: String { rawValue }
 
+    /// The format a file name's extension says (`notes.srt`), also its longer spellings; nil for
+    /// none or one Verbatim doesn't write.
+    package init?(fileName: String) {
+        guard let dot = fileName.lastIndex(of: "."), !fileName[dot...].contains("/") else { return nil }
+        switch fileName[fileName.index(after: dot)...].lowercased() {
+        case "md", "markdown": self = .markdown
+        case "srt": self = .srt
+        case "vtt", "webvtt": self = .webVTT
+        case "json": self = .json
+        case "txt", "text": self = .text
+        default: return nil
+        }
+    }
+
     package func render(_ transcript: MeetingTranscript) -> String {
         switch self {
         case .markdown: MarkdownExporter.render(transcript)

@@ -24,10 +24,13 @@ struct TranscriptTimeline {
         }
     }
 
-    /// A silence this long starts a new paragraph, so a pause in the meeting shows as one.
-    static let paragraphGapMs = 4_000
+    /// A silence this long starts a new paragraph, so a pause in the meeting shows as one: with one
+    /// microphone (or a transcribed file) a pause is all that tells one speaker's turn from the next.
+    static let paragraphGapMs = 2_000
     /// No paragraph runs longer than this, so a timestamp appears at least this often.
     static let paragraphSpanMs = 45_000
+    /// Nor holds more sentences than this: a paragraph stays a few lines to read and to cite by time.
+    static let paragraphSentences = 4
 
     let entries: [Entry]
 
@@ -64,6 +67,7 @@ struct TranscriptTimeline {
     private static func continues(_ paragraph: Paragraph, with sentence: Sentence) -> Bool {
         guard let last = paragraph.sentences.last else { return false }
         return paragraph.speaker == sentence.speaker
+            && paragraph.sentences.count < paragraphSentences
             && sentence.startMs - last.endMs < paragraphGapMs
             && sentence.endMs - paragraph.startMs <= paragraphSpanMs
     }

@@ -2,6 +2,14 @@
 /// up to date entry by entry so a frame never re-wraps a whole meeting (only a resize does).
 package struct WrappedTranscript: Sendable, Equatable {
     package private(set) var entries: [TranscriptEntry] = []
+
+    /// How many of the entries are sentences (the rest are bookmarks, notes and gaps).
+    package var sentenceCount: Int {
+        entries.reduce(0) { count, entry in
+            if case .sentence = entry { return count + 1 }
+            return count
+        }
+    }
     /// `lines[i]` are `entries[i]`'s lines at `width`.
     private var wrapped: [[ScrollbackLine]] = []
     package private(set) var width: Int

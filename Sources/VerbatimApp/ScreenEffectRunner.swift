@@ -1,5 +1,6 @@
 import Export
 import Foundation
+import Synchronization
 import Session
 import Store
 import TUIModel
@@ -12,6 +13,14 @@ struct ScreenEffectRunner: Sendable {
     let recorder: MeetingRecorder
     /// Where `e` writes the Markdown export.
     let exportFolder: String
+    /// The file this screen's `e` writes, chosen at the first press.
+    private let exportFile = ExportFile()
+
+    init(store: MeetingStore, recorder: MeetingRecorder, exportFolder: String) {
+        self.store = store
+        self.recorder = recorder
+        self.exportFolder = exportFolder
+    }
 
     /// Runs one effect; returns the messages that report it (an error becomes `.failed`).
     func run(_ effect: Effect) async -> [Msg] {
@@ -52,10 +61,16 @@ struct ScreenEffectRunner: Sendable {
         }
     }
 
-    /// The meeting so far as Markdown, in the export folder (written again on each `e`).
+    /// The meeting so far as Markdown, in the export folder: written again on each `e`, but never
+    /// over a file this screen didn't write (as `export` refuses without --force): a name already
+    /// taken gets `-2`, `-3`.
     private func export(_ meetingID: Int64) async throws -> String {
         let meeting = try await store.meeting(meetingID)
-        let path = exportFolder + "/verbatim-meeting-\(meetingID).md"
+        let path = exportFile.path { [exportFolder] in
+            let base = exportFolder + "/verbatim-meeting-\(meetingID)"
+            return ([""] + (2...99).map { "-\($0)" }).lazy.map { base + $0 + ".md" }
+                .first { !FileManager.default.fileExists(atPath: $0) } ?? base + "-\(UUID().uuidString.prefix(8)).md"
+        }
         try Data(ExportFormat.markdown.render(meeting.transcript).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         return path
     }
@@ -82,5 +97,19 @@ struct ScreenEffectRunner: Sendable {
         transcript.sentences.map(TranscriptEntry.sentence) + transcript.bookmarks.map(TranscriptEntry.bookmark)
             + transcript.notes.map(TranscriptEntry.note)
             + transcript.gaps.map(TranscriptEntry.gap)
+    }
+}
+
+/// The export file of one screen, chosen once.
+private final class ExportFile: Sendable {
+    private let chosen = Mutex<String?>(nil)
+
+    func path(choosing choose: () -> String) -> String {
+        chosen.withLock { path in
+            if let path { return path }
+            let new = choose()
+            path = new
+            return new
+        }
     }
 }

@@ -29,20 +29,30 @@ package enum VerbatimBinary {
 
     /// Runs `verbatim arguments…` with a clean environment plus `environment`, and waits for it to exit.
     /// - Parameter launcher: a command to run the binary through (e.g. `setpriv` options), or empty.
+    /// - Parameter input: written to the binary's stdin through a pipe (then closed), instead of /dev/null.
     package static func run(
-        _ arguments: [String], environment: [String: String] = [:], launcher: [String] = []
+        _ arguments: [String], environment: [String: String] = [:], launcher: [String] = [], input: Data? = nil
     ) throws -> Result {
         let output = TemporaryDirectory()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: launcher.first ?? path)
         process.arguments = launcher.isEmpty ? arguments : Array(launcher.dropFirst()) + [path] + arguments
         process.environment = Self.environment(adding: environment)
-        process.standardInput = FileHandle.nullDevice
+        let pipe = input.map { _ in Pipe() }
+        process.standardInput = pipe ?? FileHandle.nullDevice
         _ = FileManager.default.createFile(atPath: output.file("out"), contents: nil)
         _ = FileManager.default.createFile(atPath: output.file("err"), contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: output.file("out")))
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: output.file("err")))
         try process.run()
+        if let pipe, let input {
+            // On a thread: a pipe holds 64 KiB, and the binary reads as it goes.
+            let writer = Thread {
+                try? pipe.fileHandleForWriting.write(contentsOf: input)
+                try? pipe.fileHandleForWriting.close()
+            }
+            writer.start()
+        }
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: try output.read("out"), stderr: try output.read("err"))
     }

@@ -8,7 +8,8 @@ enum CLIError: UserFacingError {
     case confirmationNeeded(meetingID: Int64)
     case audioNotRemoved(path: String, reason: String)
     case noEngineToTranscribe(configFile: String)
-    case transcriptionStopped(String, atMs: Int)
+    case transcriptionStopped(atMs: Int)
+    case noAudioInFile(path: String)
     case noDashScopeKey
     case unknownWhisperModel(String, known: [String])
     case noModelInstaller(model: String)
@@ -22,7 +23,8 @@ enum CLIError: UserFacingError {
         case let .confirmationNeeded(id): "Not deleting meeting \(id): deleting needs a confirmation."
         case let .audioNotRemoved(path, reason): "The meeting was deleted, but its audio file \(path) was not (\(reason))."
         case let .noEngineToTranscribe(file): "Nothing to transcribe with: \(file) sets engine = \"none\"."
-        case let .transcriptionStopped(why, atMs): "\(why) The transcription ended at \(MeetingClock.hms(atMs)) of the file."
+        case let .transcriptionStopped(atMs): "The transcription was stopped at \(MeetingClock.hms(atMs)) of the file."
+        case let .noAudioInFile(path): "\(path) holds no audio."
         case .noDashScopeKey: "The DashScope engine needs an API key, and none is configured."
         case let .unknownWhisperModel(name, known):
             "There is no Whisper model \"\(name)\"; there are \(known.joined(separator: " and "))."
@@ -41,6 +43,7 @@ enum CLIError: UserFacingError {
         case .noDashScopeKey: "Set DASHSCOPE_API_KEY, or api_key in [dashscope] of the configuration file (chmod 600)."
         case .noEngineToTranscribe: "Pass --engine offline, or change [recognition] engine in that file."
         case .transcriptionStopped: nil
+        case .noAudioInFile: "Check that the file was written to its end (its header may promise more than it holds)."
         case .unknownWhisperModel: "`verbatim models` lists them; a path to a ggml model file works too."
         case let .noModelInstaller(model): "In a checkout of Verbatim, run `scripts/whisper/install-model.sh \(model)`."
         case .modelInstallFailed: "The lines above say why; the packages come from PyPI, so it needs that registry."

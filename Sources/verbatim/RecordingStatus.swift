@@ -5,9 +5,22 @@ import TranscriptCore
 /// The status lines `record --plain` writes on stderr. One line per event worth a person's attention;
 /// levels are for the screen and are not printed.
 enum RecordingStatus {
-    /// After the meeting screen closes.
-    static func closed(id: Int64, title: String, entries: Int) -> String {
-        "Meeting \(id) \(TerminalSafeText.quoted(title)) saved (\(entries) lines). Export it with: verbatim export \(id)"
+    /// The last line of every way of making a meeting (the screen, `record --plain`, `transcribe`).
+    static func saved(id: Int64, title: String, durationMs: Int, sentences: Int, interrupted: Bool = false) -> String {
+        let count = sentences == 1 ? "1 sentence" : "\(sentences) sentences"
+        let state = interrupted ? ", marked interrupted" : ""
+        return "Saved as meeting \(id) \(TerminalSafeText.quoted(title)) (\(MeetingClock.duration(durationMs)), \(count))\(state). "
+            + "Export it with: verbatim export \(id)"
+    }
+
+    /// A file whose header promises more audio than it holds.
+    static func endsEarly(file: String, heardMs: Int, promisedMs: Int) -> String {
+        "Warning: \(file) ends early: it holds \(MeetingClock.duration(heardMs)) of the \(MeetingClock.duration(promisedMs)) its header promises."
+    }
+
+    /// A file in which nothing was recognized.
+    static func nothingHeard(file: String, heardMs: Int, saving: Bool = true) -> String {
+        "No speech was recognized in \(file) (\(MeetingClock.duration(heardMs)) of audio)" + (saving ? "; no meeting was saved." : ".")
     }
 
     static func started(id: Int64, title: String, tracks: [AudioTrack]) -> String {
@@ -57,8 +70,8 @@ enum RecordingStatus {
         }
     }
 
-    static func saved(_ result: RecordingResult) -> String {
-        "Saved as meeting \(result.meetingID) (\(MeetingClock.duration(result.durationMs)))."
+    static func saved(_ result: RecordingResult, title: String) -> String {
+        saved(id: result.meetingID, title: title, durationMs: result.durationMs, sentences: result.sentences.count)
     }
 
     static func recovered(_ meeting: RecoveredMeeting) -> String {

@@ -176,3 +176,43 @@ import VerbatimTestSupport
         #expect(FileManager.default.fileExists(atPath: other))
     }
 }
+
+/// `export --output`: the format from the file's extension, a folder, and plain words on failure.
+@Suite struct ExportOutputTests {
+    @Test(arguments: [("notes.srt", "1\n00:00:01,000 --> "), ("notes.vtt", "WEBVTT"), ("notes.json", "{"), ("notes.txt", "Weekly sync\n"), ("notes.md", "# Weekly sync"), ("notes", "# Weekly sync")])
+    func theFormatComesFromTheExtension(name: String, start: String) throws {
+        let cli = CLIFixture()
+        _ = try cli.importMeeting()
+        let path = cli.folder.file(name)
+        let result = try cli.run("export", "1", "--output", path)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try cli.folder.read(name).hasPrefix(start))
+    }
+
+    @Test func anExtensionOfNoFormatIsAUsageErrorAndAnExplicitFormatWins() throws {
+        let cli = CLIFixture()
+        _ = try cli.importMeeting()
+        let doc = try cli.run("export", "1", "--output", cli.folder.file("notes.doc"))
+        #expect(doc.status == 2)
+        #expect(doc.stderr.contains("Can't tell the format from"), "\(doc.stderr)")
+        #expect(try cli.run("export", "1", "--output", cli.folder.file("x.md"), "--format", "txt").status == 0)
+        #expect(try cli.folder.read("x.md").hasPrefix("Weekly sync\n"))
+    }
+
+    @Test func aFolderGetsTheMeetingsFileAndAFailureSaysWhyInWords() throws {
+        let cli = CLIFixture()
+        _ = try cli.importMeeting()
+        let folder = cli.folder.file("out")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let result = try cli.run("export", "1", "--output", folder, "--format", "srt")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr == "Wrote meeting 1 to \(folder)/verbatim-meeting-1.srt.\n")
+        let again = try cli.run("export", "1", "--output", folder, "--format", "srt")
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("already exists"))
+        let nowhere = try cli.run("export", "1", "--output", cli.folder.file("no/such/folder/x.md"), "--force")
+        #expect(nowhere.status == 1)
+        #expect(nowhere.stderr.contains("(no such file or folder)") || nowhere.stderr.contains("No such file or directory"), "\(nowhere.stderr)")
+        for failed in [again, nowhere] { #expect(!failed.stderr.contains("error 5") && !failed.stderr.contains("error 2"), "\(failed.stderr)") }
+    }
+}

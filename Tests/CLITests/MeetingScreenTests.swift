@@ -59,7 +59,7 @@ import VerbatimTestSupport
         #expect(try terminal.waitForExit() == 0)
         #expect(try terminal.paneFormat("#{alternate_on}") == "0")
         #expect(try terminal.paneFormat("#{cursor_flag}") == "1")
-        #expect(try terminal.screen().contains("Meeting 1 \"Screen test\" saved"))
+        #expect(try terminal.screen().contains("Saved as meeting 1 \"Screen test\" ("))
         #expect(try terminal.runToCompletion("echo typed-and-echoed") == 0)
         let after = try terminal.screen().split(separator: "\n")
         #expect(after.contains { $0.contains("# echo typed-and-echoed") || $0.contains("$ echo typed-and-echoed") }, "the typed command was not echoed: \(after)")
@@ -140,7 +140,7 @@ import VerbatimTestSupport
         try Self.signalVerbatim("TERM")
         #expect(try terminal.waitForExit() == 0)
         #expect(try terminal.paneFormat("#{alternate_on}") == "0")
-        #expect(try terminal.screen().contains("Meeting 2 \"Renamed meeting\" saved"))
+        #expect(try terminal.screen().contains("Saved as meeting 2 \"Renamed meeting\" ("))
 
         // Then the archive has all of it
         let meeting = try cli.showJSON("2")

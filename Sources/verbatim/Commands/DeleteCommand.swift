@@ -38,7 +38,7 @@ struct DeleteCommand: AsyncParsableCommand {
     private func removeAudio(at path: String) throws {
         guard FileManager.default.fileExists(atPath: path) else { return }
         do { try FileManager.default.removeItem(atPath: path) } catch {
-            throw CLIError.audioNotRemoved(path: path, reason: FileErrorReason.describe(error))
+            throw CLIError.audioNotRemoved(path: path, reason: FileErrorReason.describe(error, path: path))
         }
     }
 }

@@ -11,19 +11,36 @@ struct ExportCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The meeting's id, or latest.") var meeting: MeetingReference
-    @Option(help: "md, srt, vtt, json or txt.") var format: ExportFormat = .markdown
-    @Option(help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file")) var output: String?
+    @Option(help: "md, srt, vtt, json or txt (default: from the --output file's extension, else md).") var format: ExportFormat?
+    @Option(help: ArgumentHelp(
+        "Write to this file instead of stdout; a folder gets verbatim-meeting-ID.EXT in it.", valueName: "file"
+    )) var output: String?
     @Flag(help: "Overwrite the --output file if it exists.") var force = false
+
+    func validate() throws {
+        if format == nil, let output, output != "-", !Self.isFolder(output), ExportFormat(fileName: output) == nil,
+           (output as NSString).pathExtension != "" {
+            throw ValidationError("Can't tell the format from \(output)'s extension; pass --format md, srt, vtt, json or txt.")
+        }
+    }
 
     func run() async throws {
         try await reportingFailures {
             let store = try await global.openStoreForReading()
             let archived = try await store.meeting(meeting.resolve(in: store))
-            let text = format.render(archived.transcript)
+            let chosen = format ?? output.flatMap { ExportFormat(fileName: $0) } ?? .markdown
+            let text = chosen.render(archived.transcript)
             guard let output, output != "-" else { return StandardOutput.write(text) }
-            try OutputFile.write(text, to: output, overwrite: force)
-            StandardError.write("Wrote meeting \(archived.id) to \(output).")
+            let path = Self.isFolder(output)
+                ? (output as NSString).appendingPathComponent("verbatim-meeting-\(archived.id).\(chosen.fileExtension)") : output
+            try OutputFile.write(text, to: path, overwrite: force)
+            StandardError.write("Wrote meeting \(archived.id) to \(path).")
         }
+    }
+
+    private static func isFolder(_ path: String) -> Bool {
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
     }
 }
 
@@ -34,19 +51,33 @@ enum OutputFile {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw CLIError.cannotWrite(path: path, reason: FileErrorReason.describe(error))
+            throw CLIError.cannotWrite(path: path, reason: FileErrorReason.describe(error, path: path))
         }
     }
 }
 
-/// A short reason for a failed file operation ("No such file or directory").
+/// A short reason for a failed file operation, in plain words ("no such file or folder"): never a
+/// Foundation error domain and code.
 enum FileErrorReason {
-    static func describe(_ error: any Error) -> String {
+    static func describe(_ error: any Error, path: String) -> String {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            return "it is a folder, not a file"
+        }
         let nsError = error as NSError
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
             return String(cString: strerror(Int32(underlying.code)))
         }
         if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))) }
-        return nsError.localizedDescription
+        switch CocoaError.Code(rawValue: nsError.code) {
+        case .fileNoSuchFile, .fileReadNoSuchFile: return "no such file or folder"
+        case .fileReadNoPermission, .fileWriteNoPermission: return "permission denied"
+        case .fileWriteOutOfSpace: return "the disk is full"
+        case .fileWriteVolumeReadOnly: return "the file system is read-only"
+        case .fileWriteFileExists: return "the file exists"
+        case .fileReadTooLarge: return "the file is too large"
+        case .fileReadCorruptFile, .fileReadInapplicableStringEncoding: return "not a text file"
+        default: return "an input/output error"
+        }
     }
 }

@@ -17,7 +17,7 @@ struct ImportCommand: AsyncParsableCommand {
         try await reportingFailures {
             let data: Data
             do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
-                throw CLIError.cannotRead(path: file, reason: FileErrorReason.describe(error))
+                throw CLIError.cannotRead(path: file, reason: FileErrorReason.describe(error, path: file))
             }
             let transcript = try InterchangeCodec.decode(data, file: file)
             let id = try await global.openStore().importMeeting(transcript)

@@ -90,7 +90,7 @@ struct RecordCommand: AsyncParsableCommand {
             let metrics = await reporter.value
             status.clearTransient()
             metrics.write(json: json, status: status)
-            status.write(RecordingStatus.saved(result))
+            status.write(RecordingStatus.saved(result, title: info.title))
         }
     }
 
@@ -104,7 +104,7 @@ struct RecordCommand: AsyncParsableCommand {
         defer { waiter.cancel() }
         do {
             let final = try await MeetingScreen(settings: settings, store: store, recorder: recorder).run(stopRequests: stopRequests)
-            StandardError.write(RecordingStatus.closed(id: recorder.meetingID, title: final.title, entries: final.transcript.entries.count))
+            StandardError.write(RecordingStatus.saved(id: recorder.meetingID, title: final.title, durationMs: final.elapsedMs, sentences: final.transcript.sentenceCount))
         } catch {
             // The screen never opened: close the meeting properly, then say why.
             _ = try? await recorder.stop()

@@ -56,6 +56,7 @@ struct TranscribeCommand: AsyncParsableCommand {
             let feeding = Task(executorPreference: executor) { await feed(source, to: transcript.session(for: source.label), status: status) }
             let watcher = Task {
                 let reason = await stop.wait(duration: nil)
+                status.write(RecordingStatus.stopping(reason))  // said when it happens, before what follows from it
                 feeding.cancel()
                 return reason
             }
@@ -67,23 +68,37 @@ struct TranscribeCommand: AsyncParsableCommand {
             status.clearTransient()
             metrics.write(json: json, status: status)
             let complete = readError == nil && stoppedBy == nil
+            if readError == nil, let promisedMs = source.promisedMs, heardMs + 100 < promisedMs {
+                status.write(RecordingStatus.endsEarly(file: file, heardMs: heardMs, promisedMs: promisedMs))
+            }
             if let saving {
-                try await saving.store.finishMeeting(saving.id, durationMs: heardMs, status: complete ? .complete : .interrupted)
                 withExtendedLifetime(saving.lock) {}
-                let count = sentences.count == 1 ? "1 sentence" : "\(sentences.count) sentences"
-                status.write("Saved as meeting \(saving.id)\(complete ? "" : ", interrupted,") (\(MeetingClock.duration(heardMs)), \(count)).")
+                if sentences.isEmpty {
+                    // An empty meeting is clutter in `list` and `search`: nothing heard, nothing kept.
+                    _ = try await saving.store.deleteMeeting(saving.id)
+                    status.write(RecordingStatus.nothingHeard(file: file, heardMs: heardMs))
+                } else {
+                    try await saving.store.finishMeeting(saving.id, durationMs: heardMs, status: complete ? .complete : .interrupted)
+                    status.write(RecordingStatus.saved(id: saving.id, title: meetingTitle, durationMs: heardMs, sentences: sentences.count, interrupted: !complete))
+                }
+            } else if sentences.isEmpty {
+                status.write(RecordingStatus.nothingHeard(file: file, heardMs: heardMs, saving: false))
             }
             if let readError { throw readError }
-            if let stoppedBy { throw CLIError.transcriptionStopped(RecordingStatus.stopping(stoppedBy), atMs: heardMs) }
+            if stoppedBy != nil { throw CLIError.transcriptionStopped(atMs: heardMs) }
+            if heardMs == 0 { throw CLIError.noAudioInFile(path: file) }
         }
     }
+
+    /// `--title`, else the file's name.
+    private var meetingTitle: String { title ?? (file == "-" ? "stdin" : (file as NSString).lastPathComponent) }
 
     /// The meeting, created before the first sentence, with a lock that says it is live.
     private func beginMeeting(_ identity: EngineIdentity) async throws -> (store: MeetingStore, id: Int64, lock: MeetingLock) {
         let store = try await global.openStore()
         let lock = try MeetingLock(folder: global.folders.locks)
         let info = MeetingInfo(
-            title: title ?? (file as NSString).lastPathComponent, startedAt: .now(), language: identity.language,
+            title: meetingTitle, startedAt: .now(), language: identity.language,
             engine: identity.name, model: identity.model
         )
         return (store, try await store.beginMeeting(info, ownerLock: lock.path), lock)
