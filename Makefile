@@ -14,7 +14,7 @@ WHISPER_SETUP := scripts/whisper/install-library.sh && scripts/whisper/install-m
 # every audio test starts its own PulseAudio daemon (scripts/pulseaudio-test-daemon.sh); terminal
 # tests run the binary in a private tmux server; protoc checks that the committed code of each .proto
 # schema is what the schema generates (scripts/generate-protobuf.sh --check).
-TEST_PACKAGES := $(RUN_PACKAGES) flite sox tmux openssl time protobuf-compiler pocketsphinx-testdata
+TEST_PACKAGES := $(RUN_PACKAGES) flite sox tmux openssl time protobuf-compiler pocketsphinx-testdata tzdata
 
 # Release builds link the Swift runtime and Foundation statically (and Package.swift packs the
 # relocations of `verbatim`): the binary needs no Swift libraries at run time and takes less memory

@@ -120,8 +120,8 @@ extension MeetingStore {
     ) throws -> Int64 {
         try db.execute(
             sql: """
-                INSERT INTO meeting (title, started_at_ms, utc_offset_s, ended_at_ms, status, engine, model, language, audio_path)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO meeting (id, title, started_at_ms, utc_offset_s, ended_at_ms, status, engine, model, language, audio_path)
+                VALUES ((SELECT id + 1 FROM meeting_id_high_water), ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 info.title, info.startedAt.epochMs, info.startedAt.utcOffsetSeconds,

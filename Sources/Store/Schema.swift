@@ -26,6 +26,18 @@ enum Schema {
         migrator.registerMigration("v6: pairs of ideographs in the search index") { db in
             try SearchIndex.rebuild(db)
         }
+        migrator.registerMigration("v7: meeting ids are never reused") { db in
+            // What AUTOINCREMENT would give, without rebuilding `meeting` and every table that refers
+            // to it: the highest id ever used, raised by every insert; a new meeting's id is above it.
+            // A script that noted "meeting 12" must never find another meeting under that id.
+            try db.execute(sql: """
+                CREATE TABLE meeting_id_high_water (id INTEGER NOT NULL);
+                INSERT INTO meeting_id_high_water (id) SELECT coalesce(max(id), 0) FROM meeting;
+                CREATE TRIGGER meeting_id_high_water_raise AFTER INSERT ON meeting BEGIN
+                    UPDATE meeting_id_high_water SET id = max(id, new.id);
+                END;
+                """)
+        }
         return migrator
     }
 

@@ -11,13 +11,46 @@ import VerbatimTestSupport
         #expect(imported.stdout == "1\n")
         #expect(imported.stderr.contains("as meeting 1"))
 
-        let list = try cli.run("list")
+        let list = try cli.run("list", environment: ["TZ": "Asia/Shanghai"])
         #expect(list.status == 0)
         #expect(list.stdout == """
-            ID  DATE              DURATION  SENTENCES  TITLE
-             1  2026-11-21 10:00      2:05          3  Weekly sync
+            ID  DATE              DURATION  SENTENCES  STATUS    TAGS         TITLE
+             1  2026-11-21 10:00      2:05          3  complete  planning,q3  Weekly sync
 
             """)
+    }
+
+    @Test func listShowsEveryDateInThisMachinesTimeZone() throws {
+        let cli = CLIFixture()
+        _ = try cli.importMeeting()  // recorded at 10:00 +08:00
+        #expect(try cli.run("list", environment: ["TZ": "UTC"]).stdout.contains(" 1  2026-11-21 02:00 "))
+        #expect(try cli.run("list", environment: ["TZ": "America/New_York"]).stdout.contains(" 1  2026-11-20 21:00 "))
+        #expect(try cli.run("search", "reconnect", environment: ["TZ": "UTC"]).stdout.hasPrefix("#1 2026-11-21 02:00 "))
+    }
+
+    @Test func meetingIDsAreNeverReusedAfterADeletion() throws {
+        let cli = CLIFixture()
+        #expect(try cli.importMeeting() == "1")
+        #expect(try cli.importMeeting() == "2")
+        #expect(try cli.run("delete", "2", "--yes").status == 0)
+        #expect(try cli.importMeeting() == "3")
+        #expect(try cli.run("delete", "3", "--yes").status == 0)
+        #expect(try cli.run("delete", "1", "--yes").status == 0)
+        #expect(try cli.importMeeting() == "4")
+    }
+
+    @Test func onATerminalLongTitlesAreCutToTheWidth() throws {
+        let cli = CLIFixture()
+        _ = try cli.importMeeting()
+        let long = String(repeating: "very long title ", count: 700)
+        #expect(try cli.run("rename", "1", long).status == 0)
+        let terminal = try TerminalSession(width: 90, height: 10)
+        #expect(try terminal.runToCompletion("'\(VerbatimBinary.path)' list --db '\(cli.databasePath)'") == 0)
+        let row = try #require(try terminal.screen().split(separator: "\n").first { $0.contains("very long") })
+        #expect(row.hasSuffix("…"), "\(row)")
+        #expect(row.count <= 90)
+        // Into a pipe, the line is whole.
+        #expect(try cli.run("list").stdout.contains(long.trimmingCharacters(in: .whitespaces)))
     }
 
     @Test func listJSONIsAnArrayForScripts() throws {

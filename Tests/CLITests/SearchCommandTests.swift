@@ -5,7 +5,7 @@ import Testing
     @Test func printsOneLinePerHitWithMarkersWhenPiped() throws {
         let cli = CLIFixture()
         _ = try cli.importMeeting()
-        let result = try cli.run("search", "reconn")
+        let result = try cli.run("search", "reconn", environment: ["TZ": "Asia/Shanghai"])
         #expect(result.status == 0)
         #expect(result.stdout == "#1 2026-11-21 10:00 Weekly sync [00:00:01] Me: We need to [reconnect] the server before Friday.\n")
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import TranscriptCore
 
 struct ListCommand: AsyncParsableCommand {
@@ -14,7 +15,7 @@ struct ListCommand: AsyncParsableCommand {
             let meetings = try await global.openStoreForReading().meetings()
             if json { return try JSONOutput.print(meetings.map(MeetingListItem.init)) }
             if meetings.isEmpty { return StandardError.write("The archive has no meetings yet.") }
-            StandardOutput.write(MeetingTable.render(meetings))
+            StandardOutput.write(MeetingTable.render(meetings, width: Terminal.stdoutColumns))
         }
     }
 }
@@ -58,18 +59,29 @@ struct MeetingListItem: Encodable {
     }
 }
 
-/// The table `verbatim list` prints: aligned columns, the title last so it may be any length.
+/// The table `verbatim list` prints: aligned columns, dates in this machine's time zone (as `ls -l`
+/// shows them; `show` and the exports keep the meeting's own), the title last. On a terminal the
+/// title is cut to the width with `…`; into a pipe every line is whole.
 enum MeetingTable {
-    static func render(_ meetings: [MeetingSummary]) -> String {
+    static func render(_ meetings: [MeetingSummary], width: Int? = nil) -> String {
         let rows = meetings.map { meeting in
             [
-                String(meeting.id), meeting.startedAt.displayDateTime,
+                String(meeting.id), meeting.startedAt.inLocalTime.displayDateTime,
                 meeting.durationMs.map(MeetingClock.duration) ?? "-", String(meeting.sentenceCount),
-                meeting.title + (meeting.status == .complete ? "" : " (\(meeting.status.rawValue))"),
+                meeting.status.rawValue, meeting.tags.joined(separator: ","), meeting.title,
             ]
         }
         return TextTable.render(
-            header: ["ID", "DATE", "DURATION", "SENTENCES", "TITLE"], rows: rows, rightAligned: [0, 2, 3]
+            header: ["ID", "DATE", "DURATION", "SENTENCES", "STATUS", "TAGS", "TITLE"], rows: rows, rightAligned: [0, 2, 3],
+            width: width
         )
+    }
+}
+
+extension MeetingStart {
+    /// The same instant at this machine's UTC offset of that day (summer time included).
+    var inLocalTime: MeetingStart {
+        let date = Date(timeIntervalSince1970: Double(epochMs) / 1_000)
+        return MeetingStart(epochMs: epochMs, utcOffsetSeconds: TimeZone.current.secondsFromGMT(for: date))
     }
 }

@@ -44,7 +44,7 @@ enum SearchHitLine {
         let snippet = SearchSnippet(text: TerminalSafeText.line(hit.sentence.text), query: query)
         let marked = styled ? snippet.marked(open: Terminal.bold, close: Terminal.reset) : snippet.marked(open: "[", close: "]")
         let speaker = hit.sentence.speaker.map { TerminalSafeText.line($0) + ": " } ?? ""
-        return "#\(hit.meetingID) \(hit.meetingStart.displayDateTime) \(TerminalSafeText.line(hit.meetingTitle)) "
+        return "#\(hit.meetingID) \(hit.meetingStart.inLocalTime.displayDateTime) \(TerminalSafeText.line(hit.meetingTitle)) "
             + "[\(MeetingClock.hms(hit.sentence.startMs))] \(speaker)\(marked)"
     }
 }
