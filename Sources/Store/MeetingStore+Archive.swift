@@ -79,6 +79,7 @@ extension MeetingStore {
         try await write { db in
             try Self.requireMeeting(id, db)
             try db.execute(sql: "UPDATE meeting SET title = ? WHERE id = ?", arguments: [title, id])
+            try SearchIndex.titles.replace(id: id, text: title, db)
         }
     }
 

@@ -130,6 +130,7 @@ extension MeetingStore {
             ]
         )
         let id = db.lastInsertedRowID
+        try SearchIndex.titles.insert(id: id, text: info.title, db)
         try insertTags(info.tags, meetingID: id, db)
         return id
     }
@@ -154,7 +155,7 @@ extension MeetingStore {
             ]
         )
         let id = db.lastInsertedRowID
-        try SearchIndex.insert(sentenceID: id, text: sentence.text, db)
+        try SearchIndex.sentences.insert(id: id, text: sentence.text, db)
         return id
     }
 
@@ -170,6 +171,7 @@ extension MeetingStore {
             sql: "INSERT INTO bookmark (meeting_id, at_ms, label) VALUES (?, ?, ?)",
             arguments: [meetingID, bookmark.atMs, bookmark.label]
         )
+        try SearchIndex.bookmarks.insert(id: db.lastInsertedRowID, text: bookmark.label, db)
     }
 
     static func insertNote(_ note: Note, meetingID: Int64, _ db: Database) throws {
@@ -177,6 +179,7 @@ extension MeetingStore {
             sql: "INSERT INTO note (meeting_id, at_ms, text) VALUES (?, ?, ?)",
             arguments: [meetingID, note.atMs, note.text]
         )
+        try SearchIndex.notes.insert(id: db.lastInsertedRowID, text: note.text, db)
     }
 
     static func insertTranscriptGap(_ gap: TranscriptGap, meetingID: Int64, _ db: Database) throws {

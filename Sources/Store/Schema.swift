@@ -24,7 +24,7 @@ enum Schema {
             try db.execute(sql: "ALTER TABLE transcript_gap ADD COLUMN reason TEXT NOT NULL DEFAULT 'engine' CHECK (reason IN ('engine', 'paused'))")
         }
         migrator.registerMigration("v6: pairs of ideographs in the search index") { db in
-            try SearchIndex.rebuild(db)
+            try SearchIndex.sentences.rebuild(db)
         }
         migrator.registerMigration("v7: meeting ids are never reused") { db in
             // What AUTOINCREMENT would give, without rebuilding `meeting` and every table that refers
@@ -37,6 +37,9 @@ enum Schema {
                     UPDATE meeting_id_high_water SET id = max(id, new.id);
                 END;
                 """)
+        }
+        migrator.registerMigration("v8: notes, bookmarks and titles searched; emoji in the index") { db in
+            for index in SearchIndex.allCases { try index.rebuild(db) }
         }
         return migrator
     }

@@ -3,7 +3,8 @@
 /// SQLite's `unicode61` tokenizer keeps a run of Han characters as one token, so `预算` would not be
 /// found inside `关于预算，第三季度`. Every ideographic character (Han, kana) is therefore its own
 /// token here, and a Chinese word is searched as a phrase of its characters: any length, from one
-/// character up, matches. Other words are runs of letters and digits, as `unicode61` sees them.
+/// character up, matches. So is each emoji. Other words are runs of letters and digits, as `unicode61`
+/// sees them.
 ///
 /// A phrase of single characters is slow to find, because each common character is in a large part
 /// of the archive. The index therefore also holds each pair of adjacent ideographs as a token
@@ -25,10 +26,10 @@ package enum TextSegmentation {
         }
         while index < text.endIndex {
             let character = text[index]
-            if isIdeographic(character) {
+            if isIdeographic(character) || isEmoji(character) {
                 closeWord()
                 let next = text.index(after: index)
-                tokens.append(Token(text: text[index..<next], isIdeographic: true))
+                tokens.append(Token(text: text[index..<next], isIdeographic: isIdeographic(character)))
                 index = next
                 continue
             }
@@ -80,6 +81,14 @@ package enum TextSegmentation {
         case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x323AF: return true
         default: return false
         }
+    }
+
+    /// An emoji (🎉, 👍🏽, ❤️) is a word of its own, found by itself: `🎉` must not need `launch🎉`.
+    /// Digits, `#` and `*` have emoji forms too, and stay what they are.
+    package static func isEmoji(_ character: Character) -> Bool {
+        guard let scalar = character.unicodeScalars.first, scalar.value >= 0x2000 else { return false }
+        return scalar.properties.isEmojiPresentation || (scalar.properties.isEmoji && character.unicodeScalars.count > 1)
+            || (0x1F000...0x1FAFF).contains(scalar.value)
     }
 
     private static func isWordCharacter(_ character: Character) -> Bool {

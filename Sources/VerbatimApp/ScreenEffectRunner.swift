@@ -79,15 +79,17 @@ struct ScreenEffectRunner: Sendable {
         let query = SearchQuery(text)
         return try await store.search(query, limit: 50).map { hit in
             let snippet = SearchSnippet(text: hit.sentence.text, query: query, maxCharacters: 200)
+            // A note, bookmark or title says what it is, as `verbatim search` does.
+            let label = hit.kind == .sentence ? "" : hit.kind.rawValue + ": "
             var highlights: [Range<Int>] = []
-            var offset = 0
+            var offset = label.count
             for part in snippet.parts {
                 if part.isMatch { highlights.append(offset..<(offset + part.text.count)) }
                 offset += part.text.count
             }
             return SearchResultRow(
-                meetingID: hit.meetingID, meetingTitle: hit.meetingTitle, meetingDate: hit.meetingStart.displayDateTime,
-                atMs: hit.sentence.startMs, text: snippet.plainText, highlights: highlights
+                meetingID: hit.meetingID, meetingTitle: hit.meetingTitle, meetingDate: hit.meetingStart.inLocalTime.displayDateTime,
+                atMs: hit.sentence.startMs, text: label + snippet.plainText, highlights: highlights
             )
         }
     }

@@ -29,12 +29,42 @@ import VerbatimTestSupport
         // Then the user is told why opening takes a while, and every query kind finds the old sentences
         #expect(announcements == ["Updating the archive at \(path) for this version of Verbatim (once; a large archive takes a while)…"])
         for query in ["预算", "第三季度", "预", "budget", "bud"] {
-            #expect(try await store.search(SearchQuery(query)).map(\.sentenceID) == [query.first!.isASCII ? 2 : 1], "\(query)")
+            #expect(try await store.search(SearchQuery(query)).map(\.itemID) == [query.first!.isASCII ? 2 : 1], "\(query)")
         }
         // And a deleted meeting leaves nothing in the new index
         _ = try await store.deleteMeeting(1)
         let leftInIndex = try await store.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM sentence_search") }
         #expect(leftInIndex == 0)
+    }
+
+    @Test func anArchiveFromBeforeNotesWereSearchedHasItsNotesBookmarksTitlesAndEmojiFound() async throws {
+        // Given an archive at v7, whose only index is of sentences, without emoji
+        let folder = TemporaryDirectory()
+        let path = folder.file("verbatim.sqlite")
+        let queue = try DatabaseQueue(path: path)
+        try Schema.migrator.migrate(queue, upTo: "v7: meeting ids are never reused")
+        try await queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO meeting (id, title, started_at_ms, utc_offset_s, status) VALUES (1, 'Quarterly roadmap', 0, 0, 'complete');
+                INSERT INTO sentence (id, meeting_id, start_ms, end_ms, text) VALUES (1, 1, 0, 900, 'We shipped it 🎉 at last.');
+                INSERT INTO note (id, meeting_id, at_ms, text) VALUES (1, 1, 500, 'ask Ana about pricing');
+                INSERT INTO bookmark (id, meeting_id, at_ms, label) VALUES (1, 1, 700, '预算 decision');
+                """)
+        }
+        try queue.close()
+        // When this Verbatim opens it, then each is found, and says what it is
+        let store = try MeetingStore.open(path: path)
+        let expected: [(String, SearchHit.Kind)] = [("🎉", .sentence), ("pricing", .note), ("预算", .bookmark), ("roadmap", .title)]
+        for (query, kind) in expected {
+            let hits = try await store.search(SearchQuery(query))
+            #expect(hits.map(\.kind) == [kind], "\(query)")
+        }
+        // And a deleted meeting leaves nothing in any index
+        _ = try await store.deleteMeeting(1)
+        for index in SearchIndex.allCases {
+            let left = try await store.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM \(index.rawValue)") }
+            #expect(left == 0, "\(index.rawValue)")
+        }
     }
 
     @Test func aNewArchiveIsCreatedWithoutAnnouncingAnUpgrade() throws {
