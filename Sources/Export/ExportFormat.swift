@@ -25,13 +25,15 @@ package enum ExportFormat: String, CaseIterable, Sendable {
         }
     }
 
-    package func render(_ transcript: MeetingTranscript) -> String {
+    /// - Parameter audioGaps: stretches a source could not record, which the formats for reading
+    ///   (Markdown, text) show where they happened; subtitles and the interchange JSON leave them out.
+    package func render(_ transcript: MeetingTranscript, audioGaps: [AudioGap] = []) -> String {
         switch self {
-        case .markdown: MarkdownExporter.render(transcript)
+        case .markdown: MarkdownExporter.render(transcript, audioGaps: audioGaps)
         case .srt: SubtitleExporter.srt(transcript)
         case .webVTT: SubtitleExporter.webVTT(transcript)
         case .json: InterchangeCodec.encode(transcript)
-        case .text: PlainTextExporter.render(transcript)
+        case .text: PlainTextExporter.render(transcript, audioGaps: audioGaps)
         }
     }
 }

@@ -3,11 +3,11 @@ import TranscriptCore
 /// The meeting as Markdown that reads well on GitHub: a header with the facts, then the transcript
 /// in paragraphs with `[hh:mm:ss]` timestamps, bookmarks and notes at their times.
 package enum MarkdownExporter {
-    package static func render(_ transcript: MeetingTranscript) -> String {
+    package static func render(_ transcript: MeetingTranscript, audioGaps: [AudioGap] = []) -> String {
         var lines = ["# " + escape(transcript.info.title.isEmpty ? "Untitled meeting" : transcript.info.title), ""]
         lines += details(transcript).map { "- " + $0 }
         lines += ["", "## Transcript", ""]
-        let entries = TranscriptTimeline(transcript).entries
+        let entries = TranscriptTimeline(transcript, audioGaps: audioGaps).entries
         if entries.isEmpty { lines += ["_No sentences were recorded._", ""] }
         for entry in entries { lines += [line(for: entry), ""] }
         return lines.joined(separator: "\n")
@@ -42,6 +42,8 @@ package enum MarkdownExporter {
         case let .gap(gap):
             let icon = gap.reason == .paused ? "⏸️" : "⚠️"
             return "> \(icon) **[\(MeetingClock.hms(gap.startMs))]** " + escape(TranscriptGapWording.sentence(for: gap))
+        case let .audioGap(gap):
+            return "> ⚠️ **[\(MeetingClock.hms(gap.atMs))]** " + escape(TranscriptGapWording.sentence(for: gap))
         }
     }
 

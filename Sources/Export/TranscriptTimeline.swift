@@ -8,6 +8,7 @@ struct TranscriptTimeline {
         case bookmark(Bookmark)
         case note(Note)
         case gap(TranscriptGap)
+        case audioGap(AudioGap)
     }
 
     /// Consecutive sentences of one speaker, close together in time.
@@ -34,10 +35,10 @@ struct TranscriptTimeline {
 
     let entries: [Entry]
 
-    init(_ transcript: MeetingTranscript) {
+    init(_ transcript: MeetingTranscript, audioGaps: [AudioGap] = []) {
         let marks: [(atMs: Int, entry: Entry)] =
             transcript.bookmarks.map { ($0.atMs, .bookmark($0)) } + transcript.notes.map { ($0.atMs, .note($0)) }
-            + transcript.gaps.map { ($0.startMs, .gap($0)) }
+            + transcript.gaps.map { ($0.startMs, .gap($0)) } + audioGaps.map { ($0.atMs, .audioGap($0)) }
         var pendingMarks = marks.enumerated().sorted { ($0.element.atMs, $0.offset) < ($1.element.atMs, $1.offset) }
             .map(\.element)[...]
         var entries: [Entry] = []

@@ -13,7 +13,12 @@ extension AppState {
         switch overlay {
         case .none: return perform(KeyMap.action(for: key))
         case .help:
-            if key == .escape || key == .character("?") || key == .character("q") { overlay = nil }
+            switch key {
+            case .escape, .character("?"), .character("q"): overlay = nil
+            case .down, .character("j"): helpOffset = min(helpOffset + 1, max(0, KeyMap.main.count - 1))
+            case .up, .character("k"): helpOffset = max(0, helpOffset - 1)
+            default: break
+            }
             return []
         case .confirmQuit: return confirmQuit(key)
         case let .editor(purpose, editor): return edit(purpose, editor, key)
@@ -38,7 +43,9 @@ extension AppState {
         case .followTail: scroll.follow()
         case .search: overlay = .search(SearchState())
         case .export: return [.export]
-        case .help: overlay = .help
+        case .help:
+            overlay = .help
+            helpOffset = 0
         case .redraw: repaintRequests += 1
         case .quit:
             if recording == .stopping { return [] }

@@ -9,13 +9,23 @@ extension AppState {
         case let .resized(newSize): resize(to: newSize)
         case let .clock(elapsedMs): tick(elapsedMs)
         case let .level(source, level): setLevel(level, of: source)
+        case let .sourceLost(source, reason):
+            if let index = meters.firstIndex(where: { $0.source == source }) {
+                meters[index].lostReason = reason
+                meters[index].level = nil
+            }
+            flash = Flash(text: "Lost \(source): \(reason). Retrying…", isError: true, shownAtMs: elapsedMs)
+        case let .sourceBack(gap):
+            if let index = meters.firstIndex(where: { $0.source == gap.source }) { meters[index].lostReason = nil }
+            append(.audioGap(gap))
+            show("\(gap.source) is back after \(MeetingClock.duration(gap.durationMs)); its audio file has silence there.")
         case let .partial(source, text, provisional):
             partials[source] = text.flatMap { $0.isEmpty ? nil : LiveText(text: $0, provisional: provisional) }
         case let .finalized(sentence):
             if let source = sentence.speaker { partials[source] = nil } else if meters.count == 1 { partials = [:] }
             append(.sentence(sentence))
         case let .connection(state):
-            // An engine that runs here reports "live" too; "local" says more.
+            // An engine that runs here reports "live" too; "offline" says more.
             if !(connection == .local && state == .live) { connection = state }
         case let .latency(ms): latencyMs = ms
         case let .dropped(source, totalMs): droppedMs[source] = totalMs

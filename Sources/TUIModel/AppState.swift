@@ -23,6 +23,8 @@ package struct AppState: Sendable, Equatable {
     package var size: Size
     /// Set when the meeting is closed: the screen loop ends.
     package var finished = false
+    /// The first row of the help shown, when the screen is too short for all of it.
+    package var helpOffset = 0
     /// Counts Ctrl-L presses: when it changes, the screen loop repaints every cell.
     package var repaintRequests = 0
 
@@ -41,6 +43,9 @@ package struct AppState: Sendable, Equatable {
     private static func scrollbackTextWidth(_ size: Size) -> Int { max(1, size.width - 2) }
 
     package var layout: ScreenLayout { ScreenLayout(size: size, meterCount: meters.count) }
+
+    /// The sources not recording now (their audio server went away).
+    package var lostSources: [String] { meters.filter { $0.lostReason != nil }.map(\.source) }
 
     /// How far up the scrollback can go: until its first line is at the top of the view.
     package var maxScrollOffset: Int { max(0, transcript.lineCount - layout.scrollback.height) }

@@ -17,4 +17,9 @@ package enum RecordingState: Sendable, Equatable {
     case paused(sinceMs: Int)
     /// The user asked to stop: the last partial is being finalized and the meeting closed.
     case stopping
+
+    package var isPaused: Bool {
+        if case .paused = self { return true }
+        return false
+    }
 }

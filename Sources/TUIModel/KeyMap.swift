@@ -22,7 +22,7 @@ package enum KeyMap {
         KeyBinding(keys: [.character(" ")], action: .togglePause, summary: "pause / resume recognition", footer: "pause"),
         KeyBinding(keys: [.character("b")], action: .bookmark, summary: "bookmark now (type a label, or just Enter)", footer: "bookmark"),
         KeyBinding(keys: [.character("n")], action: .note, summary: "write a note at the current time", footer: "note"),
-        KeyBinding(keys: [.character("t")], action: .setTitle, summary: "set the meeting's title", footer: nil),
+        KeyBinding(keys: [.character("t")], action: .setTitle, summary: "set the meeting's title", footer: "title"),
         KeyBinding(keys: [.character("k"), .up], action: .scrollUp, summary: "scroll up a line (stops following)", footer: nil),
         KeyBinding(keys: [.character("j"), .down], action: .scrollDown, summary: "scroll down a line", footer: nil),
         KeyBinding(keys: [.pageUp], action: .pageUp, summary: "scroll up a page", footer: nil),

@@ -7,6 +7,8 @@ package struct MeterState: Sendable, Equatable {
     package var level: AudioLevel?
     /// Meeting ms of the last clipped window, for a warning that stays up long enough to be read.
     package var clippedAtMs: Int?
+    /// Why the source is not recording, while its audio server is gone; nil while it records.
+    package var lostReason: String?
 
     package init(source: String, level: AudioLevel? = nil, clippedAtMs: Int? = nil) {
         self.source = source

@@ -9,6 +9,10 @@ package enum Msg: Sendable, Equatable {
     /// The meeting clock advanced.
     case clock(elapsedMs: Int)
     case level(source: String, AudioLevel)
+    /// The source stopped recording (its audio server went away); capture retries.
+    case sourceLost(source: String, reason: String)
+    /// The source records again; `gap` is the stretch it could not record.
+    case sourceBack(AudioGap)
     /// The sentence being spoken on `source` (nil: silence), of which the engine may still rewrite
     /// the tail `provisional`.
     case partial(source: String, text: String?, provisional: String = "")

@@ -61,6 +61,8 @@ package enum TranscriptLayout {
             return ("✎ ", note.text, .note)
         case let .gap(gap):
             return (gap.reason == .paused ? "‖ " : "⚠ ", TranscriptGapWording.sentence(for: gap), .gap)
+        case let .audioGap(gap):
+            return ("⚠ ", TranscriptGapWording.sentence(for: gap), .gap)
         }
     }
 

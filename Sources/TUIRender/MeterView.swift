@@ -23,6 +23,11 @@ enum MeterView {
         buffer.put(Truncation.fit(meter.source, width: labelWidth - 1), x: x + 1, y: y, role: .meterLabel, limit: labelWidth - 1)
         let bar = barWidth(total: width)
         let barX = x + labelWidth
+        if let reason = meter.lostReason {
+            // No level to show while the source is gone: say so where the bar was, not a frozen level.
+            buffer.put("no audio: \(reason); retrying…", x: barX, y: y, role: .statusWarning, limit: max(0, width - labelWidth))
+            return
+        }
         let filled = meter.level.map { column(for: $0.rmsDBFS, width: bar) } ?? 0
         for index in 0..<bar {
             let cell = index < filled ? ("█", band(of: index, width: bar)) : ("─", StyleRole.meterEmpty)

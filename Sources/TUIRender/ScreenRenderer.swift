@@ -44,7 +44,7 @@ package enum ScreenRenderer {
     private static func renderOverlay(_ state: AppState, into buffer: inout ScreenBuffer) {
         switch state.overlay {
         case .none, .editor: break  // the editor lives in the footer
-        case .help: HelpView.render(size: state.size, into: &buffer)
+        case .help: HelpView.render(size: state.size, offset: state.helpOffset, into: &buffer)
         case .confirmQuit: ConfirmView.render(size: state.size, into: &buffer)
         case let .search(search): SearchView.render(search, area: state.overlayArea, into: &buffer)
         case let .meeting(meeting): MeetingView.render(meeting, area: state.overlayArea, into: &buffer)

@@ -30,7 +30,9 @@ enum StatusBarView {
     }
 
     private static func leftSpans(_ state: AppState) -> [(text: String, role: StyleRole)] {
+        let lost = state.lostSources
         let recording: (String, StyleRole) = switch state.recording {
+        case .recording where !lost.isEmpty: (" ⚠ NO AUDIO (\(lost.joined(separator: ", "))) ", .statusWarning)
         case .recording: (" ● REC ", .statusRecording)
         case .paused: (" ‖ PAUSED ", .statusPaused)
         case .stopping: (" ■ STOPPING ", .statusPaused)
@@ -50,7 +52,7 @@ enum StatusBarView {
     private static func connection(_ state: ConnectionState) -> (text: String, role: StyleRole) {
         switch state {
         case .none: ("audio only", .statusWarning)
-        case .local: ("local", .status)
+        case .local: ("offline", .status)
         case .connecting: ("connecting…", .statusPaused)
         case .live: ("live", .status)
         case let .reconnecting(attempt): ("reconnecting (\(attempt))", .statusWarning)

@@ -9,7 +9,7 @@ enum RecorderMessages {
     static func messages(for event: RecorderEvent) -> [Msg] {
         switch event {
         case let .capture(capture): messages(for: capture)
-        case .gapSaved: []  // the capture's own `resumed` event already said it
+        case let .gapSaved(gap): [.sourceBack(gap)]  // once saved: the scrollback shows what the archive has
         case let .storeFailed(reason): [.failed("Saving to the archive failed: \(reason). The audio file still has everything.")]
         case let .transcript(update): messages(for: update)
         }
@@ -19,8 +19,8 @@ enum RecorderMessages {
         switch event {
         case .live: []
         case let .level(source, level): [.level(source: source, level)]
-        case let .lost(source, reason): [.failed("Lost \(source): \(reason). Retrying…")]
-        case let .resumed(source, _, durationMs): [.info("\(source) is back after \(durationMs / 1_000) s; the audio file has silence there.")]
+        case let .lost(source, reason): [.sourceLost(source: source, reason: reason)]
+        case .resumed: []  // said with the gap, once it is saved (`gapSaved`), as `--plain` does
         case let .dropped(source, total):
             [.dropped(source: source, totalMs: total * Int(PCMFormat.milliseconds(frames: Int64(PCMFormat.chunkFrames))))]
         case let .fileFailed(source, error): [.failed("\(source)'s audio file: \(error.userMessage)")]

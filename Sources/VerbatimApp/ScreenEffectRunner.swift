@@ -71,7 +71,7 @@ struct ScreenEffectRunner: Sendable {
             return ([""] + (2...99).map { "-\($0)" }).lazy.map { base + $0 + ".md" }
                 .first { !FileManager.default.fileExists(atPath: $0) } ?? base + "-\(UUID().uuidString.prefix(8)).md"
         }
-        try Data(ExportFormat.markdown.render(meeting.transcript).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        try Data(ExportFormat.markdown.render(meeting.transcript, audioGaps: meeting.gaps).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         return path
     }
 

@@ -30,9 +30,12 @@ package enum VerbatimBinary {
     /// Runs `verbatim arguments…` with a clean environment plus `environment`, and waits for it to exit.
     /// - Parameter launcher: a command to run the binary through (e.g. `setpriv` options), or empty.
     /// - Parameter input: written to the binary's stdin through a pipe (then closed), instead of /dev/null.
+    /// - Parameter binary: another copy of the executable (an installed one) instead of `path`.
     package static func run(
-        _ arguments: [String], environment: [String: String] = [:], launcher: [String] = [], input: Data? = nil
+        _ arguments: [String], environment: [String: String] = [:], launcher: [String] = [], input: Data? = nil,
+        binary: String? = nil
     ) throws -> Result {
+        let path = binary ?? path
         let output = TemporaryDirectory()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: launcher.first ?? path)

@@ -18,7 +18,7 @@ import VerbatimTestSupport
         try terminal.start("'\(VerbatimBinary.path)' --title 'Screen test'")
         try watcher.waitFor(text: "● REC")
         let opened = try watcher.waitFor(text: "Screen test")
-        #expect(opened.contains("whisper · tiny.en │ local"), "\(opened)")
+        #expect(opened.contains("whisper · tiny.en │ offline"), "\(opened)")
 
         // When speech plays, words appear in the live pane, then move to the scrollback
         try server.play(speech)

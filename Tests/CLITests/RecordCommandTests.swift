@@ -107,7 +107,10 @@ import VerbatimTestSupport
         #expect(file.declaredDataBytes == file.size - 44 && file.size == 44 + samples.count * 2)
         let gapEnd = (gaps.first?["at_ms"] as? Int ?? 0) + (gaps.first?["duration_ms"] as? Int ?? 0)
         #expect(samples.count / 16 >= gapEnd)
-        #expect(try cli.run("show", "latest").stdout.contains("Gap (Me): 00:00:0"))
+        let shown = try cli.run("show", "latest").stdout
+        #expect(shown.contains("] Not recorded until 00:00:"), "\(shown)")
+        #expect(shown.contains("(Me): the audio source was lost"), "\(shown)")
+        #expect(try cli.run("export", "latest", "--format", "md").stdout.contains("the audio source was lost"))
     }
 
     @Test func aKilledRecorderIsClosedAsInterruptedAndItsFileRepairedOnTheNextStart() async throws {

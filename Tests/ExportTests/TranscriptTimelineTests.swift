@@ -39,3 +39,22 @@ import TranscriptCore
         #expect(markdown.contains("**[00:00:05]** Sentence 4. Sentence 5. Sentence 6.\n"))
     }
 }
+
+@Suite struct AudioGapExportTests {
+    let transcript = MeetingTranscript(
+        info: MeetingInfo(title: "Sync", startedAt: MeetingStart(epochMs: 0, utcOffsetSeconds: 0)),
+        sentences: [
+            Sentence(startMs: 1_000, endMs: 2_000, text: "Before the outage.", speaker: "Me"),
+            Sentence(startMs: 9_000, endMs: 10_000, text: "After it.", speaker: "Me"),
+        ]
+    )
+    let gap = AudioGap(source: "Me", atMs: 3_000, durationMs: 5_000)
+
+    @Test func markdownAndTextShowAStretchASourceCouldNotRecordAtItsTime() {
+        let markdown = MarkdownExporter.render(transcript, audioGaps: [gap])
+        let outage = "> ⚠️ **[00:00:03]** Not recorded until 00:00:08 (Me): the audio source was lost; the audio file has silence there."
+        #expect(markdown.contains("Before the outage.\n\n" + outage + "\n\n**[00:00:09] Me:** After it."), "\(markdown)")
+        let text = PlainTextExporter.render(transcript, audioGaps: [gap])
+        #expect(text.contains("[00:00:01] Me: Before the outage.\n[00:00:03] Not recorded until 00:00:08 (Me)"), "\(text)")
+    }
+}

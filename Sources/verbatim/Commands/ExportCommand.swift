@@ -29,7 +29,7 @@ struct ExportCommand: AsyncParsableCommand {
             let store = try await global.openStoreForReading()
             let archived = try await store.meeting(meeting.resolve(in: store))
             let chosen = format ?? output.flatMap { ExportFormat(fileName: $0) } ?? .markdown
-            let text = chosen.render(archived.transcript)
+            let text = chosen.render(archived.transcript, audioGaps: archived.gaps)
             guard let output, output != "-" else { return StandardOutput.write(text) }
             let path = Self.isFolder(output)
                 ? (output as NSString).appendingPathComponent("verbatim-meeting-\(archived.id).\(chosen.fileExtension)") : output

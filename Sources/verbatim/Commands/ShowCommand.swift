@@ -25,20 +25,17 @@ struct ShowCommand: AsyncParsableCommand {
             StandardOutput.line("Meeting \(archived.id) (\(archived.status.rawValue))")
             for line in AudioSummary.lines(archived) { StandardOutput.line(line) }
             if let billed = archived.billedSeconds { StandardOutput.line("Billed audio: \(MeetingClock.duration(billed * 1_000))") }
-            StandardOutput.write(PlainTextExporter.render(archived.transcript))
+            StandardOutput.write(PlainTextExporter.render(archived.transcript, audioGaps: archived.gaps))
         }
     }
 }
 
-/// The audio part of `show`: one line per file, one per gap.
+/// The audio part of `show`: one line per file (the stretches a source could not record are in the
+/// transcript, at their times, as in the exports and on the screen).
 enum AudioSummary {
     static func lines(_ meeting: ArchivedMeeting) -> [String] {
-        let tracks = meeting.audioTracks.isEmpty
+        meeting.audioTracks.isEmpty
             ? meeting.audioPath.map { ["Audio: \($0)"] } ?? []
             : meeting.audioTracks.map { "Audio (\($0.source)): \($0.path)" }
-        let gaps = meeting.gaps.map { gap in
-            "Gap (\(gap.source)): \(MeetingClock.hms(gap.atMs)), \(MeetingClock.duration(gap.durationMs)) not recorded"
-        }
-        return tracks + gaps
     }
 }
