@@ -60,7 +60,7 @@ package enum InterchangeCodec {
         do {
             return try InterchangeValidation.transcript(from: decoder.decode(InterchangeDocument.self, from: data), file: file)
         } catch let error as DecodingError {
-            throw InterchangeValidation.describe(error, file: file)
+            throw InterchangeValidation.describe(error, in: data, file: file)
         }
     }
 

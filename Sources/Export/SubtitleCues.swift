@@ -19,8 +19,18 @@ enum SubtitleCues {
     /// - Parameter speakerInText: write `Speaker: ` before the text (SRT has no speaker markup), wrapped with it
     ///   so that no line grows past `lineWidth`.
     static func cues(for transcript: MeetingTranscript, speakerInText: Bool = false) -> [SubtitleCue] {
-        transcript.sentences.flatMap { cues(for: $0, speakerInText: speakerInText) }
+        var cues = transcript.sentences.flatMap { Self.cues(for: $0, speakerInText: speakerInText) }
+        // A cue shorter than a second can't be read: it stays up at least that long, unless the
+        // next one starts sooner.
+        for index in cues.indices where cues[index].endMs - cues[index].startMs < minimumMs {
+            let next = index + 1 < cues.count && cues[index + 1].startMs > cues[index].startMs ? cues[index + 1].startMs : Int.max
+            cues[index].endMs = max(cues[index].endMs, min(cues[index].startMs + minimumMs, next))
+        }
+        return cues
     }
+
+    /// How long a cue stays up at least, when the next one leaves room.
+    static let minimumMs = 1_000
 
     static func cues(for sentence: Sentence, speakerInText: Bool = false) -> [SubtitleCue] {
         let prefix = speakerInText ? sentence.speaker.map { $0 + ": " } ?? "" : ""

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import Synchronization
 import TranscriptCore
 
 /// A lock file a process holds (`flock`) for as long as one of its meetings is live. The meeting row
@@ -30,7 +31,19 @@ package final class MeetingLock: Sendable {
         }
     }
 
-    deinit {
+    private let released = Mutex(false)
+
+    deinit { release() }
+
+    /// Removes the lock file and lets go of the lock, once the meeting is closed. Called explicitly:
+    /// a process that ends by returning from main never runs the deinit of what it still holds,
+    /// which left one file per recording in `locks/`.
+    package func release() {
+        let first = released.withLock { done in
+            defer { done = true }
+            return !done
+        }
+        guard first else { return }
         unlink(path)
         close(descriptor)
     }

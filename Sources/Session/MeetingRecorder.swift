@@ -164,6 +164,7 @@ package actor MeetingRecorder {
         for task in forwarding { await task.value }
         eventSink.finish()
         try await store.finishMeeting(meetingID, durationMs: durationMs)
+        lock.release()  // closed: no longer live for crash recovery, and no file left in locks/
         return RecordingResult(meetingID: meetingID, durationMs: durationMs, captures: summaries, sentences: sentences)
     }
 

@@ -14,11 +14,9 @@ extension AppState {
                 meters[index].lostReason = reason
                 meters[index].level = nil
             }
-            flash = Flash(text: "Lost \(source): \(reason). Retrying…", isError: true, shownAtMs: elapsedMs)
         case let .sourceBack(gap):
             if let index = meters.firstIndex(where: { $0.source == gap.source }) { meters[index].lostReason = nil }
             append(.audioGap(gap))
-            show("\(gap.source) is back after \(MeetingClock.duration(gap.durationMs)); its audio file has silence there.")
         case let .partial(source, text, provisional):
             partials[source] = text.flatMap { $0.isEmpty ? nil : LiveText(text: $0, provisional: provisional) }
         case let .finalized(sentence):

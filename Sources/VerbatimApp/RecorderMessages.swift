@@ -6,38 +6,43 @@ import TUIModel
 
 /// What the recorder reports, as the screen's messages.
 enum RecorderMessages {
+    /// The screen's own parts first (meters, header, scrollback, live pane); then, for what needs
+    /// words, the footer says what `record --plain` says (`RecorderEventWording`).
     static func messages(for event: RecorderEvent) -> [Msg] {
-        switch event {
-        case let .capture(capture): messages(for: capture)
-        case let .gapSaved(gap): [.sourceBack(gap)]  // once saved: the scrollback shows what the archive has
-        case let .storeFailed(reason): [.failed("Saving to the archive failed: \(reason). The audio file still has everything.")]
-        case let .transcript(update): messages(for: update)
-        }
-    }
-
-    private static func messages(for event: CaptureEvent) -> [Msg] {
-        switch event {
-        case .live: []
-        case let .level(source, level): [.level(source: source, level)]
-        case let .lost(source, reason): [.sourceLost(source: source, reason: reason)]
-        case .resumed: []  // said with the gap, once it is saved (`gapSaved`), as `--plain` does
-        case let .dropped(source, total):
+        var messages: [Msg] = switch event {
+        case let .capture(.level(source, level)): [.level(source: source, level)]
+        case let .capture(.lost(source, reason)): [.sourceLost(source: source, reason: reason)]
+        case let .gapSaved(gap): [.sourceBack(gap)]
+        case let .capture(.dropped(source, total)):
             [.dropped(source: source, totalMs: total * Int(PCMFormat.milliseconds(frames: Int64(PCMFormat.chunkFrames))))]
-        case let .fileFailed(source, error): [.failed("\(source)'s audio file: \(error.userMessage)")]
+        case let .transcript(update): parts(for: update)
+        default: []
+        }
+        if let line = RecorderEventWording.line(for: event), showsInFooter(event) {
+            messages.append(line.tone == .problem ? .failed(line.text) : .info(line.text))
+        }
+        return messages
+    }
+
+    /// Whether an event's words belong in the footer: not the state the header already shows (a
+    /// source or the engine going live, connecting), nor a gap the scrollback now holds.
+    private static func showsInFooter(_ event: RecorderEvent) -> Bool {
+        switch event {
+        case .capture(.live), .transcript(.engineStatus(_, .connecting)), .transcript(.engineStatus(_, .live)): false
+        case .transcript(.notTranscribed), .transcript(.engineStatus(_, .reconnecting)): false
+        default: true
         }
     }
 
-    private static func messages(for update: TranscriptUpdate) -> [Msg] {
+    private static func parts(for update: TranscriptUpdate) -> [Msg] {
         switch update {
         case let .partial(source, text, provisional): [.partial(source: source, text: text, provisional: provisional)]
         case let .finalized(sentence): [.finalized(sentence)]
         case let .engineStatus(_, status): [.connection(connection(status))]
         case let .metrics(_, figures):
             (figures.resultLatencyMs ?? figures.finalLatencyMs).map { [.latency(ms: $0)] } ?? []
-        case let .saveFailed(_, reason): [.failed("A sentence could not be saved: \(reason). It is still on screen and in the audio.")]
         case let .notTranscribed(source, startMs, endMs): [.notTranscribed(source: source, startMs: startMs, endMs: endMs)]
-        case let .gapSaveFailed(_, reason): [.failed("An untranscribed stretch could not be saved: \(reason).")]
-        case let .engineNotice(source, message): [.info("\(source): \(message)")]
+        case .saveFailed, .gapSaveFailed, .engineNotice: []
         }
     }
 

@@ -8,7 +8,7 @@ import Recognition
 /// `--engine` and `--language`, shared by `record` and `transcribe`.
 struct EngineOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
-        "The recognition engine: offline (Whisper on this machine, no network; the default unless an API key is configured; also whisper), pocketsphinx (English only, for very weak machines), dashscope (Alibaba Cloud Fun-ASR or Paraformer; the default when an API key is configured), qwen (Alibaba Cloud Qwen3-ASR-Flash-Realtime, same key) or none (record audio only).",
+        "The recognition engine: offline (Whisper on this machine, no network; the default unless an API key is configured; also whisper), pocketsphinx (English only, for very weak machines), dashscope (Alibaba Cloud Fun-ASR or Paraformer; the default when an API key is configured), qwen (Alibaba Cloud Qwen3-ASR-Flash-Realtime, same key) or none (record only: audio, no transcript).",
         valueName: "engine"
     ))
     var engine: EngineName?

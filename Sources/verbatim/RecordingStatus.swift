@@ -28,37 +28,9 @@ enum RecordingStatus {
         return "Recording meeting \(id) \(TerminalSafeText.quoted(title)): \(sources). Stop with Ctrl-C."
     }
 
-    static func line(for event: RecorderEvent) -> String? {
-        switch event {
-        case let .capture(.live(source)): "\(source): live."
-        case let .capture(.lost(source, reason)): "\(source): audio lost (\(reason)); retrying."
-        case .capture(.resumed): nil  // reported once saved, as .gapSaved
-        case let .gapSaved(gap):
-            "\(gap.source): audio back; \(MeetingClock.duration(gap.durationMs)) not recorded from \(MeetingClock.hms(gap.atMs)) (saved as a gap)."
-        case let .capture(.dropped(source, total)): "\(source): recognition fell behind; \(total) chunks skipped (the audio file has them)."
-        case let .capture(.fileFailed(source, error)): "\(source): \(error.userMessage) Recording goes on without the file."
-        case let .storeFailed(reason): "Could not save to the archive: \(reason)"
-        case .capture(.level): nil
-        case let .transcript(update): line(for: update)
-        }
-    }
+    static func line(for event: RecorderEvent) -> String? { RecorderEventWording.line(for: event)?.text }
 
-    static func line(for update: TranscriptUpdate) -> String? {
-        switch update {
-        case let .engineStatus(source, .connecting): "\(source): connecting to the recognition engine."
-        case let .engineStatus(source, .live): "\(source): recognition live."
-        case let .engineStatus(source, .reconnecting(attempt)): "\(source): recognition reconnecting (attempt \(attempt))."
-        case let .engineStatus(source, .failed(reason)): "\(source): recognition failed: \(reason)"
-        case let .saveFailed(sentence, reason):
-            "Could not save the sentence at \(MeetingClock.hms(sentence.startMs)) to the archive: \(reason)"
-        case let .notTranscribed(source, startMs, endMs):
-            "\(source): \(MeetingClock.duration(endMs - startMs)) from \(MeetingClock.hms(startMs)) may not be transcribed (the engine lost it; the audio file has it)."
-        case let .gapSaveFailed(gap, reason):
-            "Could not record in the archive that \(MeetingClock.hms(gap.startMs))-\(MeetingClock.hms(gap.endMs)) was not transcribed: \(reason)"
-        case let .engineNotice(source, message): "\(source): \(message)"
-        case .partial, .finalized, .metrics: nil
-        }
-    }
+    static func line(for update: TranscriptUpdate) -> String? { RecorderEventWording.line(for: update)?.text }
 
     /// The sentence being spoken, as `--plain` shows it on stderr.
     static func partial(source: String, text: String) -> String { "\(source) … \(text)" }

@@ -39,7 +39,7 @@ import VerbatimTestSupport
             ["record", "--plain", "--engine", "none", "--title", "Launch", "--duration", String(seconds)],
             environment: ["VERBATIM_DB": cli.databasePath].merging(server.environment) { $1 }
         )
-        try await recording.waitForLine(containing: "Me: live.")
+        try await recording.waitForLine(containing: "Me: audio is coming in.")
         try server.play(speech)
         #expect(await recording.waitForExit() == 0)
         #expect(try await recording.waitForLine(containing: "Saved as meeting 1").isEmpty == false)
@@ -48,6 +48,7 @@ import VerbatimTestSupport
         let meeting = try cli.showJSON("1")
         #expect(meeting["status"] as? String == "complete")
         #expect(meeting["title"] as? String == "Launch")
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: cli.folder.file("locks"))) ?? []).isEmpty, "a lock file outlived the recording")
         #expect(meeting["engine"] as? String == "none")
         let audioPath = try #require(meeting["audio_path"] as? String)
         #expect(audioPath.hasPrefix(cli.folder.file("audio/")))
@@ -71,7 +72,7 @@ import VerbatimTestSupport
         let recording = try RunningBinary(
             ["record", "--plain"], environment: ["VERBATIM_DB": cli.databasePath].merging(server.environment) { $1 }
         )
-        try await recording.waitForLine(containing: "Me: live.")
+        try await recording.waitForLine(containing: "Me: audio is coming in.")
         recording.signal(signal)
         #expect(await recording.waitForExit() == 0)
         try await recording.waitForLine(containing: "received: stopping")
@@ -87,7 +88,7 @@ import VerbatimTestSupport
         let recording = try RunningBinary(
             ["record", "--plain"], environment: ["VERBATIM_DB": cli.databasePath].merging(server.environment) { $1 }
         )
-        try await recording.waitForLine(containing: "Me: live.")
+        try await recording.waitForLine(containing: "Me: audio is coming in.")
         try server.stop()
         try await recording.waitForLine(containing: "Me: audio lost")
         try server.start()
@@ -118,7 +119,7 @@ import VerbatimTestSupport
         let recording = try RunningBinary(
             ["record", "--plain"], environment: ["VERBATIM_DB": cli.databasePath].merging(server.environment) { $1 }
         )
-        try await recording.waitForLine(containing: "Me: live.")
+        try await recording.waitForLine(containing: "Me: audio is coming in.")
         // While it records, another command leaves the live meeting alone.
         #expect(try cli.showJSON("latest")["status"] as? String == "recording")
         recording.signal(SIGKILL)
@@ -144,8 +145,8 @@ import VerbatimTestSupport
             ["record", "--plain", "--source", "vmic", "--source", "Monitor of", "--duration", String(Double(reference.count) / 16_000 + 10)],
             environment: ["VERBATIM_DB": cli.databasePath].merging(server.environment) { $1 }
         )
-        try await recording.waitForLine(containing: "Me: live.")
-        try await recording.waitForLine(containing: "Them: live.")
+        try await recording.waitForLine(containing: "Me: audio is coming in.")
+        try await recording.waitForLine(containing: "Them: audio is coming in.")
         try server.play(speech)
         #expect(await recording.waitForExit() == 0)
         let tracks = try cli.showJSON("latest")["audio_tracks"] as? [[String: Any]] ?? []

@@ -18,8 +18,8 @@ enum ToneRecording {
             environment: ["VERBATIM_DB": cli.databasePath, "DASHSCOPE_API_KEY": DashScopeTestServer.Options().apiKey]
                 .merging(pulse.environment) { $1 }
         )
-        try await recording.waitForLine(containing: "Me: recognition live.")
-        try await recording.waitForLine(containing: "Me: live.")
+        try await recording.waitForLine(containing: "Me: recognition is running.")
+        try await recording.waitForLine(containing: "Me: audio is coming in.")
         try pulse.play(meeting)
         for sentence in script { _ = try await recording.waitForOutputLine(containing: "Me: " + sentence) }
         recording.signal(SIGINT)

@@ -81,3 +81,18 @@ import VerbatimTestSupport
         for result in [transcribe, importing] { #expect(!result.stderr.contains("error 2"), "\(result.stderr)") }
     }
 }
+
+/// What a transcription leaves behind, and says, besides the transcript.
+@Suite struct TranscribeLeftoverTests {
+    @Test func noLockFileOutlivesATranscriptionAndNoSaveSaysSo() throws {
+        let cli = CLIFixture()
+        let speech = cli.folder.file("speech.wav")
+        try TestSpeech.generate(SpeechCorpus.sentences[0], to: speech)
+        let saved = try cli.run("transcribe", speech)
+        #expect(saved.status == 0, "\(saved.stderr)")
+        let locks = (try? FileManager.default.contentsOfDirectory(atPath: cli.folder.file("locks"))) ?? []
+        #expect(locks.isEmpty, "\(locks)")
+        let unsaved = try cli.run("transcribe", speech, "--no-save")
+        #expect(unsaved.stderr.contains("Not saved (--no-save): 1 sentence,"), "\(unsaved.stderr)")
+    }
+}

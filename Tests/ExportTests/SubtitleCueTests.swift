@@ -9,6 +9,18 @@ import TranscriptCore
         #expect(cues == [SubtitleCue(startMs: 1000, endMs: 2500, lines: ["Hello there."], speaker: "Me")])
     }
 
+    @Test func aCueStaysUpASecondUnlessTheNextStartsSooner() {
+        let transcript = MeetingTranscript(
+            info: MeetingInfo(title: "T", startedAt: MeetingStart(epochMs: 0, utcOffsetSeconds: 0)),
+            sentences: [
+                Sentence(startMs: 1_000, endMs: 1_200, text: "Yes.", speaker: nil),
+                Sentence(startMs: 5_000, endMs: 5_200, text: "No.", speaker: nil),
+                Sentence(startMs: 5_600, endMs: 7_000, text: "Well, maybe.", speaker: nil),
+            ]
+        )
+        #expect(SubtitleCues.cues(for: transcript).map(\.endMs) == [2_000, 5_600, 7_000])
+    }
+
     @Test func aLongSentenceIsSplitIntoCuesOfAtMostTwoLines() {
         let sentence = ExportFixtures.meeting.sentences[4]
         let cues = SubtitleCues.cues(for: sentence)

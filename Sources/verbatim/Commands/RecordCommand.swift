@@ -77,9 +77,10 @@ struct RecordCommand: AsyncParsableCommand {
             let output = SentenceOutput(json: json, timestamps: timestamps)
             let reporter = Task {
                 var metrics = MetricsOutput()
+                var partials = PartialLines()
                 for await event in recorder.events {
                     if case let .transcript(.metrics(source, figures)) = event { metrics.record(figures, source: source) }
-                    Self.report(event, output: output, status: status)
+                    Self.report(event, output: output, status: status, partials: &partials)
                 }
                 return metrics
             }
@@ -144,13 +145,13 @@ struct RecordCommand: AsyncParsableCommand {
         return settings
     }
 
-    private static func report(_ event: RecorderEvent, output: SentenceOutput, status: StatusLine) {
+    private static func report(_ event: RecorderEvent, output: SentenceOutput, status: StatusLine, partials: inout PartialLines) {
         switch event {
         case let .transcript(.finalized(sentence)):
             status.aboveTransient { output.write(sentence) }
         case let .transcript(.partial(source, text, _)):
             guard let text else { return }
-            if status.isTerminal { status.setTransient(RecordingStatus.partial(source: source, text: text)) } else {
+            if status.isTerminal { status.setTransient(RecordingStatus.partial(source: source, text: text)) } else if partials.due(source) {
                 status.write(RecordingStatus.partial(source: source, text: text))
             }
         default:
@@ -174,5 +175,18 @@ struct RecordCommand: AsyncParsableCommand {
             throw AudioError.sourceSelection(error)
         }
         return zip(devices, labels).map { RecordingSource(device: $0, label: $1) }
+    }
+}
+
+/// Partials written as lines (stderr is not a terminal, so they can't be redrawn in place): one per
+/// source every few seconds at most, so a log shows progress without a line for every word.
+struct PartialLines {
+    static let interval: Duration = .seconds(3)
+    private var lastWritten: [String: ContinuousClock.Instant] = [:]
+
+    mutating func due(_ source: String, now: ContinuousClock.Instant = .now) -> Bool {
+        if let last = lastWritten[source], now - last < Self.interval { return false }
+        lastWritten[source] = now
+        return true
     }
 }

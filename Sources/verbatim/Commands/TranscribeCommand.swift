@@ -72,7 +72,7 @@ struct TranscribeCommand: AsyncParsableCommand {
                 status.write(RecordingStatus.endsEarly(file: file, heardMs: heardMs, promisedMs: promisedMs))
             }
             if let saving {
-                withExtendedLifetime(saving.lock) {}
+                defer { saving.lock.release() }
                 if sentences.isEmpty {
                     // An empty meeting is clutter in `list` and `search`: nothing heard, nothing kept.
                     _ = try await saving.store.deleteMeeting(saving.id)
@@ -83,6 +83,8 @@ struct TranscribeCommand: AsyncParsableCommand {
                 }
             } else if sentences.isEmpty {
                 status.write(RecordingStatus.nothingHeard(file: file, heardMs: heardMs, saving: false))
+            } else {
+                status.write("Not saved (--no-save): \(sentences.count == 1 ? "1 sentence" : "\(sentences.count) sentences"), \(MeetingClock.duration(heardMs)).")
             }
             if let readError { throw readError }
             if stoppedBy != nil { throw CLIError.transcriptionStopped(atMs: heardMs) }
