@@ -29,6 +29,10 @@ struct EngineOptions: ParsableArguments {
         case dashscope
         case qwen
         case none
+
+        /// What help and completions offer: `none` is for `record` alone (its help says so), and
+        /// `transcribe --help` must not list a value it refuses.
+        static var allValueStrings: [String] { allCases.filter { $0 != .none }.map(\.rawValue) }
     }
 
     /// The engine to run (nil for audio only), and a line saying which and why. A flag beats the
