@@ -249,3 +249,30 @@ import VerbatimTestSupport
         for failed in [again, nowhere] { #expect(!failed.stderr.contains("error 5") && !failed.stderr.contains("error 2"), "\(failed.stderr)") }
     }
 }
+
+/// Edits that would lose something by a slip are refused or confirmed.
+@Suite struct EditRefusalTests {
+    @Test func anEmptyTitleIsRefused() throws {
+        let cli = CLIFixture()
+        _ = try cli.importMeeting()
+        for title in ["", "   "] {
+            let result = try cli.run("rename", "1", title)
+            #expect(result.status == 2)
+            #expect(result.stderr.hasPrefix("verbatim: The new title is empty"), "\(result.stderr)")
+        }
+        #expect(try cli.showJSON("1")["title"] as? String == "Weekly sync")
+    }
+
+    @Test func decliningTheDeleteQuestionExitsOneAndKeepsTheMeeting() throws {
+        let cli = CLIFixture()
+        _ = try cli.importMeeting()
+        let terminal = try TerminalSession(width: 100, height: 10)
+        let watcher = try terminal.watchOutput()
+        try terminal.start("'\(VerbatimBinary.path)' delete 1 --db '\(cli.databasePath)'")
+        try watcher.waitFor(text: "[y/N]")
+        try terminal.type("n")
+        #expect(try terminal.waitForExit() == 1)
+        #expect(try terminal.screen().contains("Nothing was deleted."))
+        #expect(try cli.showJSON("1")["title"] as? String == "Weekly sync")
+    }
+}

@@ -101,6 +101,7 @@ import VerbatimTestSupport
         // space pauses and resumes; the pause joins the scrollback
         try terminal.press("Space")
         try watcher.waitFor(text: "‖ PAUSED")
+        try watcher.waitFor(text: "space resume")
         try watcher.waitFor(text: "Paused: nothing is transcribed")
         try terminal.press("Space")
         try watcher.waitFor(text: "Paused until")
@@ -111,11 +112,14 @@ import VerbatimTestSupport
         try terminal.typeLiterally("call the vendor")
         try terminal.press("Enter")
         try watcher.waitFor(text: "call the vendor")
+        // (a file of that name the user already has is left alone: the export takes the next name)
+        try "the user's own notes\n".write(toFile: cli.folder.file("verbatim-meeting-2.md"), atomically: true, encoding: .utf8)
         try terminal.press("e")
-        let exported = cli.folder.file("verbatim-meeting-2.md")
+        let exported = cli.folder.file("verbatim-meeting-2-2.md")
         try watcher.waitFor(text: "Exported to")
         let markdown = try String(contentsOfFile: exported, encoding: .utf8)
         #expect(markdown.contains("# Renamed meeting") && markdown.contains("call the vendor"), "\(markdown)")
+        #expect(try String(contentsOfFile: cli.folder.file("verbatim-meeting-2.md"), encoding: .utf8) == "the user's own notes\n")
 
         // / searches past meetings; Enter opens the match read-only; Esc twice goes back to the meeting
         try terminal.press("/")
