@@ -264,7 +264,7 @@ actor StreamingSession<Wire: SessionWire>: RecognitionSession {
     /// is still read.
     private nonisolated func sendOpening(_ wire: Wire, on connection: ServiceConnection) async -> String? {
         do {
-            try await connection.send(wire.openingMessages().map(WireFrame.text))
+            try await connection.send(try wire.openingMessages().map(WireFrame.text))
             return nil
         } catch {
             return "\(error)"
@@ -291,7 +291,7 @@ actor StreamingSession<Wire: SessionWire>: RecognitionSession {
             try await connection.send(pcm.map(wire.audioFrame))
         }
         try Task.checkCancellation()
-        try await connection.send([.text(wire.finishMessage())])
+        try await connection.send([.text(try wire.finishMessage())])
         await finishSent()
         // A server that never answers would hold the end of the meeting forever: after a while the
         // connection is given up, and the next one is sent the audio no final has covered.

@@ -7,11 +7,11 @@ import Recognition
 /// carries anything over from one connection to the next), and it does no I/O.
 package protocol SessionWire: Sendable {
     /// Sent as soon as the connection is open (`run-task`, `session.update`).
-    func openingMessages() -> [String]
+    func openingMessages() throws(WireEncodingError) -> [String]
     /// One frame of audio: samples at the streaming rate.
     func audioFrame(_ samples: [Int16]) -> WireFrame
     /// Sent once the input is finished and all of it was sent (`finish-task`, `session.finish`).
-    func finishMessage() -> String
+    func finishMessage() throws(WireEncodingError) -> String
     /// What one text frame from the server means, in order. `audioSentMs` is how much of the
     /// connection's audio had been sent when it arrived (a clock for protocols without timestamps).
     mutating func read(_ text: String, audioSentMs: Int) -> [WireSignal]

@@ -44,12 +44,17 @@ enum WebSocketFloorClient {
             audio[$0..<min($0 + frameBytes, audio.endIndex)]
         }
 
+        // Encoded before the connection: default parameters always encode.
+        let runTask = try DuplexInstruction.runTask(
+            taskID: taskID, model: "fun-asr-realtime", sampleRate: PCMFormat.sampleRate, parameters: RecognitionParameters()
+        ).json()
+        let finishTask = try DuplexInstruction.finishTask(taskID: taskID).json()
         WebSocket.connect(to: endpoint, headers: headers, on: loop) { socket in
             let finals = NIOLoopBoundBox(0, eventLoop: loop)
             socket.onText { socket, text in
                 if has(text, #""task-started""#) {
                     send(frames[...], on: socket) {
-                        socket.send(DuplexInstruction.finishTask(taskID: taskID).json())
+                        socket.send(finishTask)
                     }
                 } else if has(text, #""sentence_end":true"#) {
                     finals.value += 1
@@ -61,9 +66,7 @@ enum WebSocketFloorClient {
                 }
             }
             socket.onClose.whenComplete { _ in finished.fail(FloorError.closed) }
-            socket.send(DuplexInstruction.runTask(
-                taskID: taskID, model: "fun-asr-realtime", sampleRate: PCMFormat.sampleRate, parameters: RecognitionParameters()
-            ).json())
+            socket.send(runTask)
         }.cascadeFailure(to: finished)
         return try finished.futureResult.wait()
     }

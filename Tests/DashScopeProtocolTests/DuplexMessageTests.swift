@@ -10,6 +10,18 @@ struct DuplexMessageTests {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
 
+    @Test("A setting JSON can't carry fails the message with a reason, not the process")
+    func unencodableSetting() {
+        var parameters = RecognitionParameters()
+        parameters.speechNoiseThreshold = .nan
+        #expect(throws: WireEncodingError.self) {
+            _ = try DuplexInstruction.runTask(taskID: "abc", model: "fun-asr-realtime", sampleRate: 16_000, parameters: parameters).json()
+        }
+        var config = RealtimeSessionConfig()
+        config.vadThreshold = .infinity
+        #expect(throws: WireEncodingError.self) { _ = try RealtimeClientEvent.sessionUpdate(config).json() }
+    }
+
     @Test("run-task carries the header, the fixed task fields, format, rate and only the options set")
     func runTask() throws {
         var parameters = RecognitionParameters()

@@ -7,20 +7,24 @@ package enum DuplexInstruction: Sendable, Equatable {
     case finishTask(taskID: String)
 
     /// The JSON text of the frame.
-    package func json() -> String {
+    /// - Throws: `WireEncodingError` for a parameter JSON can't carry (a number that is not finite).
+    package func json() throws(WireEncodingError) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data: Data
-        switch self {
-        case let .runTask(taskID, model, sampleRate, parameters):
-            data = try! encoder.encode(Message(
-                header: Header(action: "run-task", taskID: taskID),
-                payload: RunPayload(model: model, parameters: TaskParameters(sampleRate: sampleRate, options: parameters))
-            ))
-        case let .finishTask(taskID):
-            data = try! encoder.encode(Message(header: Header(action: "finish-task", taskID: taskID), payload: FinishPayload()))
+        do {
+            let data = switch self {
+            case let .runTask(taskID, model, sampleRate, parameters):
+                try encoder.encode(Message(
+                    header: Header(action: "run-task", taskID: taskID),
+                    payload: RunPayload(model: model, parameters: TaskParameters(sampleRate: sampleRate, options: parameters))
+                ))
+            case let .finishTask(taskID):
+                try encoder.encode(Message(header: Header(action: "finish-task", taskID: taskID), payload: FinishPayload()))
+            }
+            return String(decoding: data, as: UTF8.self)
+        } catch {
+            throw WireEncodingError(error)
         }
-        return String(decoding: data, as: UTF8.self)
     }
 
     /// A new task id: 32 hexadecimal digits, as the official SDK makes them.

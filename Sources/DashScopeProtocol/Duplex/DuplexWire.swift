@@ -13,14 +13,14 @@ package struct DuplexWire: SessionWire {
         self.taskID = taskID
     }
 
-    package func openingMessages() -> [String] {
-        [DuplexInstruction.runTask(taskID: taskID, model: model.name, sampleRate: model.streamingSampleRate, parameters: parameters).json()]
+    package func openingMessages() throws(WireEncodingError) -> [String] {
+        [try DuplexInstruction.runTask(taskID: taskID, model: model.name, sampleRate: model.streamingSampleRate, parameters: parameters).json()]
     }
 
     /// Audio goes in binary frames as it is (spec A.6).
     package func audioFrame(_ samples: [Int16]) -> WireFrame { .pcm(samples) }
 
-    package func finishMessage() -> String { DuplexInstruction.finishTask(taskID: taskID).json() }
+    package func finishMessage() throws(WireEncodingError) -> String { try DuplexInstruction.finishTask(taskID: taskID).json() }
 
     package mutating func read(_ text: String, audioSentMs: Int) -> [WireSignal] {
         let event: DuplexEvent

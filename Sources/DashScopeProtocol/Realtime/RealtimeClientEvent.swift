@@ -10,21 +10,32 @@ package enum RealtimeClientEvent: Sendable, Equatable {
     /// No more audio: the server sends its last final, then `session.finished`.
     case finish
 
-    package func json(eventID: String = RealtimeClientEvent.newEventID()) -> String {
+    /// The JSON text of the event.
+    /// - Throws: `WireEncodingError` for a setting JSON can't carry (a number that is not finite).
+    package func json(eventID: String = RealtimeClientEvent.newEventID()) throws(WireEncodingError) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data: Data
-        switch self {
-        case let .sessionUpdate(config):
-            data = try! encoder.encode(SessionUpdate(eventID: eventID, session: Session(config)))
-        case let .appendAudio(pcm):
-            // Ten of these a second for the whole meeting: written directly, as neither base64 nor the
-            // hexadecimal id has anything to escape (JSONEncoder tripled the engine's CPU time).
-            return #"{"audio":""# + Data(pcm).base64EncodedString() + #"","event_id":""# + eventID + #"","type":"input_audio_buffer.append"}"#
-        case .finish:
-            data = try! encoder.encode(Bare(eventID: eventID, type: "session.finish"))
+        do {
+            let data: Data
+            switch self {
+            case let .sessionUpdate(config):
+                data = try encoder.encode(SessionUpdate(eventID: eventID, session: Session(config)))
+            case let .appendAudio(pcm):
+                return Self.appendAudioJSON(pcm, eventID: eventID)
+            case .finish:
+                data = try encoder.encode(Bare(eventID: eventID, type: "session.finish"))
+            }
+            return String(decoding: data, as: UTF8.self)
+        } catch {
+            throw WireEncodingError(error)
         }
-        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// `input_audio_buffer.append`, which can't fail. Ten of these a second for the whole meeting:
+    /// written directly, as neither base64 nor the hexadecimal id has anything to escape (JSONEncoder
+    /// tripled the engine's CPU time).
+    package static func appendAudioJSON(_ pcm: [UInt8], eventID: String = newEventID()) -> String {
+        #"{"audio":""# + Data(pcm).base64EncodedString() + #"","event_id":""# + eventID + #"","type":"input_audio_buffer.append"}"#
     }
 
     /// `event_` and 32 hexadecimal digits (spec B.2).

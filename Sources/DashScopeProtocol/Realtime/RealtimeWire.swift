@@ -23,11 +23,11 @@ package struct RealtimeWire: SessionWire {
         timing = UtteranceTiming(silenceDurationMs: config.silenceDurationMs ?? Self.defaultSilenceDurationMs)
     }
 
-    package func openingMessages() -> [String] { [RealtimeClientEvent.sessionUpdate(config).json()] }
+    package func openingMessages() throws(WireEncodingError) -> [String] { [try RealtimeClientEvent.sessionUpdate(config).json()] }
 
-    package func audioFrame(_ samples: [Int16]) -> WireFrame { .text(RealtimeClientEvent.appendAudio(samples.littleEndianBytes).json()) }
+    package func audioFrame(_ samples: [Int16]) -> WireFrame { .text(RealtimeClientEvent.appendAudioJSON(samples.littleEndianBytes)) }
 
-    package func finishMessage() -> String { RealtimeClientEvent.finish.json() }
+    package func finishMessage() throws(WireEncodingError) -> String { try RealtimeClientEvent.finish.json() }
 
     package mutating func read(_ text: String, audioSentMs: Int) -> [WireSignal] {
         let event: RealtimeServerEvent
