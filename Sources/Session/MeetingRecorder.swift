@@ -6,48 +6,6 @@ import Store
 import Synchronization
 import TranscriptCore
 
-/// One source a recording captures: the PulseAudio source and the label it carries.
-package struct RecordingSource: Sendable, Equatable {
-    package var device: AudioSourceInfo
-    package var label: String
-
-    package init(device: AudioSourceInfo, label: String) {
-        self.device = device
-        self.label = label
-    }
-}
-
-/// What the recorder tells whoever shows the meeting (the screen, or `--plain` status lines).
-package enum RecorderEvent: Sendable, Equatable {
-    case capture(CaptureEvent)
-    /// A gap was saved in the meeting (the source came back after an outage).
-    case gapSaved(AudioGap)
-    /// Saving to the archive failed; the audio file still has everything.
-    case storeFailed(reason: String)
-    /// From recognition: partials, saved finals, the engine's state.
-    case transcript(TranscriptUpdate)
-}
-
-/// Where a meeting's files go: its audio, and the lock files of live meetings.
-package struct DataFolders: Sendable, Equatable {
-    package var audio: String
-    package var locks: String
-
-    package init(audio: String, locks: String) {
-        self.audio = audio
-        self.locks = locks
-    }
-}
-
-/// The meeting as it ended.
-package struct RecordingResult: Sendable, Equatable {
-    package var meetingID: Int64
-    package var durationMs: Int
-    package var captures: [CaptureSummary]
-    /// Every finalized sentence (empty without an engine).
-    package var sentences: [Sentence]
-}
-
 /// Records a meeting: creates it in the archive with one audio file per source, runs a capture per
 /// source, feeds each source's audio to a recognition session whose finals are saved as they come,
 /// saves each outage as a gap as it happens, and closes the meeting as `complete` on `stop()`.
@@ -172,17 +130,6 @@ package actor MeetingRecorder {
         do { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
             throw AudioError.cannotWriteAudio(path: path, reason: "can't create the folder")
         }
-    }
-}
-
-extension MeetingStart {
-    /// Now, at this machine's current UTC offset.
-    package static func now() -> MeetingStart {
-        let date = Date()
-        return MeetingStart(
-            epochMs: Int64((date.timeIntervalSince1970 * 1_000).rounded()),
-            utcOffsetSeconds: TimeZone.current.secondsFromGMT(for: date)
-        )
     }
 }
 
