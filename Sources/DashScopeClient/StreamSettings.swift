@@ -35,10 +35,10 @@ package struct StreamSettings: Sendable {
     /// reconnection).
     package var maxFrameMs: Int
     /// With no audio for this long in a live meeting, silence is sent (the duplex server ends a task
-    /// after 23 s without audio, spec A.10).
+    /// after 23 s without audio, docs/protocol.md A.10).
     package var keepAliveAfterMs = 1_000
     /// How long the server may take to finish after the last audio (the official SDK waits 20 s for
-    /// `session.finished`, spec B.5) before the connection is given up and another one tried.
+    /// `session.finished`, docs/protocol.md B.5) before the connection is given up and another one tried.
     package var finishTimeoutSeconds = 20
 
     package init(url: URL, apiKey: String, caFile: String? = nil, pacing: Pacing, sampleRate: Int = 16_000, maxFrameMs: Int) {
@@ -67,7 +67,7 @@ package struct DuplexSettings: Sendable {
         url: URL, apiKey: String, model: DashScopeModel, parameters: RecognitionParameters = RecognitionParameters(),
         caFile: String? = nil, pacing: StreamSettings.Pacing
     ) {
-        // The official SDK sends files in 400 ms frames (spec A.6).
+        // The official SDK sends files in 400 ms frames (docs/protocol.md A.6).
         stream = StreamSettings(url: url, apiKey: apiKey, caFile: caFile, pacing: pacing, sampleRate: model.streamingSampleRate, maxFrameMs: 400)
         self.model = model
         self.parameters = parameters

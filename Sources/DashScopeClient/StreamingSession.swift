@@ -8,7 +8,7 @@ import Recognition
 /// (`DuplexWire`, `RealtimeWire`).
 ///
 /// Audio goes into `PendingAudio`; a writer sends it from there, so that after a lost connection the
-/// next connection starts again from the oldest audio no final has covered (spec A.13, B.1: each
+/// next connection starts again from the oldest audio no final has covered (docs/protocol.md A.13, B.1: each
 /// connection's clock starts at zero), and each final frees what it covered. The run loop reconnects
 /// with backoff until the input is finished, a failure is fatal, or it gives up.
 actor StreamingSession<Wire: SessionWire>: RecognitionSession {
@@ -35,7 +35,7 @@ actor StreamingSession<Wire: SessionWire>: RecognitionSession {
     private var closedBecause: String?
     private var resampler: Resampler?
     private var metrics = SessionMetrics()
-    /// Billable seconds: each task reports its own total so far (spec A.9, `payload.usage`), so finished tasks' totals are kept apart.
+    /// Billable seconds: each task reports its own total so far (docs/protocol.md A.9, `payload.usage`), so finished tasks' totals are kept apart.
     private var billedByEarlierTasks = 0
     private var billedByThisTask: Int?
     private var billedSeconds: Int? { billedByThisTask.map { $0 + billedByEarlierTasks } ?? (billedByEarlierTasks > 0 ? billedByEarlierTasks : nil) }

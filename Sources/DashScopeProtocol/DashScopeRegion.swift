@@ -1,6 +1,6 @@
 import Foundation
 
-/// Where the service runs (spec A.1). API keys are per region: a Singapore key is rejected in Beijing.
+/// Where the service runs (docs/protocol.md A.1). API keys are per region: a Singapore key is rejected in Beijing.
 package enum DashScopeRegion: String, Sendable, CaseIterable {
     /// Singapore.
     case intl

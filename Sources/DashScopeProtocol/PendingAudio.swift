@@ -1,7 +1,7 @@
 import AudioCore
 import DequeModule
 
-/// The audio no final has covered yet, kept so that a new connection can send it again (spec A.13:
+/// The audio no final has covered yet, kept so that a new connection can send it again (docs/protocol.md A.13:
 /// a new task starts its clock at zero, so it must start with the oldest audio still in doubt).
 ///
 /// Chunks are kept contiguous on the meeting clock: a hole is filled with silence (the server's

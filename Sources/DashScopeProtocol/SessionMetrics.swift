@@ -1,4 +1,4 @@
-/// The official SDK's two figures (spec A.17) and a running estimate of how far results trail the
+/// The official SDK's two figures (docs/protocol.md A.17) and a running estimate of how far results trail the
 /// audio. Times are milliseconds on a monotonic clock the caller reads; this type reads no clock.
 package struct SessionMetrics: Sendable {
     /// First result with text, minus the first audio sent.

@@ -1,7 +1,7 @@
 import TranscriptCore
 
-/// Whether a failure is worth another connection (spec A.11 and A.2). The service documents none of
-/// this [GUESS in the spec]: the table is kept here, in one place, so it is easy to change.
+/// Whether a failure is worth another connection (docs/protocol.md A.11 and A.2). The service documents none of
+/// this [GUESS in docs/protocol.md]: the table is kept here, in one place, so it is easy to change.
 package enum FailureDisposition: Sendable, Equatable {
     /// Connect again with backoff, a new task, and the audio no final has covered yet.
     case retry

@@ -14,7 +14,7 @@ extension UUID {
     }
 
     /// The UUID's 32 hexadecimal digits, lowercase, without dashes: the shape of DashScope's task ids
-    /// (spec A.4, the SDK's `uuid4().hex`) and, after `event_`, of the realtime protocol's event ids (B.2).
+    /// (docs/protocol.md A.4, the SDK's `uuid4().hex`) and, after `event_`, of the realtime protocol's event ids (B.2).
     ///
     /// Written digit by digit: `uuidString.replacingOccurrences(of: "-", with: "")` goes through
     /// NSString on Linux and cost more than the JSON event it named.

@@ -7,7 +7,7 @@ import NIOSSL
 import NIOWebSocket
 import WebSocketKit
 
-/// A DashScope server on loopback, written from the spec's server side
+/// A DashScope server on loopback, written from docs/protocol.md's server side
 /// (`shared/protocol/dashscope-realtime-asr.md`): the duplex protocol (Part A) at
 /// `/api-ws/v1/inference` and the realtime one (Part B) at `/api-ws/v1/realtime?model=…`, with
 /// faults to inject. Sentences come from a script, recognized from `ToneScript` audio on each
@@ -27,7 +27,7 @@ package final class DashScopeTestServer: Sendable {
         /// Every final is sent twice.
         package var duplicateFinals = false
         /// Realtime: the VAD events carry `audio_start_ms` and `audio_end_ms` (their names are a
-        /// [GUESS] in the spec; without them a client falls back on its audio clock).
+        /// [GUESS] in docs/protocol.md; without them a client falls back on its audio clock).
         package var vadTimes = true
 
         package init() {}
@@ -191,7 +191,7 @@ package final class DashScopeTestServer: Sendable {
         try? await channel.close().get()
     }
 
-    /// Records the upgrade request and decides whether it may proceed (spec A.2: the key is checked on
+    /// Records the upgrade request and decides whether it may proceed (docs/protocol.md A.2: the key is checked on
     /// the upgrade; both path spellings are accepted).
     func admit(_ head: HTTPRequestHead) -> Bool {
         let authorization = head.headers.first(name: "Authorization")
@@ -260,7 +260,7 @@ private enum Endpoint {
     var realtimeModel: String? { if case let .realtime(model) = self { model } else { nil } }
 }
 
-/// Answers an upgrade request that was not accepted: 401 with the JSON body the spec guesses, 404
+/// Answers an upgrade request that was not accepted: 401 with the JSON body docs/protocol.md guesses, 404
 /// for another path, or the status of an injected refusal.
 private final class RefusedUpgradeResponder: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPServerRequestPart

@@ -3,7 +3,7 @@ import NIOCore
 import NIOWebSocket
 import WebSocketKit
 
-/// One client connection to `DashScopeTestServer`: the server side of spec A.4–A.13, tasks one after
+/// One client connection to `DashScopeTestServer`: the server side of docs/protocol.md A.4–A.13, tasks one after
 /// another. Every method runs on the connection's event loop, which is what makes the mutable state
 /// safe (hence `@unchecked Sendable`).
 final class DuplexTestConnection: @unchecked Sendable {
@@ -173,7 +173,7 @@ final class DuplexTestConnection: @unchecked Sendable {
         }
     }
 
-    /// task-failed, then the connection is closed (spec A.11: it cannot be reused).
+    /// task-failed, then the connection is closed (docs/protocol.md A.11: it cannot be reused).
     private func fail(taskID: String, code: String, message: String) {
         task = nil
         noAudioTimer?.cancel()
@@ -181,7 +181,7 @@ final class DuplexTestConnection: @unchecked Sendable {
         outbox.closeAfterSent()
     }
 
-    /// No audio for a while during a task: the task fails (spec A.10).
+    /// No audio for a while during a task: the task fails (docs/protocol.md A.10).
     private func armNoAudioTimer() {
         noAudioTimer?.cancel()
         let limit = server.options.noAudioTimeoutMs
@@ -191,7 +191,7 @@ final class DuplexTestConnection: @unchecked Sendable {
         }
     }
 
-    /// No task for a while: the server closes the connection (spec A.13).
+    /// No task for a while: the server closes the connection (docs/protocol.md A.13).
     private func armIdleTimer() {
         idleTimer?.cancel()
         idleTimer = socket.eventLoop.scheduleTask(in: .milliseconds(Int64(server.options.idleTimeoutMs))) { [self] in

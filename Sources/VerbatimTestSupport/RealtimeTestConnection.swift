@@ -22,7 +22,7 @@ final class RealtimeTestConnection: @unchecked Sendable {
     private var items: [Int: String] = [:]
     private var previousItem: String?
 
-    /// Every utterance gets one of these, by its place in the script (spec B.3: emotion is always on).
+    /// Every utterance gets one of these, by its place in the script (docs/protocol.md B.3: emotion is always on).
     static let emotions = ["neutral", "happy", "surprised", "sad", "angry", "fearful", "disgusted"]
 
     init(server: DashScopeTestServer, socket: WebSocket, channel: any Channel, number: Int, model: String) {
@@ -92,7 +92,7 @@ final class RealtimeTestConnection: @unchecked Sendable {
     }
 
     private func received(audio bytes: [UInt8]) {
-        // Defaults apply when the client never sent session.update (spec B.2).
+        // Defaults apply when the client never sent session.update (docs/protocol.md B.2).
         if recognizer == nil { start(rate: 16_000, silenceMs: 800, opening: "") }
         guard var current = recognizer, let record else { return }
         audioBytes += bytes.count
@@ -108,7 +108,7 @@ final class RealtimeTestConnection: @unchecked Sendable {
         if let fault = server.takeFault(atClockMs: current.clockMs) { inject(fault) }
     }
 
-    /// The last utterance's final, then `session.finished`, then the server closes (spec B.4).
+    /// The last utterance's final, then `session.finished`, then the server closes (docs/protocol.md B.4).
     private func finish() {
         finishing = true
         guard !server.takeIgnoreFinish() else { return }
@@ -187,7 +187,7 @@ final class RealtimeTestConnection: @unchecked Sendable {
         case .malformedJSON: outbox.sendRaw(#"{"type": "conversation.item.input_au"#)
         case .unknownEvent: outbox.send(["type": "something.new", "event_id": eventID()])
         case let .taskFailed(code, message, _):
-            // Any error but invalid_request_error ends the session (spec B.3).
+            // Any error but invalid_request_error ends the session (docs/protocol.md B.3).
             outbox.send(errorEvent(type: "server_error", code: code, message: message))
             outbox.closeAfterSent()
         case let .requestError(code, message, _): requestError(code: code, message: message)
@@ -195,7 +195,7 @@ final class RealtimeTestConnection: @unchecked Sendable {
         }
     }
 
-    /// A refused request; the session goes on (spec B.3).
+    /// A refused request; the session goes on (docs/protocol.md B.3).
     private func requestError(code: String, message: String) {
         outbox.send(errorEvent(type: "invalid_request_error", code: code, message: message))
     }

@@ -1,4 +1,4 @@
-/// The Fun-ASR and Paraformer realtime models (spec A.12), and what the client checks before it
+/// The Fun-ASR and Paraformer realtime models (docs/protocol.md A.12), and what the client checks before it
 /// connects: the sample rate a model takes, and where it is served.
 package struct DashScopeModel: Sendable, Equatable {
     package enum Family: String, Sendable { case funASR = "Fun-ASR", paraformer = "Paraformer" }

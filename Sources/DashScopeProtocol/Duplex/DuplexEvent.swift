@@ -1,6 +1,6 @@
 import SwiftProtobuf
 
-/// What the server sends as text frames (spec A.5, A.9, A.11).
+/// What the server sends as text frames (docs/protocol.md A.5, A.9, A.11).
 package enum DuplexEvent: Sendable, Equatable {
     case taskStarted(taskID: String)
     case result(taskID: String, SentenceResult, usage: TaskUsage?)

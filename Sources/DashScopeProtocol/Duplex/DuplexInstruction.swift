@@ -1,6 +1,6 @@
 import Foundation
 
-/// What the client sends as text frames (spec A.4, A.8): `run-task` opens a task, `finish-task`
+/// What the client sends as text frames (docs/protocol.md A.4, A.8): `run-task` opens a task, `finish-task`
 /// says no more audio follows. Audio itself goes in binary frames.
 package enum DuplexInstruction: Sendable, Equatable {
     case runTask(taskID: String, model: String, sampleRate: Int, parameters: RecognitionParameters)

@@ -17,7 +17,7 @@ package struct DuplexWire: SessionWire {
         [try DuplexInstruction.runTask(taskID: taskID, model: model.name, sampleRate: model.streamingSampleRate, parameters: parameters).json()]
     }
 
-    /// Audio goes in binary frames as it is (spec A.6).
+    /// Audio goes in binary frames as it is (docs/protocol.md A.6).
     package func audioFrame(_ samples: [Int16]) -> WireFrame { .pcm(samples) }
 
     package func finishMessage() throws(WireEncodingError) -> String { try DuplexInstruction.finishTask(taskID: taskID).json() }

@@ -1,4 +1,4 @@
-/// The documented recognition options of `run-task` (spec A.4). Unset options are left out of the
+/// The documented recognition options of `run-task` (docs/protocol.md A.4). Unset options are left out of the
 /// message, so the service's own default applies.
 package struct RecognitionParameters: Sendable, Equatable {
     package var vocabularyID: String?

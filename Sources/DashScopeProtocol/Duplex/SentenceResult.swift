@@ -1,4 +1,4 @@
-/// `payload.output.sentence` of a `result-generated` event (spec A.9). Times are ms from the first
+/// `payload.output.sentence` of a `result-generated` event (docs/protocol.md A.9). Times are ms from the first
 /// audio byte of the task.
 package struct SentenceResult: Sendable, Equatable {
     package var beginTime: Int

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The Qwen3-ASR-Flash-Realtime models (spec B.1): served in both regions, at 16 kHz, over the
+/// The Qwen3-ASR-Flash-Realtime models (docs/protocol.md B.1): served in both regions, at 16 kHz, over the
 /// realtime protocol at `/api-ws/v1/realtime?model=…`.
 package struct QwenModel: Sendable, Equatable {
     /// The name sent in the URL's `model` query (the stable name or a dated snapshot).
@@ -29,7 +29,7 @@ package struct QwenModel: Sendable, Equatable {
 }
 
 extension DashScopeRegion {
-    /// The realtime endpoint, without the model (spec B.1).
+    /// The realtime endpoint, without the model (docs/protocol.md B.1).
     package var realtimeURL: String {
         switch self {
         case .intl: "wss://dashscope-intl.aliyuncs.com/api-ws/v1/realtime"
@@ -40,7 +40,7 @@ extension DashScopeRegion {
 
 /// The URL to connect to: `--endpoint`, then the configuration file's `qwen.endpoint`, then the
 /// region's; the model goes in its query, replacing a `model` already there and keeping the rest
-/// (the SDK 1.x way of appending `?model=` breaks a URL that has a query, spec B.1).
+/// (the SDK 1.x way of appending `?model=` breaks a URL that has a query, docs/protocol.md B.1).
 package enum RealtimeEndpoint {
     package static func url(flag: String?, configured: String?, region: DashScopeRegion, model: QwenModel) throws(DashScopeSettingsError) -> URL {
         let chosen = flag ?? configured ?? region.realtimeURL

@@ -1,6 +1,6 @@
 import Foundation
 
-/// What the client sends on the realtime protocol (spec B.2), each a JSON text frame with an
+/// What the client sends on the realtime protocol (docs/protocol.md B.2), each a JSON text frame with an
 /// `event_id` as the official SDK makes them.
 package enum RealtimeClientEvent: Sendable, Equatable {
     /// The transcription settings, sent first; VAD mode (the server cuts sentences).
@@ -38,7 +38,7 @@ package enum RealtimeClientEvent: Sendable, Equatable {
         #"{"audio":""# + Data(pcm).base64EncodedString() + #"","event_id":""# + eventID + #"","type":"input_audio_buffer.append"}"#
     }
 
-    /// `event_` and 32 hexadecimal digits (spec B.2).
+    /// `event_` and 32 hexadecimal digits (docs/protocol.md B.2).
     package static func newEventID() -> String {
         "event_" + UUID.random().lowercaseHexDigits
     }

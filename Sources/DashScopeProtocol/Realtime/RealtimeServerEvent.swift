@@ -1,6 +1,6 @@
 import Foundation
 
-/// What the server sends on the realtime protocol (spec B.3). Field names the spec marks [GUESS]
+/// What the server sends on the realtime protocol (docs/protocol.md B.3). Field names docs/protocol.md marks [GUESS]
 /// (`audio_start_ms`, `audio_end_ms`) are optional here, so their absence changes precision, not
 /// correctness.
 package enum RealtimeServerEvent: Sendable, Equatable {
@@ -77,7 +77,7 @@ package struct RealtimeError: Sendable, Equatable {
         self.message = message
     }
 
-    /// The session stays open after it (spec B.3, SDK 2.x): the request was refused, not the session.
+    /// The session stays open after it (docs/protocol.md B.3, SDK 2.x): the request was refused, not the session.
     package var isRecoverable: Bool { type == "invalid_request_error" }
 }
 

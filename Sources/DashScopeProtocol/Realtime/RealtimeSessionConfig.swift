@@ -1,4 +1,4 @@
-/// The transcription settings of `session.update` (spec B.2). Unset settings are left out, so the
+/// The transcription settings of `session.update` (docs/protocol.md B.2). Unset settings are left out, so the
 /// service's defaults apply (automatic language, VAD threshold 0.2, 800 ms of silence).
 package struct RealtimeSessionConfig: Sendable, Equatable {
     /// ISO 639-1 (`zh`, `en`, …), or nil to let the model detect it.

@@ -14,7 +14,7 @@ package struct RealtimeWire: SessionWire {
     private var currentItem: String?
     private var unnamedItems = 0
 
-    /// The server's default VAD silence (spec B.2), for timing when none is configured.
+    /// The server's default VAD silence (docs/protocol.md B.2), for timing when none is configured.
     package static let defaultSilenceDurationMs = 800
 
     package init(model: QwenModel, config: RealtimeSessionConfig) {
@@ -90,7 +90,7 @@ package struct RealtimeWire: SessionWire {
         return [.progress(hasText: !text.isEmpty, reachingTaskMs: endMs), .recognized(.final(sentence))]
     }
 
-    /// `invalid_request_error` leaves the session open (spec B.3) and is shown; before the session is
+    /// `invalid_request_error` leaves the session open (docs/protocol.md B.3) and is shown; before the session is
     /// ready it refused the settings (or the model, or the key), which another attempt would not change.
     /// Any other error ends the session.
     private func failure(_ error: RealtimeError) -> WireSignal {

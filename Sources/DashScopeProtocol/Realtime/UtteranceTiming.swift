@@ -1,4 +1,4 @@
-/// Sentence times on a protocol whose results carry none (spec B.3): the server VAD's
+/// Sentence times on a protocol whose results carry none (docs/protocol.md B.3): the server VAD's
 /// `audio_start_ms` and `audio_end_ms` where present, otherwise the audio clock (how much audio had
 /// been sent) when the server spoke of the sentence.
 ///
