@@ -9,19 +9,21 @@ import VerbatimTestSupport
 /// The Whisper engine: word error rate on real speech (the LibriVox clips of pocketsphinx-testdata) and
 /// on the generated corpus, the real-time factor of `transcribe` (file pacing), and live: latencies in
 /// audio time plus the decode each step costs, CPU share while speaking and in silence, peak memory.
-///   verbatim-bench whisper [--model tiny.en|base] [--threads N] [--beam N]
+///   verbatim-bench whisper [--model tiny.en|base] [--threads N] [--beam N] [--step MS]
 enum WhisperBenchmark {
     static func run(_ arguments: ArraySlice<String>) async throws {
         let options = Options(arguments)
         let model = WhisperModel.named(options.model) ?? .tinyEnglish
         // As the CLI chooses: beam search for a file, greedy live.
         func settings(_ streaming: WhisperStreaming) -> WhisperSettings {
+            var streaming = streaming
+            if streaming.agreement, let step = options.stepMs { streaming.stepMs = step }
             let beam = streaming.agreement ? 1 : options.beam
             return WhisperSettings(
                 model: model, decoding: WhisperDecoding(threads: options.threads, language: "en", beamSize: beam),
                 streaming: streaming)
         }
-        print("Verbatim Whisper benchmark: \(model.name) q8_0, \(options.threads) thread(s), beam \(options.beam) for files, greedy live")
+        print("Verbatim Whisper benchmark: \(model.name) q8_0, \(options.threads) thread(s), beam \(options.beam) for files, greedy live\(options.stepMs.map { ", live step \($0) ms" } ?? "")")
 
         var real = Figures()
         for clip in try LibriVoxClip.all() {
@@ -40,12 +42,13 @@ enum WhisperBenchmark {
                 AudioChunk(source: "Me", startFrame: Int64($0), samples: Array(samples[$0..<min($0 + 1_600, samples.count)]))
             }
             generated.add(try measure(chunks, reference: meeting.reference, settings: settings(.file)))
-            live.add(try measure(chunks, reference: meeting.reference, settings: settings(.live), utterances: meeting.utterances))
+            live.add(try measure(chunks, reference: meeting.reference, settings: settings(.live(for: model)), utterances: meeting.utterances))
         }
         print(generated.line(label: "generated corpus, transcribe"))
-        print(live.line(label: "generated corpus, live (1 s steps, 10 s window)"))
+        let step = options.stepMs ?? WhisperStreaming.live(for: model).stepMs
+        print(live.line(label: "generated corpus, live (\(Double(step) / 1000) s steps, 10 s window)"))
         let silence = (0..<600).map { AudioChunk(source: "Me", startFrame: Int64($0 * 1_600), samples: [Int16](repeating: 0, count: 1_600)) }
-        let quiet = try measure(silence, reference: "", settings: settings(.live))
+        let quiet = try measure(silence, reference: "", settings: settings(.live(for: model)))
         print(String(format: "live, 60 s of silence: %.2f %% of a core, %d decodes", quiet.cpuSeconds / quiet.audioSeconds * 100, quiet.decodes))
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
@@ -58,6 +61,8 @@ enum WhisperBenchmark {
         var model = "tiny.en"
         var threads = 1
         var beam = WhisperDecoding.fileBeamSize
+        /// The live step (re-decoding interval), when not the default.
+        var stepMs: Int?
 
         init(_ arguments: ArraySlice<String>) {
             var rest = arguments[...]
@@ -67,6 +72,7 @@ enum WhisperBenchmark {
                 case "--model": model = value
                 case "--threads": threads = Int(value) ?? threads
                 case "--beam": beam = Int(value) ?? beam
+                case "--step": stepMs = Int(value)
                 default: print("unknown option \(flag)")
                 }
             }

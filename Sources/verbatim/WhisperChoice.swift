@@ -28,7 +28,7 @@ enum WhisperChoice {
         case let name?:
             throw CLIError.unknownWhisperModel(name, known: WhisperModel.all.map(\.name))
         }
-        var streaming = pacing == .realTime ? WhisperStreaming.live : WhisperStreaming.file
+        var streaming = pacing == .realTime ? WhisperStreaming.live(for: model) : WhisperStreaming.file
         if pacing == .realTime {  // a file's windows are as long as whisper.cpp takes
             streaming.stepMs = config.stepMs ?? streaming.stepMs
             streaming.windowMs = config.windowMs ?? streaming.windowMs

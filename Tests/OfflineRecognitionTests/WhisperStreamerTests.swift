@@ -51,6 +51,13 @@ import Testing
         return events
     }
 
+    @Test func liveBaseDecodesEveryTwoSecondsAndTinyEveryOne() {
+        // base's decode costs about a second of a core: at tiny.en's step it could not keep up.
+        #expect(WhisperStreaming.live(for: .tinyEnglish).stepMs == 1000)
+        #expect(WhisperStreaming.live(for: .base).stepMs == 2000)
+        #expect(WhisperStreaming.live(for: .base).windowMs == WhisperStreaming.live.windowMs)
+    }
+
     @Test mutating func silenceIsNeverDecodedAndGivesNoSentence() throws {
         let decoder = ScriptedDecoder([Self.words("Thank you.")])
         let streamer = WhisperStreamer(decoder: decoder, pacing: .live)

@@ -25,5 +25,15 @@ package struct WhisperStreaming: Sendable, Equatable {
     }
 
     package static let live = WhisperStreaming(stepMs: 1000, windowMs: 10_000, silenceMs: 700, agreement: true)
+
+    /// Live pacing for a model: base's decode of a 10 s window costs about a second of one core
+    /// (1.07 s at q8_0, `make bench-whisper WHISPER_ARGS="--model base"`), so at tiny.en's 1 s step it
+    /// would take a whole core per source and fall behind; every 2 s it takes 61 % of a core, with the
+    /// first partial about a second later and finals as soon.
+    package static func live(for model: WhisperModel) -> WhisperStreaming {
+        var streaming = live
+        if model.multilingual { streaming.stepMs = 2000 }
+        return streaming
+    }
     package static let file = WhisperStreaming(stepMs: 28_000, windowMs: 28_000, silenceMs: 800, agreement: false, marginMs: 2000)
 }
