@@ -15,7 +15,7 @@ extension AppState {
         case .help:
             switch key {
             case .escape, .character("?"), .character("q"): overlay = nil
-            case .down, .character("j"): helpOffset = min(helpOffset + 1, max(0, KeyMap.main.count - 1))
+            case .down, .character("j"): helpOffset = min(helpOffset + 1, helpMaxOffset)
             case .up, .character("k"): helpOffset = max(0, helpOffset - 1)
             default: break
             }
@@ -52,6 +52,13 @@ extension AppState {
             overlay = .confirmQuit
         }
         return []
+    }
+
+    /// How far the help scrolls: its rows less those its box shows between the status bar and the
+    /// footer (HelpView: a box of rows + 4 lines at most, two of them borders, one a blank line).
+    var helpMaxOffset: Int {
+        let rows = KeyMap.main.count
+        return max(0, rows - max(1, min(rows + 1, size.height - 5)))
     }
 
     /// A page scrolls all but one line, so the reader keeps a line of context.

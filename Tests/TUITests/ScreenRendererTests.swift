@@ -169,6 +169,9 @@ struct ScreenRendererTests {
         lines = ScreenRenderer.render(state).textLines
         #expect(lines.contains { $0.contains("stop recording and quit") })
         #expect(lines.contains { $0.contains("↑ more: k") })
+        // Scrolled to its end, one k brings back what is below.
+        _ = state.update(.key(.character("k")))
+        #expect(ScreenRenderer.render(state).textLines.contains { $0.contains("↓ more: j") })
     }
 
     @Test("The footer says what space does now, and an overlay's footer shows its own keys")
