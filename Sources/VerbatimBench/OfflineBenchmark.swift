@@ -17,7 +17,7 @@ enum OfflineBenchmark {
         let flags = arguments.isEmpty ? OfflineSettings.meetingFlags : Array(arguments)
         print("Verbatim offline engine benchmark: \(SpeechCorpus.sentences.count) sentences x \(SpeechCorpus.voices.count) voices")
         print("decoder flags: \(flags.isEmpty ? "(PocketSphinx defaults)" : flags.joined(separator: " "))")
-        var total = Figures()
+        var total = RecognitionFigures()
         for voice in SpeechCorpus.voices {
             let meeting = try SpeechCorpus.meeting(voice: voice, in: folder)
             let figures = try await measure(meeting, settings: OfflineSettings(decoderFlags: flags))
@@ -29,38 +29,8 @@ enum OfflineBenchmark {
         print("goals: WER at most 8 %, real-time factor at most 0.15, first partial at most 300 ms, final at most 600 ms")
     }
 
-    struct Figures {
-        var wer = WordErrorRate(errors: 0, referenceWords: 0)
-        var cpuSeconds = 0.0
-        var audioSeconds = 0.0
-        var firstPartialMs: [Int] = []
-        var finalMs: [Int] = []
-
-        mutating func add(_ other: Figures) {
-            wer = wer + other.wer
-            cpuSeconds += other.cpuSeconds
-            audioSeconds += other.audioSeconds
-            firstPartialMs += other.firstPartialMs
-            finalMs += other.finalMs
-        }
-
-        func line(label: String) -> String {
-            String(
-                format: "%@: WER %.1f %% (%d/%d words), real-time factor %.3f, first partial %@, final %@",
-                label, wer.rate * 100, wer.errors, wer.referenceWords, cpuSeconds / audioSeconds,
-                summary(firstPartialMs), summary(finalMs)
-            )
-        }
-
-        private func summary(_ values: [Int]) -> String {
-            guard !values.isEmpty else { return "none" }
-            let sorted = values.sorted()
-            return "median \(sorted[sorted.count / 2]) ms, max \(sorted.last!) ms (\(values.count))"
-        }
-    }
-
     /// Feeds the file as fast as the decoder goes, noting how much audio had gone in at each event.
-    private static func measure(_ meeting: SpeechCorpus.Meeting, settings: OfflineSettings) async throws -> Figures {
+    private static func measure(_ meeting: SpeechCorpus.Meeting, settings: OfflineSettings) async throws -> RecognitionFigures {
         let samples = try await AudioFileSource(path: meeting.path).readAll()
         let stream = try PocketSphinxStream(settings: settings)
         var events: [(heardMs: Int, event: RecognitionEvent)] = []
@@ -72,7 +42,7 @@ enum OfflineBenchmark {
             events += stream.process(chunk).map { (frame / 16, $0) }
         }
         events += stream.finish().map { (frame / 16, $0) }
-        var figures = Figures()
+        var figures = RecognitionFigures()
         figures.cpuSeconds = threadCPUSeconds() - cpuBefore
         figures.audioSeconds = Double(samples.count) / 16_000
         let finals = events.compactMap { item -> (Int, EngineSentence)? in

@@ -25,7 +25,7 @@ enum WhisperBenchmark {
         }
         print("Verbatim Whisper benchmark: \(model.name) q8_0, \(options.threads) thread(s), beam \(options.beam) for files, greedy live\(options.stepMs.map { ", live step \($0) ms" } ?? "")")
 
-        var real = Figures()
+        var real = RecognitionFigures()
         for clip in try LibriVoxClip.all() {
             real.add(try measure(clip.chunks(), reference: clip.transcript, settings: settings(.file)))
         }
@@ -34,7 +34,7 @@ enum WhisperBenchmark {
         let folder = NSTemporaryDirectory() + "verbatim-bench-whisper-\(getpid())"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        var generated = Figures(), live = Figures()
+        var generated = RecognitionFigures(), live = RecognitionFigures()
         for voice in SpeechCorpus.voices {
             let meeting = try SpeechCorpus.meeting(voice: voice, in: folder)
             let samples = try await AudioFileSource(path: meeting.path).readAll()
@@ -79,45 +79,10 @@ enum WhisperBenchmark {
         }
     }
 
-    struct Figures {
-        var wer = WordErrorRate(errors: 0, referenceWords: 0)
-        var cpuSeconds = 0.0
-        var audioSeconds = 0.0
-        var decodes = 0
-        var firstPartialMs: [Int] = []
-        var finalMs: [Int] = []
-
-        mutating func add(_ other: Figures) {
-            wer = wer + other.wer
-            cpuSeconds += other.cpuSeconds
-            audioSeconds += other.audioSeconds
-            decodes += other.decodes
-            firstPartialMs += other.firstPartialMs
-            finalMs += other.finalMs
-        }
-
-        func line(label: String) -> String {
-            let decodeMs = decodes == 0 ? 0 : cpuSeconds / Double(decodes) * 1000
-            var text = String(
-                format: "%@: WER %.1f %% (%d/%d words), real-time factor %.3f, %d decodes of %.0f ms CPU each",
-                label, wer.rate * 100, wer.errors, wer.referenceWords, cpuSeconds / audioSeconds, decodes, decodeMs)
-            if !firstPartialMs.isEmpty || !finalMs.isEmpty {
-                text += ", first partial \(summary(firstPartialMs)), final \(summary(finalMs)) (audio time)"
-            }
-            return text
-        }
-
-        private func summary(_ values: [Int]) -> String {
-            guard !values.isEmpty else { return "none" }
-            let sorted = values.sorted()
-            return "median \(sorted[sorted.count / 2]) ms, max \(sorted.last!) ms (\(values.count))"
-        }
-    }
-
     /// Feeds the chunks one at a time on this thread, noting how much audio had gone in at each event.
     private static func measure(
         _ chunks: [AudioChunk], reference: String, settings: WhisperSettings, utterances: [SpeechCorpus.Utterance] = []
-    ) throws -> Figures {
+    ) throws -> RecognitionFigures {
         let stream = try WhisperStream(settings: settings)
         var events: [(heardMs: Int, event: RecognitionEvent)] = []
         let before = processCPUSeconds()
@@ -126,7 +91,7 @@ enum WhisperBenchmark {
         }
         let endMs = Int(chunks.last?.endFrame ?? 0) / 16
         events += try stream.finish().map { (endMs, $0) }
-        var figures = Figures()
+        var figures = RecognitionFigures()
         figures.cpuSeconds = processCPUSeconds() - before
         figures.audioSeconds = Double(endMs) / 1000
         figures.decodes = stream.decodes
