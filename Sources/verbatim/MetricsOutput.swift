@@ -1,3 +1,4 @@
+import Export
 import Foundation
 import Recognition
 
@@ -19,12 +20,9 @@ struct MetricsOutput {
     }
 
     func jsonLines() -> [String] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return latest.sorted { $0.key < $1.key }.compactMap { source, metrics in
-            let line = Line(source: source, metrics: Figures(metrics))
+        latest.sorted { $0.key < $1.key }.compactMap { source, metrics in
             // Encoding strings and numbers cannot fail.
-            return (try? encoder.encode(line)).map { String(decoding: $0, as: UTF8.self) }
+            try? JSONText.encode(Line(source: source, metrics: Figures(metrics)), layout: .compact)
         }
     }
 

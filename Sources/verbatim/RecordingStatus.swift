@@ -7,11 +7,18 @@ import TranscriptCore
 enum RecordingStatus {
     /// The last line of every way of making a meeting (the screen, `record --plain`, `transcribe`).
     static func saved(id: Int64, title: String, durationMs: Int, sentences: Int, interrupted: Bool = false) -> String {
-        let count = sentences == 1 ? "1 sentence" : "\(sentences) sentences"
+        let count = sentenceCount(sentences)
         let state = interrupted ? ", marked interrupted" : ""
         return "Saved as meeting \(id) \(TerminalSafeText.quoted(title)) (\(MeetingClock.duration(durationMs)), \(count))\(state). "
             + "Export it with: verbatim export \(id)"
     }
+
+    /// `transcribe --no-save`'s last line.
+    static func notSaved(durationMs: Int, sentences: Int) -> String {
+        "Not saved (--no-save): \(sentenceCount(sentences)), \(MeetingClock.duration(durationMs))."
+    }
+
+    private static func sentenceCount(_ count: Int) -> String { count == 1 ? "1 sentence" : "\(count) sentences" }
 
     /// A file whose header promises more audio than it holds.
     static func endsEarly(file: String, heardMs: Int, promisedMs: Int) -> String {
@@ -27,10 +34,6 @@ enum RecordingStatus {
         let sources = tracks.map { "\($0.source) from \($0.device ?? "?") to \($0.path)" }.joined(separator: "; ")
         return "Recording meeting \(id) \(TerminalSafeText.quoted(title)): \(sources). Stop with Ctrl-C."
     }
-
-    static func line(for event: RecorderEvent) -> String? { RecorderEventWording.line(for: event)?.text }
-
-    static func line(for update: TranscriptUpdate) -> String? { RecorderEventWording.line(for: update)?.text }
 
     /// The sentence being spoken, as `--plain` shows it on stderr.
     static func partial(source: String, text: String) -> String { "\(source) … \(text)" }

@@ -18,7 +18,7 @@ struct ExportCommand: AsyncParsableCommand {
     @Flag(help: "Overwrite the --output file if it exists.") var force = false
 
     func validate() throws {
-        if format == nil, let output, output != "-", !Self.isFolder(output), ExportFormat(fileName: output) == nil,
+        if format == nil, let output, output != "-", !FileErrorReason.isFolder(output), ExportFormat(fileName: output) == nil,
            (output as NSString).pathExtension != "" {
             throw ValidationError("Can't tell the format from \(output)'s extension; pass --format md, srt, vtt, json or txt.")
         }
@@ -31,16 +31,11 @@ struct ExportCommand: AsyncParsableCommand {
             let chosen = format ?? output.flatMap { ExportFormat(fileName: $0) } ?? .markdown
             let text = chosen.render(archived.transcript, audioGaps: archived.gaps)
             guard let output, output != "-" else { return StandardOutput.write(text) }
-            let path = Self.isFolder(output)
+            let path = FileErrorReason.isFolder(output)
                 ? (output as NSString).appendingPathComponent("verbatim-meeting-\(archived.id).\(chosen.fileExtension)") : output
             try OutputFile.write(text, to: path, overwrite: force)
             StandardError.write("Wrote meeting \(archived.id) to \(path).")
         }
-    }
-
-    private static func isFolder(_ path: String) -> Bool {
-        var isFolder: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
     }
 }
 
@@ -59,11 +54,13 @@ enum OutputFile {
 /// A short reason for a failed file operation, in plain words ("no such file or folder"): never a
 /// Foundation error domain and code.
 enum FileErrorReason {
-    static func describe(_ error: any Error, path: String) -> String {
+    static func isFolder(_ path: String) -> Bool {
         var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-            return "it is a folder, not a file"
-        }
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
+    }
+
+    static func describe(_ error: any Error, path: String) -> String {
+        if isFolder(path) { return "it is a folder, not a file" }
         let nsError = error as NSError
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
             return String(cString: strerror(Int32(underlying.code)))

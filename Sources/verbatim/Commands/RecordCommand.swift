@@ -155,7 +155,7 @@ struct RecordCommand: AsyncParsableCommand {
                 status.write(RecordingStatus.partial(source: source, text: text))
             }
         default:
-            RecordingStatus.line(for: event).map(status.write)
+            RecorderEventWording.line(for: event).map { status.write($0.text) }
         }
     }
 

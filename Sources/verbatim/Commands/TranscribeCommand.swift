@@ -84,7 +84,7 @@ struct TranscribeCommand: AsyncParsableCommand {
             } else if sentences.isEmpty {
                 status.write(RecordingStatus.nothingHeard(file: file, heardMs: heardMs, saving: false))
             } else {
-                status.write("Not saved (--no-save): \(sentences.count == 1 ? "1 sentence" : "\(sentences.count) sentences"), \(MeetingClock.duration(heardMs)).")
+                status.write(RecordingStatus.notSaved(durationMs: heardMs, sentences: sentences.count))
             }
             if let readError { throw readError }
             if stoppedBy != nil { throw CLIError.transcriptionStopped(atMs: heardMs) }
@@ -141,7 +141,7 @@ struct TranscribeCommand: AsyncParsableCommand {
                 status.write("Could not save the sentence at \(MeetingClock.hms(sentence.startMs)): \(reason)")
             case let .engineStatus(_, .failed(reason)): status.write("Recognition failed: \(reason)")
             case .notTranscribed, .gapSaveFailed, .engineNotice, .engineStatus(_, .reconnecting):
-                if let line = RecordingStatus.line(for: update) { status.write(line) }
+                if let line = RecorderEventWording.line(for: update) { status.write(line.text) }
             case let .metrics(source, figures): metrics.record(figures, source: source)
             case .partial, .engineStatus: break
             }
