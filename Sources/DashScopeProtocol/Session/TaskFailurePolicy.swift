@@ -20,6 +20,8 @@ package enum DashScopeFailure: Error, Sendable, Equatable {
     case untrustedCertificate(host: String)
     case gaveUp(attempts: Int, lastProblem: String)
     case failed(code: String, message: String)
+    /// A message JSON can't carry (`WireEncodingError`): a last guard, as the settings are checked when read.
+    case unsendableSettings(message: String)
 }
 
 package enum TaskFailurePolicy {
@@ -61,6 +63,7 @@ extension DashScopeFailure: UserFacingError {
         case let .untrustedCertificate(host): "The TLS certificate of \(host) is not trusted."
         case let .gaveUp(attempts, problem): "Lost the connection to DashScope and gave up after \(attempts) attempts (\(problem))."
         case let .failed(code, message): "DashScope failed the task: \(code) \(message)"
+        case let .unsendableSettings(message): "The recognition settings can't be sent to the service (\(message))."
         }
     }
 
@@ -76,6 +79,7 @@ extension DashScopeFailure: UserFacingError {
         case .untrustedCertificate: "Trust its certificate authority with --ca-file FILE or the SSL_CERT_FILE environment variable."
         case .gaveUp: "Check the network; the audio file has the whole meeting for a later `verbatim transcribe`."
         case .failed: nil
+        case .unsendableSettings: "Check the numbers in the [dashscope] and [qwen] sections of the configuration file."
         }
     }
 }
