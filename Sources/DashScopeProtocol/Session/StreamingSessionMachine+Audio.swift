@@ -103,8 +103,10 @@ extension StreamingSessionMachine {
         return output.map { Int16(max(-32_768, min(32_767, ($0 * 32_768).rounded()))) }
     }
 
+    /// Held readers go on once what held them is gone (and, for a socket that was behind, once its
+    /// backlog has halved: `pumped` asks only then).
     mutating func resumedSenders() -> [SessionAction] {
-        guard sendersHeld else { return [] }
+        guard sendersHeld, !holdsSender else { return [] }
         sendersHeld = false
         return [.resumeSenders]
     }

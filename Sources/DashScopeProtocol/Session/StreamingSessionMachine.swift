@@ -91,6 +91,11 @@ package struct StreamingSessionMachine<Wire: SessionWire>: Sendable {
         if case .ended = phase { true } else { false }
     }
 
+    /// When the next connection is due, while waiting to reconnect.
+    package var reconnectDueMs: Int? {
+        if case let .backingOff(until) = phase { until } else { nil }
+    }
+
     /// The audio held for re-sending (for tests and figures).
     package var pendingAudio: PendingAudio { pending }
 
