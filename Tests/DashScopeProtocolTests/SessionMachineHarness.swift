@@ -5,7 +5,9 @@ import Testing
 
 /// A wire whose server frames name their signals, so that a transition test reads as a script:
 /// `ready`, `partial ID TEXT`, `final ID START END TEXT` (task ms), `heartbeat`, `billed N`, `notice TEXT`,
-/// `finished`, `drop WHY` (worth another connection), `refuse-key` (fatal).
+/// `finished`, `drop WHY` (worth another connection), `refuse-key` (fatal), and `sent?`, answered with a
+/// notice of how much of the task's audio the session said was sent (the clock of protocols without
+/// timestamps).
 struct ScriptedWire: SessionWire {
     /// A setting JSON could not carry: the opening can't be encoded.
     var failsOpening = false
@@ -34,6 +36,7 @@ struct ScriptedWire: SessionWire {
         case "heartbeat": return [.progress(hasText: false, reachingTaskMs: nil)]
         case "billed": return [.billed(seconds: Int(words[1])!)]
         case "notice": return [.notice(rest(1))]
+        case "sent?": return [.notice("\(audioSentMs) ms sent")]
         case "finished": return [.finished]
         case "drop": return [.ended(.retry(rest(1)))]
         case "refuse-key": return [.ended(.fatal(.keyRejected(status: 401)))]

@@ -18,6 +18,7 @@ struct StreamingSessionMachineTests {
         #expect(run.sent() == [])
         #expect(run.read("ready") == [.emit(.status(.live)), .started, .send([Run.frame(0..<4)], on: 1)])
         #expect(run.read("ready") == [], "a second ready changes nothing")
+        #expect(run.read("sent?") == [.emit(.notice("400 ms sent"))], "the wire reads frames knowing how much audio went")
         #expect(run.audio(6..<9) == [], "one send in flight at a time")
         #expect(run.sent() == [.send([Run.frame(4..<8)], on: 1)], "what piled up, in whole frames only while more may come")
         #expect(run.finishInput() == [])
@@ -209,6 +210,23 @@ struct StreamingSessionMachineTests {
         #expect(opened == [.emit(.notTranscribed(startMs: 200, endMs: 1_500)), .send([.text("open")], on: 2)])
         run.read("ready")
         #expect(run.writes.last == [Run.frame(15..<19), Run.frame(19..<23), Run.frame(23..<25)], "live: all there is, in one batch")
+    }
+
+    @Test("a live socket stalled for longer than the buffer: audio it never sent is let go, so the task starts again rather than skip it on the server's clock")
+    func stalledSocket() {
+        var run = Run(.realTime) { $0.resendBufferSeconds = 1 }
+        run.completesSends = false
+        run.start()
+        run.connected()
+        run.sent()
+        run.read("ready")
+        run.audio(0..<1)  // in flight, and then the socket stalls
+        run.audio(1..<15)  // fifteen chunks for a buffer of ten: 0 to 4 go
+        #expect(run.sent() == [.close(1), .emit(.status(.reconnecting(attempt: 1))), .schedule(atMs: 500)])
+        run.timer(at: 500)
+        #expect(run.connected().first == .emit(.notTranscribed(startMs: 0, endMs: 500)))
+        run.sent()
+        #expect(run.read("ready").last == .send([Run.frame(5..<9), Run.frame(9..<13), Run.frame(13..<15)], on: 2))
     }
 
     @Test("a failed write sends nothing more, yet the frames read before the close still count; the close then reconnects")

@@ -56,10 +56,18 @@ extension StreamingSessionMachine {
         var actions: [SessionAction] = []
         var frames: [WireFrame] = []
         while frames.count < policy.maxFramesPerBatch, hasFrameToSend, let chunk = pending.takeNextToSend(maxFrames: samplesPerFrame) {
+            if let end = link.sentThroughFrame, chunk.startFrame != end {
+                // A live meeting's buffer let go of audio this connection had not sent yet (a socket
+                // stalled for longer than the buffer holds): the server's clock would skip it, so the
+                // task starts again from what is held, and the stretch is reported.
+                phase = .connected(link)
+                return actions + lose(.retry("the connection fell \(policy.resendBufferSeconds) s behind"), atMs: now)
+            }
             // Senders resume in a batch once the backlog has halved, not after every frame.
             if pending.unsentCount <= policy.unsentLow { actions += resumedSenders() }
             let origin = link.taskOrigin ?? chunk.startFrame
             link.taskOrigin = origin
+            link.sentThroughFrame = chunk.endFrame
             link.audioSentMs = Int(PCMFormat.milliseconds(frames: chunk.endFrame - origin))
             metrics.audioSent(throughTaskMs: link.audioSentMs, atMs: now)
             frames.append(link.wire.audioFrame(Self.resampled(chunk.samples, with: &link.resampler)))

@@ -30,6 +30,9 @@ package struct StreamingSessionMachine<Wire: SessionWire>: Sendable {
         var taskOrigin: Int64?
         /// How much of the task's audio has been sent (ms on its clock).
         var audioSentMs = 0
+        /// Meeting frame just past the last audio sent: the next must start there, as the server's
+        /// clock counts bytes.
+        var sentThroughFrame: Int64?
         var resampler: Resampler?
     }
 
