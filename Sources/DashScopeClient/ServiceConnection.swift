@@ -15,6 +15,9 @@ final class ServiceConnection: Sendable {
         case text(String)
         /// The server sent a binary frame, which this protocol never does.
         case binary
+        /// The connection closed, for whatever reason; with the close code the server sent, if any.
+        /// Nothing comes after it.
+        case closed(code: Int?)
     }
 
     /// Why the connection could not be opened.
@@ -26,26 +29,25 @@ final class ServiceConnection: Sendable {
         case unreachable(String)
     }
 
-    /// Frames as they arrive; it ends when the connection closes, for whatever reason.
-    let inbound: AsyncStream<Inbound>
     private let socket: WebSocket
 
-    private init(socket: WebSocket, inbound: AsyncStream<Inbound>) {
+    private init(socket: WebSocket) {
         self.socket = socket
-        self.inbound = inbound
     }
 
     /// Connects and upgrades, on `loop` (the session's; see `EventLoopTaskExecutor`). `apiKey` goes
-    /// in the `Authorization` header only.
+    /// in the `Authorization` header only. `receive` is called on `loop` with each frame as it
+    /// arrives, then once with `.closed`: a session whose actor runs on that loop handles a frame
+    /// where it is read, with no hop through a stream.
     static func open(
-        url: URL, apiKey: String, trust: TLSTrust, on loop: any EventLoop = MultiThreadedEventLoopGroup.singleton.next()
+        url: URL, apiKey: String, trust: TLSTrust, on loop: any EventLoop = MultiThreadedEventLoopGroup.singleton.next(),
+        receive: @escaping @Sendable (Inbound) -> Void
     ) async throws(OpenFailure) -> ServiceConnection {
         var headers = HTTPHeaders()
         headers.add(name: "Authorization", value: "Bearer \(apiKey)")
         headers.add(name: "User-Agent", value: "verbatim (Linux)")
         var configuration = WebSocketClient.Configuration(tlsConfiguration: trust.configuration())
         configuration.maxFrameSize = 1 << 20
-        let (inbound, sink) = AsyncStream.makeStream(of: Inbound.self)
         // The connect future can complete before websocket-kit hands over the socket (it configures the
         // pipeline on a later tick), so the socket comes through a promise of its own.
         let upgraded = loop.makePromise(of: WebSocket.self)
@@ -53,24 +55,28 @@ final class ServiceConnection: Sendable {
         do {
             try await WebSocket.connect(to: url, headers: headers, configuration: configuration, on: loop) { socket in
                 // Runs on the event loop before any frame is read, so none is missed.
-                socket.onText { _, text in sink.yield(.text(text)) }
-                socket.onBinary { _, _ in sink.yield(.binary) }
-                socket.onClose.whenComplete { _ in sink.finish() }
+                socket.onText { _, text in receive(.text(text)) }
+                socket.onBinary { _, _ in receive(.binary) }
+                socket.onClose.whenComplete { _ in receive(.closed(code: socket.closeCode.map { Int(UInt16(webSocketErrorCode: $0)) })) }
                 upgraded.succeed(socket)
             }.get()
             socket = try await upgraded.futureResult.get()
         } catch {
-            sink.finish()
             upgraded.fail(error)
             throw classify(error, host: url.host ?? "")
         }
-        return ServiceConnection(socket: socket, inbound: inbound)
+        return ServiceConnection(socket: socket)
     }
 
     /// Sends the frames in order, in one trip to the socket's thread, and returns once the last one
     /// is written to the socket: the caller goes at the network's pace.
     func send(_ frames: [WireFrame]) async throws {
-        guard !frames.isEmpty else { return }
+        try await write(frames).get()
+    }
+
+    /// The same, as a future that completes on the socket's loop once the last frame is written.
+    func write(_ frames: [WireFrame]) -> EventLoopFuture<Void> {
+        guard !frames.isEmpty else { return socket.eventLoop.makeSucceededVoidFuture() }
         let written = socket.eventLoop.makePromise(of: Void.self)
         let socket = socket
         @Sendable func writeAll() {
@@ -86,15 +92,12 @@ final class ServiceConnection: Sendable {
         }
         // A session's tasks run on the socket's loop (`EventLoopTaskExecutor`); others hop to it.
         if socket.eventLoop.inEventLoop { writeAll() } else { socket.eventLoop.execute(writeAll) }
-        try await written.futureResult.get()
+        return written.futureResult
     }
 
     func close() async {
         try? await socket.close(code: .normalClosure).get()
     }
-
-    /// The close code the server sent, if it closed with one.
-    var closeCode: Int? { socket.closeCode.map { Int(UInt16(webSocketErrorCode: $0)) } }
 
     private static func classify(_ error: any Error, host: String) -> OpenFailure {
         if case let WebSocketClient.Error.invalidResponseStatus(head) = error {

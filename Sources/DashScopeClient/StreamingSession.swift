@@ -11,11 +11,17 @@ import Recognition
 /// sends written, closes, timers) and performs the actions it returns: it opens and closes
 /// connections, writes frames, holds back a file's reader, keeps one timer, and yields events. The
 /// clock is injected so that a test can run it on another (the machine's tests need none).
+///
+/// The actor runs on its connections' event loop (its serial executor is the loop), so a frame read
+/// or a write completed is handed to the machine where NIO reports it, with no hop through a stream
+/// or a task.
 actor StreamingSession<Wire: SessionWire, SessionClock: Clock<Duration>>: RecognitionSession {
     nonisolated let events: AsyncStream<RecognitionEvent>
-    /// The event loop this session's connections live on, as the executor its tasks prefer.
+    /// The event loop this session's connections live on: the actor's executor, and the one its
+    /// feeders' tasks prefer.
     private nonisolated let executor = EventLoopTaskExecutor(loop: MultiThreadedEventLoopGroup.singleton.next())
     nonisolated var preferredExecutor: (any TaskExecutor)? { executor }
+    nonisolated var unownedExecutor: UnownedSerialExecutor { executor.loop.executor.asUnownedSerialExecutor() }
     /// A file's chunks are the wire's frames (400 ms on the duplex protocol, 100 ms on the realtime one).
     nonisolated let preferredChunkFrames: Int
     private let sink: AsyncStream<RecognitionEvent>.Continuation
@@ -24,8 +30,14 @@ actor StreamingSession<Wire: SessionWire, SessionClock: Clock<Duration>>: Recogn
     private let started: SessionClock.Instant
 
     private var machine: StreamingSessionMachine<Wire>
-    /// The open connection, and the writer's queue on it (the machine sends one batch at a time).
-    private var connection: (id: ConnectionID, socket: ServiceConnection, outbox: AsyncStream<[WireFrame]>.Continuation)?
+    /// The open connection (the machine sends on it one batch at a time).
+    private var connection: (id: ConnectionID, socket: ServiceConnection)?
+    /// A connection that closed before it was handed to the machine: told once it is.
+    private var closedBeforeUse: [ConnectionID: Int?] = [:]
+    /// Actions still to perform: NIO may report a write done while the actor is performing the send
+    /// that made it, and what the machine says then waits for the actions before it.
+    private var queued: [SessionAction] = []
+    private var performing = false
     private var timer: Task<Void, Never>?
     /// Readers held back by the machine; the caller of `start`, waiting for the first task.
     private var sendersWaiting: [CheckedContinuation<Void, Never>] = []
@@ -85,61 +97,76 @@ actor StreamingSession<Wire: SessionWire, SessionClock: Clock<Duration>>: Recogn
     // MARK: Actions
 
     private func perform(_ actions: [SessionAction]) {
-        for action in actions {
-            switch action {
-            case let .connect(id): Task(executorPreference: executor) { await self.open(id) }
-            case let .send(frames, id) where connection?.id == id: connection?.outbox.yield(frames)
-            case .send: break  // a connection already closed: the machine ignores what it reports
-            case let .close(id): close(id)
-            case let .emit(event): sink.yield(event)
-            case let .schedule(due): schedule(atMs: due)
-            case .resumeSenders: resumeSenders()
-            case .started:
-                startup?.resume()
-                startup = nil
-            case let .startFailed(reason):
-                startup?.resume(throwing: reason)
-                startup = nil
-            case .end:
-                sink.finish()
-                timer?.cancel()
-                resumeSenders()
-            }
+        queued.append(contentsOf: actions)
+        guard !performing else { return }
+        performing = true
+        var next = 0
+        while next < queued.count {
+            run(queued[next])
+            next += 1
+        }
+        queued.removeAll(keepingCapacity: true)
+        performing = false
+    }
+
+    private func run(_ action: SessionAction) {
+        switch action {
+        case let .connect(id): Task(executorPreference: executor) { await self.open(id) }
+        case let .send(frames, id): write(frames, on: id)
+        case let .close(id): close(id)
+        case let .emit(event): sink.yield(event)
+        case let .schedule(due): schedule(atMs: due)
+        case .resumeSenders: resumeSenders()
+        case .started:
+            startup?.resume()
+            startup = nil
+        case let .startFailed(reason):
+            startup?.resume(throwing: reason)
+            startup = nil
+        case .end:
+            sink.finish()
+            timer?.cancel()
+            resumeSenders()
         }
     }
 
-    /// Opens a connection, starts its writer, and reads it until it closes.
+    /// Opens a connection and hands it to the machine; its frames come to `received` on the loop.
     private func open(_ id: ConnectionID) async {
         let socket: ServiceConnection
         do {
             socket = try await ServiceConnection.open(
                 url: settings.url, apiKey: settings.apiKey, trust: TLSTrust(caFile: settings.caFile), on: executor.loop
-            )
+            ) { [self] frame in
+                assumeIsolated { $0.received(frame, on: id) }
+            }
         } catch {
+            closedBeforeUse[id] = nil
             perform(machine.connectFailed(id, Self.wireEnd(for: error), atMs: now))
             return
         }
-        let (outbox, queue) = AsyncStream.makeStream(of: [WireFrame].self)
-        connection = (id, socket, queue)
-        Task(executorPreference: executor) { await self.write(outbox, to: socket, on: id) }
+        connection = (id, socket)
         perform(machine.connected(id, atMs: now))
-        for await frame in socket.inbound {
-            switch frame {
-            case let .text(text): perform(machine.frameRead(text, on: id, atMs: now))
-            case .binary: perform(machine.binaryFrameRead(on: id, atMs: now))
-            }
-        }
-        perform(machine.closed(id, code: socket.closeCode, atMs: now))
+        if let code = closedBeforeUse.removeValue(forKey: id) { perform(machine.closed(id, code: code, atMs: now)) }
     }
 
-    /// Writes what the machine sends, a batch at a time, and tells it how each went.
-    private func write(_ outbox: AsyncStream<[WireFrame]>, to socket: ServiceConnection, on id: ConnectionID) async {
-        for await frames in outbox {
-            do {
-                try await socket.send(frames)
-                perform(machine.sent(on: id, atMs: now))
-            } catch {
-                perform(machine.sendFailed(on: id, "\(error)", atMs: now))
+    private func received(_ frame: ServiceConnection.Inbound, on id: ConnectionID) {
+        switch frame {
+        case let .text(text): perform(machine.frameRead(text, on: id, atMs: now))
+        case .binary: perform(machine.binaryFrameRead(on: id, atMs: now))
+        case let .closed(code) where machine.isOpening(id): closedBeforeUse[id] = code
+        case let .closed(code): perform(machine.closed(id, code: code, atMs: now))
+        }
+    }
+
+    /// Writes a batch; NIO completes it on the loop, and the machine hears how it went.
+    private func write(_ frames: [WireFrame], on id: ConnectionID) {
+        guard let open = connection, open.id == id else { return }  // closed: the machine ignores it
+        open.socket.write(frames).whenComplete { [self] result in
+            assumeIsolated { session in
+                switch result {
+                case .success: session.perform(session.machine.sent(on: id, atMs: session.now))
+                case let .failure(error): session.perform(session.machine.sendFailed(on: id, "\(error)", atMs: session.now))
+                }
             }
         }
     }
@@ -147,7 +174,6 @@ actor StreamingSession<Wire: SessionWire, SessionClock: Clock<Duration>>: Recogn
     private func close(_ id: ConnectionID) {
         guard let open = connection, open.id == id else { return }
         connection = nil
-        open.outbox.finish()
         Task(executorPreference: executor) { await open.socket.close() }
     }
 

@@ -12,10 +12,11 @@ struct ServerConnectionReuseTests {
     @Test("two tasks one after another on one connection, each with a new id, each recognized on its own clock")
     func twoTasksOnOneSocket() async throws {
         let server = try await DashScopeTestServer.start(script: ["First task.", "Second task."])
+        let (frames, sink) = AsyncStream.makeStream(of: ServiceConnection.Inbound.self)
         let connection = try await ServiceConnection.open(
             url: URL(string: server.url)!, apiKey: DashScopeTestServer.Options().apiKey, trust: TLSTrust()
-        )
-        var inbound = connection.inbound.makeAsyncIterator()
+        ) { sink.yield($0) }
+        var inbound = frames.makeAsyncIterator()
         let (samples, _) = ToneScript.audio(sentences: 1)
 
         for _ in 0..<2 {

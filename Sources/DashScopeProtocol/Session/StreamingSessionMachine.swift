@@ -199,6 +199,11 @@ package struct StreamingSessionMachine<Wire: SessionWire>: Sendable {
         if case let .connected(link) = phase { link.id == id } else { false }
     }
 
+    /// Whether the machine waits for this connection to open (what it says before `connected` waits too).
+    package func isOpening(_ id: ConnectionID) -> Bool {
+        if case .connecting(id) = phase { true } else { false }
+    }
+
     private mutating func connect() -> SessionAction {
         lastConnectionID += 1
         phase = .connecting(lastConnectionID)
