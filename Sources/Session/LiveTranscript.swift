@@ -27,6 +27,7 @@ package enum TranscriptUpdate: Sendable, Equatable {
 ///
 /// Callers feed each source's session (`session(for:)`) from capture or a file; `finish` ends them.
 package actor LiveTranscript {
+    /// The updates, unless they are given to `publish` (then it ends at once).
     package nonisolated let updates: AsyncStream<TranscriptUpdate>
     private nonisolated let sessions: [String: any RecognitionSession]
     private let destination: (store: MeetingStore, meetingID: Int64)?
@@ -36,6 +37,9 @@ package actor LiveTranscript {
     /// only finals, and a cloud engine sends several partials for every final). The transcript
     /// follows them either way: `finish` saves a partial no engine finalized.
     private let sendsPartials: Bool
+    /// Where updates go: `updates`, or the owner's own stream (`MeetingRecorder` merges them into its
+    /// events without a relay task).
+    private let publish: @Sendable (TranscriptUpdate) -> Void
     private let updateSink: AsyncStream<TranscriptUpdate>.Continuation
     private var assembler = TranscriptAssembler()
     private var readers: [Task<Void, Never>] = []
@@ -55,13 +59,16 @@ package actor LiveTranscript {
 
     package init(
         sessions: [String: any RecognitionSession], saveTo destination: (store: MeetingStore, meetingID: Int64)?,
-        labelsSpeakers: Bool, sendsPartials: Bool = true
+        labelsSpeakers: Bool, sendsPartials: Bool = true, publish: (@Sendable (TranscriptUpdate) -> Void)? = nil
     ) async {  // async: an actor's async initializer is isolated, so it can start the readers
         self.sessions = sessions
         self.destination = destination
         self.labelsSpeakers = labelsSpeakers
         self.sendsPartials = sendsPartials
-        (updates, updateSink) = AsyncStream.makeStream(of: TranscriptUpdate.self)
+        let (updates, updateSink) = AsyncStream.makeStream(of: TranscriptUpdate.self)
+        (self.updates, self.updateSink) = (updates, updateSink)
+        if publish != nil { updateSink.finish() }
+        self.publish = publish ?? { updateSink.yield($0) }
         readers = sessions.map { source, session in
             Task(executorPreference: session.preferredExecutor) { [weak self] in
                 for await event in session.events { await self?.handle(event, source: source) }
@@ -85,14 +92,14 @@ package actor LiveTranscript {
 
     private func handle(_ event: RecognitionEvent, source: String) async {
         switch event {
-        case let .status(status): updateSink.yield(.engineStatus(source: source, status))
+        case let .status(status): publish(.engineStatus(source: source, status))
         case let .metrics(metrics):
             if let billed = metrics.billedSeconds { billedSeconds[source] = billed }
-            updateSink.yield(.metrics(source: source, metrics))
+            publish(.metrics(source: source, metrics))
         case let .notTranscribed(startMs, endMs):
             await saveGap(TranscriptGap(source: labelsSpeakers ? source : nil, startMs: startMs, endMs: endMs))
-            updateSink.yield(.notTranscribed(source: source, startMs: startMs, endMs: endMs))
-        case let .notice(message): updateSink.yield(.engineNotice(source: source, message: message))
+            publish(.notTranscribed(source: source, startMs: startMs, endMs: endMs))
+        case let .notice(message): publish(.engineNotice(source: source, message: message))
         case .partial, .final: await apply(assembler.apply(event, source: source))
         }
     }
@@ -102,7 +109,7 @@ package actor LiveTranscript {
             switch change {
             case let .partial(source, partial):
                 guard sendsPartials else { continue }
-                updateSink.yield(.partial(source: source, text: partial?.text, provisional: partial?.provisional ?? ""))
+                publish(.partial(source: source, text: partial?.text, provisional: partial?.provisional ?? ""))
             case let .finalized(sentence, _): await save(presented(sentence))
             }
         }
@@ -114,11 +121,11 @@ package actor LiveTranscript {
                 try await destination.store.appendSentence(sentence, to: destination.meetingID, billedSeconds: billedSecondsSoFar)
             } catch {
                 let reason = userMessage(for: error)
-                updateSink.yield(.saveFailed(sentence, reason: reason))
+                publish(.saveFailed(sentence, reason: reason))
                 return
             }
         }
-        updateSink.yield(.finalized(sentence))
+        publish(.finalized(sentence))
     }
 
     /// A stretch the engine lost is part of the meeting's record, like a sentence.
@@ -126,7 +133,7 @@ package actor LiveTranscript {
         guard let destination else { return }
         do { try await destination.store.addTranscriptGap(gap, to: destination.meetingID) } catch {
             let reason = userMessage(for: error)
-            updateSink.yield(.gapSaveFailed(gap, reason: reason))
+            publish(.gapSaveFailed(gap, reason: reason))
         }
     }
 

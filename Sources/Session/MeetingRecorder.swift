@@ -58,8 +58,12 @@ package actor MeetingRecorder {
         }
         self.store = store
         self.captures = captures
-        transcript = sessions.isEmpty ? nil : await LiveTranscript(sessions: sessions, saveTo: (store, meetingID), labelsSpeakers: true)
-        (events, eventSink) = AsyncStream.makeStream(of: RecorderEvent.self, bufferingPolicy: .bufferingNewest(512))
+        let (events, eventSink) = AsyncStream.makeStream(of: RecorderEvent.self, bufferingPolicy: .bufferingNewest(512))
+        (self.events, self.eventSink) = (events, eventSink)
+        // The transcript's updates join the events where they are made: no relay task in between.
+        transcript = sessions.isEmpty
+            ? nil
+            : await LiveTranscript(sessions: sessions, saveTo: (store, meetingID), labelsSpeakers: true) { eventSink.yield(.transcript($0)) }
         startForwarding()
     }
 
@@ -70,9 +74,6 @@ package actor MeetingRecorder {
             }
         }
         guard let transcript else { return }
-        forwarding.append(Task { [eventSink] in
-            for await update in transcript.updates { eventSink.yield(.transcript(update)) }
-        })
         // Capture hands chunks over without waiting; if recognition falls behind, capture's own
         // buffer drops (and counts) chunks, never the file.
         feeders = captures.compactMap { capture in
