@@ -3,7 +3,7 @@ import NIOCore
 import NIOWebSocket
 import WebSocketKit
 
-/// One client connection to `DashScopeTestServer` on the realtime protocol (spec Part B, VAD mode):
+/// One client connection to `DashScopeTestServer` on the realtime protocol (docs/protocol.md Part B, VAD mode):
 /// one session, `session.created` first, results per utterance from `ToneScript` audio on the
 /// session's own clock, `session.finished` and a close after `session.finish`. Every method runs on
 /// the connection's event loop, which is what makes the mutable state safe (hence `@unchecked Sendable`).

@@ -8,7 +8,7 @@
 // For information on using the generated types, please see the documentation:
 //   https://github.com/apple/swift-protobuf/
 
-/// The JSON text frames a DashScope duplex server sends (spec Part A: A.5, A.9, A.11), as a schema
+/// The JSON text frames a DashScope duplex server sends (docs/protocol.md Part A: A.5, A.9, A.11), as a schema
 /// for swift-protobuf's JSON decoder. Nothing here goes over the wire as protobuf: the schema only
 /// lets a generated decoder read the JSON straight into these fields, with less than half the work
 /// of Foundation's JSONDecoder on the session's 1,400 results (docs/DECISIONS.md, 2026-11-21).

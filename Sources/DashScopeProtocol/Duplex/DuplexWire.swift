@@ -1,6 +1,6 @@
 import Recognition
 
-/// The duplex protocol (spec Part A) on one connection: one task, `run-task` to `task-finished`.
+/// The duplex protocol (docs/protocol.md Part A) on one connection: one task, `run-task` to `task-finished`.
 package struct DuplexWire: SessionWire {
     package let taskID: String
     private let model: DashScopeModel

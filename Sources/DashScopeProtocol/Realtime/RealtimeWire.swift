@@ -2,7 +2,7 @@ import AudioCore
 import Recognition
 import TranscriptCore
 
-/// The realtime protocol (spec Part B) on one connection, in VAD mode: `session.update`, audio as
+/// The realtime protocol (docs/protocol.md Part B) on one connection, in VAD mode: `session.update`, audio as
 /// base64 `append` events, one final per utterance, `session.finish` to `session.finished`. One
 /// connection is one session (no reuse).
 package struct RealtimeWire: SessionWire {
