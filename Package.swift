@@ -92,7 +92,8 @@ let package = Package(
             ] + webSocketProducts
         ),
         // A meeting being recorded: captures, audio files and the archive, tied together.
-        .target(name: "Session", dependencies: ["AudioCore", "AudioCapture", "Recognition", "Store", "TranscriptCore"]),
+        .target(
+            name: "Session", dependencies: ["AudioCore", "AudioCapture", "Recognition", "Store", "TranscriptCore"]),
         // Pure, deterministic formats in and out (Markdown, SRT, WebVTT, JSON, text).
         .target(name: "Export", dependencies: ["TranscriptCore"]),
         // The meeting screen's state and its update function (Elm style), the key map. Pure.
@@ -103,7 +104,9 @@ let package = Package(
         // screen's themes (`ThemeFile`).
         .target(
             name: "Configuration",
-            dependencies: ["DashScopeProtocol", "TUIRender", "TranscriptCore", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: [
+                "DashScopeProtocol", "TUIRender", "TranscriptCore", .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
         ),
         // ncursesw's wide-character API (libncurses-dev): a modulemap and a shim header.
         .systemLibrary(name: "CNCurses", providers: [.apt(["libncurses-dev"])]),
@@ -112,22 +115,31 @@ let package = Package(
         // The composition root of the meeting screen: recorder events in, effects out to the archive.
         .target(
             name: "VerbatimApp",
-            dependencies: ["AudioCapture", "AudioCore", "Export", "Recognition", "Session", "Store", "TUIModel", "TUIRender", "TUITerminal", "TranscriptCore"]
+            dependencies: [
+                "AudioCapture", "AudioCore", "Export", "Recognition", "Session", "Store", "TUIModel", "TUIRender",
+                "TUITerminal", "TranscriptCore",
+            ]
         ),
         // The command-line tool.
         .executableTarget(
             name: "verbatim",
             dependencies: [
                 "TranscriptCore", "Store", "Export", "AudioCore", "AudioCapture", "Recognition", "OfflineRecognition",
-                "DashScopeProtocol", "DashScopeClient", "Configuration", "Session", "TUIModel", "TUIRender", "TUITerminal", "VerbatimApp",
+                "DashScopeProtocol", "DashScopeClient", "Configuration", "Session", "TUIModel", "TUIRender",
+                "TUITerminal", "VerbatimApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Release: GNU ld packs the binary's relative relocations (DT_RELR) and exports no symbols,
             // so a start reads and touches less of it (peak memory; see docs/DECISIONS.md). Still PIE.
-            linkerSettings: [.unsafeFlags(
-                ["-use-ld=bfd", "-Xlinker", "--no-export-dynamic", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"],
-                .when(platforms: [.linux], configuration: .release)
-            )]
+            linkerSettings: [
+                .unsafeFlags(
+                    [
+                        "-use-ld=bfd", "-Xlinker", "--no-export-dynamic", "-Xlinker", "-z", "-Xlinker",
+                        "pack-relative-relocs",
+                    ],
+                    .when(platforms: [.linux], configuration: .release)
+                )
+            ]
         ),
         // `make bench`: prints figures; never part of the test suite.
         .executableTarget(
@@ -146,7 +158,8 @@ let package = Package(
         ),
         .testTarget(name: "TranscriptCoreTests", dependencies: ["TranscriptCore"]),
         .testTarget(
-            name: "TUITests", dependencies: ["TUIModel", "TUIRender", "AudioCore", "TranscriptCore", "VerbatimTestSupport"],
+            name: "TUITests",
+            dependencies: ["TUIModel", "TUIRender", "AudioCore", "TranscriptCore", "VerbatimTestSupport"],
             exclude: ["Snapshots"]
         ),
         .testTarget(name: "AudioCoreTests", dependencies: ["AudioCore"]),
@@ -158,22 +171,31 @@ let package = Package(
         .testTarget(
             name: "DashScopeClientTests",
             dependencies: [
-                "DashScopeClient", "DashScopeProtocol", "AudioCore", "Recognition", "Session", "Store", "TranscriptCore",
+                "DashScopeClient", "DashScopeProtocol", "AudioCore", "Recognition", "Session", "Store",
+                "TranscriptCore",
                 "VerbatimTestSupport",
             ]
         ),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "TUIRender", "VerbatimTestSupport"]),
         .testTarget(
             name: "OfflineRecognitionTests",
-            dependencies: ["OfflineRecognition", "Recognition", "AudioCore", "AudioCapture", "TranscriptCore", "VerbatimTestSupport"]
+            dependencies: [
+                "OfflineRecognition", "Recognition", "AudioCore", "AudioCapture", "TranscriptCore",
+                "VerbatimTestSupport",
+            ]
         ),
-        .testTarget(name: "AudioCaptureTests", dependencies: ["AudioCapture", "AudioCore", "CLazyLibrary", "VerbatimTestSupport"]),
         .testTarget(
-            name: "SessionTests", dependencies: ["Session", "Recognition", "Store", "AudioCore", "TranscriptCore", "VerbatimTestSupport"]
+            name: "AudioCaptureTests",
+            dependencies: ["AudioCapture", "AudioCore", "CLazyLibrary", "VerbatimTestSupport"]),
+        .testTarget(
+            name: "SessionTests",
+            dependencies: ["Session", "Recognition", "Store", "AudioCore", "TranscriptCore", "VerbatimTestSupport"]
         ),
         .testTarget(
             name: "StoreTests",
-            dependencies: ["Store", "TranscriptCore", "VerbatimTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "Store", "TranscriptCore", "VerbatimTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "ExportTests",
@@ -182,7 +204,10 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["OfflineRecognition", "Recognition", "VerbatimTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "OfflineRecognition", "Recognition", "VerbatimTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             exclude: ["Fixtures"]
         ),
     ],

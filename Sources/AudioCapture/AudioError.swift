@@ -43,7 +43,8 @@ package enum AudioError: UserFacingError, Equatable {
         case .sourceSelection(.ambiguous): "Pass the exact name from `verbatim devices`."
         case .sourceSelection(.sameSourceTwice): "Record each source once; `verbatim devices` lists the others."
         case .sourceSelection(.sameLabelTwice): "Give each source its own label: --source LABEL=NAME."
-        case .sourceSelection: "Pass --source NAME (exact, or a unique part of the description); `verbatim devices` lists them."
+        case .sourceSelection:
+            "Pass --source NAME (exact, or a unique part of the description); `verbatim devices` lists them."
         case .streamFailed: "Check the source with `verbatim devices`."
         case let .cannotWriteAudio(_, reason) where reason == String(cString: strerror(EEXIST)):
             "Another recording has that file; Verbatim never overwrites audio. Start the recording again."

@@ -20,7 +20,9 @@ package enum AudioFileRecovery {
         defer { close(descriptor) }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else { return .inUse }
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw .cannotReadAudio(path: path, reason: WAVFileWriter.lastError) }
+        guard fstat(descriptor, &status) == 0 else {
+            throw .cannotReadAudio(path: path, reason: WAVFileWriter.lastError)
+        }
         var header = [UInt8](repeating: 0, count: 4_096)
         let count = header.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, 0) }
         guard count >= 0 else { throw .cannotReadAudio(path: path, reason: WAVFileWriter.lastError) }
@@ -35,8 +37,12 @@ package enum AudioFileRecovery {
         }
         guard let patch else { return .intact(dataBytes: Int(status.st_size) - layout.dataOffset) }
         for write in patch.writes {
-            let written = write.bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, off_t(write.offset)) }
-            guard written == write.bytes.count else { throw .cannotWriteAudio(path: path, reason: WAVFileWriter.lastError) }
+            let written = write.bytes.withUnsafeBytes {
+                pwrite(descriptor, $0.baseAddress, $0.count, off_t(write.offset))
+            }
+            guard written == write.bytes.count else {
+                throw .cannotWriteAudio(path: path, reason: WAVFileWriter.lastError)
+            }
         }
         guard ftruncate(descriptor, off_t(patch.truncateTo)) == 0, fsync(descriptor) == 0 else {
             throw .cannotWriteAudio(path: path, reason: WAVFileWriter.lastError)

@@ -9,7 +9,9 @@ package struct RawPCMLayout: Sendable, Equatable {
     package var sampleRate: Int
     package var channels: Int
 
-    package init(encoding: WAVLayout.Encoding = .integer(bits: 16), sampleRate: Int = PCMFormat.sampleRate, channels: Int = 1) {
+    package init(
+        encoding: WAVLayout.Encoding = .integer(bits: 16), sampleRate: Int = PCMFormat.sampleRate, channels: Int = 1
+    ) {
         self.encoding = encoding
         self.sampleRate = sampleRate
         self.channels = channels
@@ -55,7 +57,8 @@ package struct AudioFileSource: Sendable {
             try? handle.close()
             throw .unsupportedAudio(path: path, reason: Self.describe(error))
         }
-        stream = isStream ? OpenStream(handle: handle, pending: Array(header[min(header.count, layout.dataOffset)...])) : nil
+        stream =
+            isStream ? OpenStream(handle: handle, pending: Array(header[min(header.count, layout.dataOffset)...])) : nil
         if !isStream { try? handle.close() }
     }
 
@@ -63,7 +66,8 @@ package struct AudioFileSource: Sendable {
     /// (a recording cut short) or unknown (raw PCM); for a stream, what its header promises, if it knows.
     package var durationMs: Int {
         if stream != nil { return promisedMs ?? 0 }
-        let fileBytes = ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) - layout.dataOffset
+        let fileBytes =
+            ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) - layout.dataOffset
         return milliseconds(bytes: max(0, min(layout.declaredDataBytes, fileBytes)))
     }
 
@@ -123,7 +127,9 @@ package struct AudioFileSource: Sendable {
         let handle = try stream?.handle ?? Self.open(path)
         defer { try? handle.close() }
         var pending = stream?.pending ?? []
-        if stream == nil, layout.dataOffset > 0 { try read(path) { try handle.seek(toOffset: UInt64(layout.dataOffset)) } }
+        if stream == nil, layout.dataOffset > 0 {
+            try read(path) { try handle.seek(toOffset: UInt64(layout.dataOffset)) }
+        }
         var decoder = PCMDecoder(encoding: layout.encoding, channels: layout.channels)
         var resampler = Resampler(inputRate: layout.sampleRate)
         var chunker = Chunker(label: label, chunkFrames: max(1, chunkFrames))
@@ -136,7 +142,8 @@ package struct AudioFileSource: Sendable {
             if block.count > remaining { block.removeLast(block.count - remaining) }
             remaining -= block.count
             let done = block.isEmpty || remaining <= 0
-            let samples = layout.sampleRate == PCMFormat.sampleRate
+            let samples =
+                layout.sampleRate == PCMFormat.sampleRate
                 ? decoder.decodeInt16(block)
                 : resampler.process(decoder.decode(block), final: done).int16Samples
             let chunks = chunker.add(samples, final: done)
@@ -153,7 +160,8 @@ package struct AudioFileSource: Sendable {
     }
 
     /// What one read(2) returns: from a pipe, whatever has arrived (FileHandle's reads wait for the full count).
-    private static func readAvailable(_ handle: FileHandle, upTo count: Int, path: String) throws(AudioError) -> [UInt8] {
+    private static func readAvailable(_ handle: FileHandle, upTo count: Int, path: String) throws(AudioError) -> [UInt8]
+    {
         while true {
             var failure: Int32 = 0
             // Not zeroed first: only the bytes read(2) returns are kept.
@@ -250,7 +258,9 @@ package struct FileChunks: AsyncSequence, Sendable {
         }
     }
 
-    package func makeAsyncIterator() -> AsyncIterator { AsyncIterator(base: stream.makeAsyncIterator(), credits: credits) }
+    package func makeAsyncIterator() -> AsyncIterator {
+        AsyncIterator(base: stream.makeAsyncIterator(), credits: credits)
+    }
 }
 
 /// Cuts a stream of samples into chunks of `chunkFrames` on the source's own timeline.

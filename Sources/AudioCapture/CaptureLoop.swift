@@ -48,14 +48,16 @@ struct CaptureLoop {
         stream = nil
         closeFile()
         return CaptureSummary(
-            source: label, frames: timeline.framesWritten, droppedChunks: droppedChunks, audioPath: configuration.audioPath
+            source: label, frames: timeline.framesWritten, droppedChunks: droppedChunks,
+            audioPath: configuration.audioPath
         )
     }
 
     /// Opens the record stream; on failure reports the loss once and waits out a backoff delay.
     private mutating func connect() -> PulseRecordStream? {
         do {
-            let opened = try PulseRecordStream(server: configuration.server, device: configuration.device, streamName: label)
+            let opened = try PulseRecordStream(
+                server: configuration.server, device: configuration.device, streamName: label)
             stream = opened
             backoff.reset()
             needsClockAlignment = true

@@ -16,9 +16,11 @@ final class PulseRecordStream {
             maxlength: unset, tlength: unset, prebuf: unset, minreq: unset, fragsize: UInt32(PCMFormat.chunkBytes)
         )
         var error: Int32 = 0
-        guard let handle = pa_simple_new(
-            server, "verbatim", PA_STREAM_RECORD, device, streamName, &spec, nil, &attributes, &error
-        ) else {
+        guard
+            let handle = pa_simple_new(
+                server, "verbatim", PA_STREAM_RECORD, device, streamName, &spec, nil, &attributes, &error
+            )
+        else {
             throw Self.failure(device: device, server: server, code: error)
         }
         self.handle = handle
@@ -38,7 +40,8 @@ final class PulseRecordStream {
     private static func failure(device: String, server: String?, code: Int32) -> AudioError {
         let reason = String(cString: pa_strerror(code))
         switch Int(code) {
-        case Int(PA_ERR_CONNECTIONREFUSED.rawValue), Int(PA_ERR_INVALIDSERVER.rawValue), Int(PA_ERR_CONNECTIONTERMINATED.rawValue):
+        case Int(PA_ERR_CONNECTIONREFUSED.rawValue), Int(PA_ERR_INVALIDSERVER.rawValue),
+            Int(PA_ERR_CONNECTIONTERMINATED.rawValue):
             return .serverUnreachable(server: server, reason: reason)
         default:
             return .streamFailed(source: device, reason: reason)

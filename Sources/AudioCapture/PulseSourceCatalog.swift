@@ -53,32 +53,37 @@ private final class Connection {
 
     func defaultSourceName() throws(AudioError) -> String? {
         let box = Box<String?>(nil)
-        let operation = pa_context_get_server_info(context, { _, info, userdata in
-            guard let info, let userdata, let name = info.pointee.default_source_name else { return }
-            Unmanaged<Box<String?>>.fromOpaque(userdata).takeUnretainedValue().value = String(cString: name)
-        }, Unmanaged.passUnretained(box).toOpaque())
+        let operation = pa_context_get_server_info(
+            context,
+            { _, info, userdata in
+                guard let info, let userdata, let name = info.pointee.default_source_name else { return }
+                Unmanaged<Box<String?>>.fromOpaque(userdata).takeUnretainedValue().value = String(cString: name)
+            }, Unmanaged.passUnretained(box).toOpaque())
         try run(operation)
         return box.value
     }
 
     func sourceList() throws(AudioError) -> [AudioSourceInfo] {
         let box = Box<[AudioSourceInfo]>([])
-        let operation = pa_context_get_source_info_list(context, { _, info, eol, userdata in
-            guard eol == 0, let info, let userdata else { return }
-            let source = info.pointee
-            let format = pa_sample_format_to_string(source.sample_spec.format).map { String(cString: $0) } ?? "unknown"
-            Unmanaged<Box<[AudioSourceInfo]>>.fromOpaque(userdata).takeUnretainedValue().value.append(
-                AudioSourceInfo(
-                    name: String(cString: source.name),
-                    description: source.description.map { String(cString: $0) } ?? "",
-                    monitor: source.monitor_of_sink != UInt32.max /* PA_INVALID_INDEX */,
-                    isDefault: false,
-                    sampleFormat: format,
-                    sampleRate: Int(source.sample_spec.rate),
-                    channels: Int(source.sample_spec.channels)
+        let operation = pa_context_get_source_info_list(
+            context,
+            { _, info, eol, userdata in
+                guard eol == 0, let info, let userdata else { return }
+                let source = info.pointee
+                let format =
+                    pa_sample_format_to_string(source.sample_spec.format).map { String(cString: $0) } ?? "unknown"
+                Unmanaged<Box<[AudioSourceInfo]>>.fromOpaque(userdata).takeUnretainedValue().value.append(
+                    AudioSourceInfo(
+                        name: String(cString: source.name),
+                        description: source.description.map { String(cString: $0) } ?? "",
+                        monitor: source.monitor_of_sink != UInt32.max /* PA_INVALID_INDEX */,
+                        isDefault: false,
+                        sampleFormat: format,
+                        sampleRate: Int(source.sample_spec.rate),
+                        channels: Int(source.sample_spec.channels)
+                    )
                 )
-            )
-        }, Unmanaged.passUnretained(box).toOpaque())
+            }, Unmanaged.passUnretained(box).toOpaque())
         try run(operation)
         return box.value
     }

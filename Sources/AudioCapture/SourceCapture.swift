@@ -53,7 +53,8 @@ package final class SourceCapture: Sendable {
     /// - Parameter meetingStart: the meeting's clock, so outages can be measured in meeting time.
     package init(_ configuration: Configuration, meetingStart: ContinuousClock.Instant) throws(AudioError) {
         self.configuration = configuration
-        (chunks, chunkSink) = AsyncStream.makeStream(of: AudioChunk.self, bufferingPolicy: .bufferingNewest(configuration.chunkBuffer))
+        (chunks, chunkSink) = AsyncStream.makeStream(
+            of: AudioChunk.self, bufferingPolicy: .bufferingNewest(configuration.chunkBuffer))
         (events, eventSink) = AsyncStream.makeStream(of: CaptureEvent.self, bufferingPolicy: .bufferingNewest(256))
         let writer = try configuration.audioPath.map { path throws(AudioError) in try WAVFileWriter.create(path: path) }
         let thread = Thread { [self] in

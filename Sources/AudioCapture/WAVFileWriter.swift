@@ -21,7 +21,9 @@ package struct WAVFileWriter: Sendable {
         guard descriptor >= 0 else { throw .cannotWriteAudio(path: path, reason: Self.lastError) }
         var writer = WAVFileWriter(path: path, descriptor: descriptor)
         do throws(AudioError) {
-            guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else { throw .cannotWriteAudio(path: path, reason: Self.lastError) }
+            guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+                throw .cannotWriteAudio(path: path, reason: Self.lastError)
+            }
             try writer.write(WAVHeader(dataBytes: 0).bytes)
             try writer.flush()
         } catch {

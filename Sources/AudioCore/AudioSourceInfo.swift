@@ -67,7 +67,9 @@ package enum SourceSelection {
     ) throws(SourceSelectionError) {
         for (index, device) in devices.enumerated() {
             let same = devices.indices.filter { devices[$0].name == device.name }
-            if same.count > 1, same.first == index { throw .sameSourceTwice(name: device.name, requests: same.map { queries[$0] }) }
+            if same.count > 1, same.first == index {
+                throw .sameSourceTwice(name: device.name, requests: same.map { queries[$0] })
+            }
         }
         for (index, label) in labels.enumerated() where labels[..<index].contains(label) {
             throw .sameLabelTwice(label: label)

@@ -39,18 +39,21 @@ extension [Int16] {
     }
 
     #if _endian(big)
-    #error("littleEndianBytes and init(littleEndianBytes:) copy memory as it is: a big-endian host needs a byte swap")
+        #error(
+            "littleEndianBytes and init(littleEndianBytes:) copy memory as it is: a big-endian host needs a byte swap")
     #endif
 
     /// Samples from little-endian 16-bit bytes (a trailing odd byte is ignored).
     package init<Bytes: Collection<UInt8>>(littleEndianBytes bytes: Bytes) {
         let count = bytes.count / 2
-        self = bytes.withContiguousStorageIfAvailable { source in
-            [Int16](unsafeUninitializedCapacity: count) { samples, initialized in
-                UnsafeMutableRawBufferPointer(samples).copyMemory(from: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: source[..<(count * 2)])))
-                initialized = count
-            }
-        } ?? Self.decoded(bytes)
+        self =
+            bytes.withContiguousStorageIfAvailable { source in
+                [Int16](unsafeUninitializedCapacity: count) { samples, initialized in
+                    UnsafeMutableRawBufferPointer(samples).copyMemory(
+                        from: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: source[..<(count * 2)])))
+                    initialized = count
+                }
+            } ?? Self.decoded(bytes)
     }
 
     private static func decoded<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> [Int16] {

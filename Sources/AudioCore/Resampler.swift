@@ -22,10 +22,13 @@ package struct Resampler: Sendable {
         self.inputRate = inputRate
         self.outputRate = outputRate
         phaseStep = Self.gcd(inputRate, outputRate)
-        table = inputRate == outputRate ? [] : Self.makeTable(
-            phases: outputRate / phaseStep, step: phaseStep, outputRate: outputRate,
-            cutoff: 0.94 * Double(min(inputRate, outputRate)) / Double(inputRate)
-        )
+        table =
+            inputRate == outputRate
+            ? []
+            : Self.makeTable(
+                phases: outputRate / phaseStep, step: phaseStep, outputRate: outputRate,
+                cutoff: 0.94 * Double(min(inputRate, outputRate)) / Double(inputRate)
+            )
     }
 
     /// Converts the next input samples; with `final`, also everything still held back for the filter.

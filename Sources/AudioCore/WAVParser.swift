@@ -1,8 +1,8 @@
 /// How the samples of a WAV file are stored.
 package struct WAVLayout: Sendable, Equatable {
     package enum Encoding: Sendable, Equatable {
-        case integer(bits: Int)   // 8 (unsigned), 16, 24 or 32 (signed)
-        case float(bits: Int)     // 32 or 64
+        case integer(bits: Int)  // 8 (unsigned), 16, 24 or 32 (signed)
+        case float(bits: Int)  // 32 or 64
     }
 
     package var encoding: Encoding

@@ -22,7 +22,8 @@ package enum WAVRepair {
         let dataBytes = available - available % layout.bytesPerFrame
         let riffSize = Int(WAVParser.uint32(header, WAVHeader.riffSizeOffset))
         let expectedRIFF = layout.dataOffset - 8 + dataBytes
-        let consistent = layout.declaredDataBytes == dataBytes && riffSize == expectedRIFF
+        let consistent =
+            layout.declaredDataBytes == dataBytes && riffSize == expectedRIFF
             && fileLength == layout.dataOffset + dataBytes
         if consistent { return nil }
         return WAVRepairPatch(

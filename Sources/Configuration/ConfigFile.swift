@@ -12,7 +12,9 @@ package enum ConfigFile {
     /// `--config`, else `VERBATIM_CONFIG`, else the default place (`path(environment:)`).
     package static func location(option: String?, environment: [String: String]) -> Location {
         if let option { return Location(path: option, namedBy: "--config") }
-        if let path = environment["VERBATIM_CONFIG"], !path.isEmpty { return Location(path: path, namedBy: "VERBATIM_CONFIG") }
+        if let path = environment["VERBATIM_CONFIG"], !path.isEmpty {
+            return Location(path: path, namedBy: "VERBATIM_CONFIG")
+        }
         return Location(path: path(environment: environment), namedBy: nil)
     }
 
@@ -48,7 +50,9 @@ package enum ConfigFile {
 
     /// Group or others may read the file (a key in it should be `chmod 600`).
     static func isReadableByOthers(_ path: String) -> Bool {
-        guard let mode = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? Int else { return false }
+        guard let mode = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? Int else {
+            return false
+        }
         return mode & 0o044 != 0
     }
 }

@@ -5,7 +5,9 @@ enum TOMLReader {
     static func table(from text: String, file: String) throws(ConfigError) -> [String: ConfigValue] {
         let table: TOMLTable
         do { table = try TOMLTable(string: text) } catch let error as TOMLParseError {
-            throw .syntax(file: file, line: error.source.begin.line, column: error.source.begin.column, problem: error.description)
+            throw .syntax(
+                file: file, line: error.source.begin.line, column: error.source.begin.column, problem: error.description
+            )
         } catch {
             throw .syntax(file: file, line: 0, column: 0, problem: "\(error)")
         }

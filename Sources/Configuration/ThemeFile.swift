@@ -8,7 +8,8 @@ package enum ThemeFile {
     /// The folders searched for `NAME.toml`, first match wins: the user's, then the shipped ones.
     package static func folders(environment: [String: String], executable: String) -> [String] {
         // The XDG config folder's, even when VERBATIM_CONFIG points the configuration file elsewhere.
-        let configFolder = (ConfigFile.path(environment: environment.filter { $0.key != "VERBATIM_CONFIG" }) as NSString)
+        let configFolder =
+            (ConfigFile.path(environment: environment.filter { $0.key != "VERBATIM_CONFIG" }) as NSString)
             .deletingLastPathComponent
         return [configFolder + "/themes"] + shippedFolders(executable: executable)
     }
@@ -20,7 +21,9 @@ package enum ThemeFile {
         var found = [folder + "/../share/verbatim/themes"]
         for _ in 0..<5 {
             folder = (folder as NSString).deletingLastPathComponent
-            if FileManager.default.fileExists(atPath: folder + "/themes/default.toml") { found.append(folder + "/themes") }
+            if FileManager.default.fileExists(atPath: folder + "/themes/default.toml") {
+                found.append(folder + "/themes")
+            }
         }
         return found
     }
@@ -72,7 +75,8 @@ package enum ThemeFile {
         TextStyle(
             foreground: try color(entry.string("fg"), key: key + ".fg", file: file),
             background: try color(entry.string("bg"), key: key + ".bg", file: file),
-            bold: try entry.bool("bold") ?? false, dim: try entry.bool("dim") ?? false, italic: try entry.bool("italic") ?? false,
+            bold: try entry.bool("bold") ?? false, dim: try entry.bool("dim") ?? false,
+            italic: try entry.bool("italic") ?? false,
             underline: try entry.bool("underline") ?? false, reverse: try entry.bool("reverse") ?? false
         )
     }
@@ -80,7 +84,9 @@ package enum ThemeFile {
     private static func color(_ text: String?, key: String, file: String) throws(ConfigError) -> TerminalColor? {
         guard let text, text != "default" else { return nil }
         guard let color = TerminalColor(name: text) else {
-            throw .invalidValue(file: file, key: key, problem: "must be a colour name (red, bright-cyan, ...) or a number 0-255 as text, not \"\(text)\"")
+            throw .invalidValue(
+                file: file, key: key,
+                problem: "must be a colour name (red, bright-cyan, ...) or a number 0-255 as text, not \"\(text)\"")
         }
         return color
     }
@@ -98,7 +104,10 @@ package enum ThemeFile {
             var fields: [String] = []
             if let foreground = style.foreground { fields.append("fg = \"\(colorName(foreground))\"") }
             if let background = style.background { fields.append("bg = \"\(colorName(background))\"") }
-            for (flag, on) in [("bold", style.bold), ("dim", style.dim), ("italic", style.italic), ("underline", style.underline), ("reverse", style.reverse)] where on {
+            for (flag, on) in [
+                ("bold", style.bold), ("dim", style.dim), ("italic", style.italic), ("underline", style.underline),
+                ("reverse", style.reverse),
+            ] where on {
                 fields.append("\(flag) = true")
             }
             lines.append("\(role.rawValue) = { \(fields.joined(separator: ", ")) }")

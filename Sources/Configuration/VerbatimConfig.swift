@@ -116,7 +116,8 @@ package struct VerbatimConfig: Sendable, Equatable {
         self.offline.dictionary = try offline.string("dictionary")
         self.offline.decoderFlags = try offline.strings("decoder_flags")
         if let flags = self.offline.decoderFlags, flags.count % 2 != 0 {
-            throw .invalidValue(file: file, key: "offline.decoder_flags", problem: "must come in pairs: [\"-flag\", \"value\", ...]")
+            throw .invalidValue(
+                file: file, key: "offline.decoder_flags", problem: "must come in pairs: [\"-flag\", \"value\", ...]")
         }
         try offline.finish()
         var dashscope = try reader.table("dashscope")
@@ -180,7 +181,9 @@ struct TableReader {
     mutating func integer(_ name: String, in range: ClosedRange<Int>) throws(ConfigError) -> Int? {
         guard let value = try integer(name) else { return nil }
         guard range.contains(value) else {
-            throw .invalidValue(file: file, key: key(name), problem: "must be from \(range.lowerBound) to \(range.upperBound), not \(value)")
+            throw .invalidValue(
+                file: file, key: key(name),
+                problem: "must be from \(range.lowerBound) to \(range.upperBound), not \(value)")
         }
         return value
     }
@@ -210,12 +213,15 @@ struct TableReader {
             var strings: [String] = []
             for item in items {
                 guard case let .string(text) = item else {
-                    throw .wrongType(file: file, key: key(name), expected: "an array of strings", found: "an array holding \(item.typeName)")
+                    throw .wrongType(
+                        file: file, key: key(name), expected: "an array of strings",
+                        found: "an array holding \(item.typeName)")
                 }
                 strings.append(text)
             }
             return strings
-        case let value?: throw .wrongType(file: file, key: key(name), expected: "an array of strings", found: value.typeName)
+        case let value?:
+            throw .wrongType(file: file, key: key(name), expected: "an array of strings", found: value.typeName)
         }
     }
 

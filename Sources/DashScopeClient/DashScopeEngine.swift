@@ -8,7 +8,8 @@ package struct DashScopeEngine: RecognitionEngine {
     package init(settings: DuplexSettings) { self.settings = settings }
 
     package var identity: EngineIdentity {
-        EngineIdentity(name: "dashscope", model: settings.model.name, language: settings.parameters.languageHints?.first)
+        EngineIdentity(
+            name: "dashscope", model: settings.model.name, language: settings.parameters.languageHints?.first)
     }
 
     package func startSession(source: String) async throws -> any RecognitionSession {

@@ -8,11 +8,15 @@ package struct RealtimeSettings: Sendable {
     package var model: QwenModel
     package var config: RealtimeSessionConfig
 
-    package init(url: URL, apiKey: String, model: QwenModel, config: RealtimeSessionConfig = RealtimeSessionConfig(), caFile: String? = nil, pacing: StreamSettings.Pacing) {
+    package init(
+        url: URL, apiKey: String, model: QwenModel, config: RealtimeSessionConfig = RealtimeSessionConfig(),
+        caFile: String? = nil, pacing: StreamSettings.Pacing
+    ) {
         // One 100 ms chunk per append, as the docs advise for quick results (docs/protocol.md B.2), also for audio
         // that piled up (a file, a re-send). Joining a backlog into 400 ms appends would save a third of
         // a file's CPU time (`make bench-qwen`: 0.37 s to 0.25 s for 10 minutes); see DECISIONS.
-        stream = StreamSettings(url: url, apiKey: apiKey, caFile: caFile, pacing: pacing, sampleRate: config.sampleRate, maxFrameMs: 100)
+        stream = StreamSettings(
+            url: url, apiKey: apiKey, caFile: caFile, pacing: pacing, sampleRate: config.sampleRate, maxFrameMs: 100)
         self.model = model
         self.config = config
     }

@@ -40,7 +40,8 @@ final class ServiceConnection: Sendable {
     /// arrives, then once with `.closed`: a session whose actor runs on that loop handles a frame
     /// where it is read, with no hop through a stream.
     static func open(
-        url: URL, apiKey: String, trust: TLSTrust, on loop: any EventLoop = MultiThreadedEventLoopGroup.singleton.next(),
+        url: URL, apiKey: String, trust: TLSTrust,
+        on loop: any EventLoop = MultiThreadedEventLoopGroup.singleton.next(),
         receive: @escaping @Sendable (Inbound) -> Void
     ) async throws(OpenFailure) -> ServiceConnection {
         var headers = HTTPHeaders()
@@ -57,7 +58,9 @@ final class ServiceConnection: Sendable {
                 // Runs on the event loop before any frame is read, so none is missed.
                 socket.onText { _, text in receive(.text(text)) }
                 socket.onBinary { _, _ in receive(.binary) }
-                socket.onClose.whenComplete { _ in receive(.closed(code: socket.closeCode.map { Int(UInt16(webSocketErrorCode: $0)) })) }
+                socket.onClose.whenComplete { _ in
+                    receive(.closed(code: socket.closeCode.map { Int(UInt16(webSocketErrorCode: $0)) }))
+                }
                 upgraded.succeed(socket)
             }.get()
             socket = try await upgraded.futureResult.get()
@@ -86,7 +89,8 @@ final class ServiceConnection: Sendable {
                 switch frame {
                 case let .text(text): socket.send(text, promise: promise)
                 // As a ByteBuffer: websocket-kit's generic `send` tests every frame with a dynamic cast.
-                case let .pcm(samples): socket.send(ByteBuffer(littleEndianPCM: samples), opcode: .binary, promise: promise)
+                case let .pcm(samples):
+                    socket.send(ByteBuffer(littleEndianPCM: samples), opcode: .binary, promise: promise)
                 }
             }
         }

@@ -14,7 +14,9 @@ package struct StreamSettings: Sendable {
     package var caFile: String?
     package var policy: SessionPolicy
 
-    package init(url: URL, apiKey: String, caFile: String? = nil, pacing: Pacing, sampleRate: Int = 16_000, maxFrameMs: Int) {
+    package init(
+        url: URL, apiKey: String, caFile: String? = nil, pacing: Pacing, sampleRate: Int = 16_000, maxFrameMs: Int
+    ) {
         self.url = url
         self.apiKey = apiKey
         self.caFile = caFile
@@ -43,7 +45,9 @@ package struct DuplexSettings: Sendable {
         caFile: String? = nil, pacing: StreamSettings.Pacing
     ) {
         // The official SDK sends files in 400 ms frames (docs/protocol.md A.6).
-        stream = StreamSettings(url: url, apiKey: apiKey, caFile: caFile, pacing: pacing, sampleRate: model.streamingSampleRate, maxFrameMs: 400)
+        stream = StreamSettings(
+            url: url, apiKey: apiKey, caFile: caFile, pacing: pacing, sampleRate: model.streamingSampleRate,
+            maxFrameMs: 400)
         self.model = model
         self.parameters = parameters
     }

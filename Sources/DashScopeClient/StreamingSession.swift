@@ -43,7 +43,9 @@ actor StreamingSession<Wire: SessionWire, SessionClock: Clock<Duration>>: Recogn
     private var sendersWaiting: [CheckedContinuation<Void, Never>] = []
     private var startup: CheckedContinuation<Void, any Error>?
 
-    private init(settings: StreamSettings, source: String, clock: SessionClock, makeWire: @escaping @Sendable () -> Wire) {
+    private init(
+        settings: StreamSettings, source: String, clock: SessionClock, makeWire: @escaping @Sendable () -> Wire
+    ) {
         self.settings = settings
         self.clock = clock
         started = clock.now
@@ -165,7 +167,8 @@ actor StreamingSession<Wire: SessionWire, SessionClock: Clock<Duration>>: Recogn
             assumeIsolated { session in
                 switch result {
                 case .success: session.perform(session.machine.sent(on: id, atMs: session.now))
-                case let .failure(error): session.perform(session.machine.sendFailed(on: id, "\(error)", atMs: session.now))
+                case let .failure(error):
+                    session.perform(session.machine.sendFailed(on: id, "\(error)", atMs: session.now))
                 }
             }
         }
@@ -218,7 +221,9 @@ actor StreamingSession<Wire: SessionWire, SessionClock: Clock<Duration>>: Recogn
 }
 
 extension StreamingSession where SessionClock == ContinuousClock {
-    static func start(settings: StreamSettings, source: String, makeWire: @escaping @Sendable () -> Wire) async throws -> StreamingSession {
+    static func start(settings: StreamSettings, source: String, makeWire: @escaping @Sendable () -> Wire) async throws
+        -> StreamingSession
+    {
         try await start(settings: settings, source: source, clock: ContinuousClock(), makeWire: makeWire)
     }
 }

@@ -33,7 +33,7 @@ package enum DuplexEndpoint {
         let fromEnvironment = environment[environmentVariable].flatMap { $0.isEmpty ? nil : $0 }
         guard let chosen = flag ?? fromEnvironment ?? configured else { return URL(string: region.duplexURL)! }
         guard let url = URL(string: chosen), let scheme = url.scheme?.lowercased(), ["ws", "wss"].contains(scheme),
-              url.host?.isEmpty == false
+            url.host?.isEmpty == false
         else { throw .invalidEndpoint(chosen) }
         return url
     }

@@ -53,10 +53,14 @@ extension DashScopeSettingsError {
     /// Both protocols document the same ranges: 200–6000 ms for the silence that ends a sentence,
     /// -1…1 for the speech (VAD) threshold.
     package static func checkSilence(_ ms: Int?, named parameter: String) throws(DashScopeSettingsError) {
-        if let ms, !(200...6_000).contains(ms) { throw .outOfRange(parameter: parameter, value: "\(ms)", range: "200 to 6000 ms") }
+        if let ms, !(200...6_000).contains(ms) {
+            throw .outOfRange(parameter: parameter, value: "\(ms)", range: "200 to 6000 ms")
+        }
     }
 
     package static func checkThreshold(_ value: Double?, named parameter: String) throws(DashScopeSettingsError) {
-        if let value, !(-1.0...1.0).contains(value) { throw .outOfRange(parameter: parameter, value: "\(value)", range: "-1.0 to 1.0") }
+        if let value, !(-1.0...1.0).contains(value) {
+            throw .outOfRange(parameter: parameter, value: "\(value)", range: "-1.0 to 1.0")
+        }
     }
 }

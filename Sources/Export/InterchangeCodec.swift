@@ -58,7 +58,8 @@ package enum InterchangeCodec {
             throw InterchangeError.invalidField(file: file, field: "version", problem: "expected 1, found \(version)")
         }
         do {
-            return try InterchangeValidation.transcript(from: decoder.decode(InterchangeDocument.self, from: data), file: file)
+            return try InterchangeValidation.transcript(
+                from: decoder.decode(InterchangeDocument.self, from: data), file: file)
         } catch let error as DecodingError {
             throw InterchangeValidation.describe(error, in: data, file: file)
         }

@@ -45,7 +45,9 @@ struct InterchangeSentence: Codable {
         emotion = sentence.emotion
     }
 
-    var sentence: Sentence { Sentence(startMs: startMs, endMs: endMs, text: text, speaker: speaker, words: words, emotion: emotion) }
+    var sentence: Sentence {
+        Sentence(startMs: startMs, endMs: endMs, text: text, speaker: speaker, words: words, emotion: emotion)
+    }
 
     enum CodingKeys: String, CodingKey {
         case text, speaker, words, emotion

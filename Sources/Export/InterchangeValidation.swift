@@ -16,7 +16,9 @@ enum InterchangeValidation {
         let lastMs = document.durationMs.map { $0 + 1_000 } ?? Self.longestMeetingMs
         func checkInMeeting(_ ms: Int, _ field: String) throws {
             if ms > lastMs {
-                let bound = document.durationMs.map { "the meeting's end (duration_ms, \(MeetingClock.duration($0)))" } ?? "a week"
+                let bound =
+                    document.durationMs.map { "the meeting's end (duration_ms, \(MeetingClock.duration($0)))" }
+                    ?? "a week"
                 throw invalid(field, "is \(MeetingClock.hms(ms)), after \(bound)")
             }
         }
@@ -40,7 +42,9 @@ enum InterchangeValidation {
         }
         for (index, gap) in (document.notTranscribed ?? []).enumerated() {
             if gap.startMs < 0 { throw invalid("not_transcribed[\(index)].start_ms", "must not be negative") }
-            if gap.endMs < gap.startMs { throw invalid("not_transcribed[\(index)].end_ms", "must not be before start_ms") }
+            if gap.endMs < gap.startMs {
+                throw invalid("not_transcribed[\(index)].end_ms", "must not be before start_ms")
+            }
             try checkInMeeting(gap.endMs, "not_transcribed[\(index)].end_ms")
         }
         let info = MeetingInfo(
@@ -66,8 +70,11 @@ enum InterchangeValidation {
     /// the document again.
     static func describe(_ error: DecodingError, in data: Data, file: String) -> InterchangeError {
         if case let .dataCorrupted(context) = error, context.codingPath.isEmpty,
-           let object = try? JSONSerialization.jsonObject(with: data), let field = unrepresentableNumber(in: object, at: "") {
-            return .invalidField(file: file, field: field, problem: "is not a whole number of milliseconds that fits (too large)")
+            let object = try? JSONSerialization.jsonObject(with: data),
+            let field = unrepresentableNumber(in: object, at: "")
+        {
+            return .invalidField(
+                file: file, field: field, problem: "is not a whole number of milliseconds that fits (too large)")
         }
         return describe(error, file: file)
     }
@@ -77,7 +84,9 @@ enum InterchangeValidation {
         switch value {
         case let object as [String: Any]:
             for key in object.keys.sorted() {
-                if let found = unrepresentableNumber(in: object[key]!, at: path.isEmpty ? key : path + "." + key) { return found }
+                if let found = unrepresentableNumber(in: object[key]!, at: path.isEmpty ? key : path + "." + key) {
+                    return found
+                }
             }
         case let array as [Any]:
             for (index, element) in array.enumerated() {
@@ -99,7 +108,8 @@ enum InterchangeValidation {
         case let .typeMismatch(type, context):
             return .invalidField(file: file, field: path(context.codingPath), problem: "expected \(describe(type))")
         case let .valueNotFound(type, context):
-            return .invalidField(file: file, field: path(context.codingPath), problem: "expected \(describe(type)), found null")
+            return .invalidField(
+                file: file, field: path(context.codingPath), problem: "expected \(describe(type)), found null")
         case let .dataCorrupted(context):
             return .invalidField(file: file, field: path(context.codingPath), problem: "not a valid value")
         @unknown default:
@@ -110,7 +120,11 @@ enum InterchangeValidation {
     private static func path(_ keys: [any CodingKey]) -> String {
         var text = ""
         for key in keys {
-            if let index = key.intValue { text += "[\(index)]" } else { text += (text.isEmpty ? "" : ".") + key.stringValue }
+            if let index = key.intValue {
+                text += "[\(index)]"
+            } else {
+                text += (text.isEmpty ? "" : ".") + key.stringValue
+            }
         }
         return text.isEmpty ? "(top level)" : text
     }

@@ -12,7 +12,8 @@ package enum JSONText {
 
     package static func encode(_ value: some Encodable, layout: Layout) throws -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = layout == .pretty
+        encoder.outputFormatting =
+            layout == .pretty
             ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         return tidy(String(decoding: try encoder.encode(value), as: UTF8.self))
     }
@@ -43,7 +44,13 @@ package enum JSONText {
                 result.append(scalar)
             }
             if inString {
-                if escaped { escaped = false } else if scalar == "\\" { escaped = true } else if scalar == "\"" { inString = false }
+                if escaped {
+                    escaped = false
+                } else if scalar == "\\" {
+                    escaped = true
+                } else if scalar == "\"" {
+                    inString = false
+                }
             } else if scalar == "\"" {
                 inString = true
             }

@@ -25,7 +25,10 @@ package enum MarkdownExporter {
             details.append("**Model:** " + escape(model))
         }
         if let language = info.language { details.append("**Language:** " + escape(language)) }
-        if !info.tags.isEmpty { details.append("**Tags:** " + info.tags.map { "`\($0.replacingAll("`", with: "'"))`" }.joined(separator: ", ")) }
+        if !info.tags.isEmpty {
+            details.append(
+                "**Tags:** " + info.tags.map { "`\($0.replacingAll("`", with: "'"))`" }.joined(separator: ", "))
+        }
         return details
     }
 

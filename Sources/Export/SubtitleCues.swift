@@ -23,7 +23,9 @@ enum SubtitleCues {
         // A cue shorter than a second can't be read: it stays up at least that long, unless the
         // next one starts sooner.
         for index in cues.indices where cues[index].endMs - cues[index].startMs < minimumMs {
-            let next = index + 1 < cues.count && cues[index + 1].startMs > cues[index].startMs ? cues[index + 1].startMs : Int.max
+            let next =
+                index + 1 < cues.count && cues[index + 1].startMs > cues[index].startMs
+                ? cues[index + 1].startMs : Int.max
             cues[index].endMs = max(cues[index].endMs, min(cues[index].startMs + minimumMs, next))
         }
         return cues

@@ -43,7 +43,8 @@ package enum OfflineEngineError: UserFacingError, Equatable {
         case .whisperLibraryMissing:
             "Build it with `make run` (or scripts/whisper/install-library.sh) in Verbatim's checkout, or set "
                 + "VERBATIM_WHISPER_LIBRARY to a libwhisper.so.1."
-        case let .whisperModelMissing(_, _, command): "Install it with `\(command)`; `verbatim models` lists the models."
+        case let .whisperModelMissing(_, _, command):
+            "Install it with `\(command)`; `verbatim models` lists the models."
         case .whisperModelFailedToLoad:
             "The file may be damaged: delete it and install the model again (`verbatim models`)."
         case .whisperDecodeFailed: "Try again; if it persists, reinstall the model (`verbatim models`)."

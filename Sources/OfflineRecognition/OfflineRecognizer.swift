@@ -89,7 +89,8 @@ final class OfflineRecognizer<Decoder: SpeechDecoding> {
         }
         guard let first = words.first, let last = words.last else {
             // Noise the detector took for speech: clear the partial it showed, if any.
-            return shownPartial.isEmpty ? [] : [.final(EngineSentence(sentenceID: sentenceID, clock: clock, startMs: 0, endMs: 0, text: ""))]
+            return shownPartial.isEmpty
+                ? [] : [.final(EngineSentence(sentenceID: sentenceID, clock: clock, startMs: 0, endMs: 0, text: ""))]
         }
         let ms = DecodedSegment.frameMs
         let sentence = EngineSentence(

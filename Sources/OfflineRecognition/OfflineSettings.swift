@@ -10,7 +10,9 @@ package struct OfflineSettings: Sendable, Equatable {
     }
 
     /// Chosen with `make bench-offline` on the generated meeting corpus (see docs/DECISIONS.md).
-    package static let meetingFlags = ["-vad_postspeech", "35", "-pl_window", "0", "-maxhmmpf", "10000", "-maxwpf", "20"]
+    package static let meetingFlags = [
+        "-vad_postspeech", "35", "-pl_window", "0", "-maxhmmpf", "10000", "-maxwpf", "20",
+    ]
 
     var arguments: [String] {
         ["-hmm", model.acousticModel, "-lm", model.languageModel, "-dict", model.dictionary] + decoderFlags

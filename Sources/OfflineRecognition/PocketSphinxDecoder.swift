@@ -62,7 +62,8 @@ final class PocketSphinxDecoder: SpeechDecoding {
             var start: Int32 = 0
             var end: Int32 = 0
             ps_seg_frames(segment, &start, &end)
-            result.append(DecodedSegment(word: String(cString: ps_seg_word(segment)), startFrame: Int(start), endFrame: Int(end)))
+            result.append(
+                DecodedSegment(word: String(cString: ps_seg_word(segment)), startFrame: Int(start), endFrame: Int(end)))
             iterator = ps_seg_next(segment)
         }
         return result

@@ -8,7 +8,9 @@ package struct PocketSphinxEngine: RecognitionEngine {
 
     package init(settings: OfflineSettings = OfflineSettings()) { self.settings = settings }
 
-    package var identity: EngineIdentity { EngineIdentity(name: "pocketsphinx", model: "pocketsphinx-en-us", language: "en") }
+    package var identity: EngineIdentity {
+        EngineIdentity(name: "pocketsphinx", model: "pocketsphinx-en-us", language: "en")
+    }
 
     package func startSession(source: String) async throws -> any RecognitionSession {
         // A queue of 1 s of audio: enough to ride out a slow utterance end, small enough that `finish` is quick.

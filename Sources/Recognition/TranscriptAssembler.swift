@@ -60,11 +60,13 @@ package struct TranscriptAssembler: Sendable {
         guard !finished.contains(key) else { return [] }  // a late partial of a finished sentence
         let text = partial.text.trimmingWhitespace()
         let provisional = partial.provisional.trimmingWhitespace()
-        let live = text.isEmpty
+        let live =
+            text.isEmpty
             ? nil
             : Partial(
                 sentenceID: partial.sentenceID, clock: partial.clock, text: text,
-                provisional: text.hasSuffix(provisional) ? provisional : "", startMs: partial.startMs.map(partial.clock.meetingMs)
+                provisional: text.hasSuffix(provisional) ? provisional : "",
+                startMs: partial.startMs.map(partial.clock.meetingMs)
             )
         guard partials[source] != live else { return [] }
         partials[source] = live
@@ -107,7 +109,8 @@ package struct TranscriptAssembler: Sendable {
         for earlier in sentences.reversed() {
             if earlier.startMs + longestMs <= sentence.startMs { return false }
             if earlier.startMs < sentence.endMs, sentence.startMs < earlier.endMs,
-               earlier.speaker == sentence.speaker, earlier.text == sentence.text {
+                earlier.speaker == sentence.speaker, earlier.text == sentence.text
+            {
                 return true
             }
         }
@@ -115,7 +118,8 @@ package struct TranscriptAssembler: Sendable {
     }
 
     private mutating func insert(_ sentence: Sentence) -> [Change] {
-        let index = sentences.lastIndex { ($0.startMs, $0.endMs) <= (sentence.startMs, sentence.endMs) }.map { $0 + 1 } ?? 0
+        let index =
+            sentences.lastIndex { ($0.startMs, $0.endMs) <= (sentence.startMs, sentence.endMs) }.map { $0 + 1 } ?? 0
         sentences.insert(sentence, at: index)
         longestMs = max(longestMs, sentence.endMs - sentence.startMs)
         return [.finalized(sentence, index: index)]

@@ -22,7 +22,9 @@ package enum CrashRecovery {
         var recovered: [RecoveredMeeting] = []
         for meeting in try await store.recordingMeetings() {
             if let lock = meeting.ownerLock, MeetingLock.isHeld(path: lock) { continue }
-            let outcomes = try meeting.tracks.map { track throws(AudioError) in (track.path, try AudioFileRecovery.recover(path: track.path)) }
+            let outcomes = try meeting.tracks.map { track throws(AudioError) in
+                (track.path, try AudioFileRecovery.recover(path: track.path))
+            }
             if outcomes.contains(where: { $0.1 == .inUse }) { continue }
             let audioMs = outcomes.map { Self.milliseconds(of: $0.1) }.max() ?? 0
             let transcript = try await store.meeting(meeting.id).transcript

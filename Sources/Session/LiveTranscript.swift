@@ -118,7 +118,8 @@ package actor LiveTranscript {
     private func save(_ sentence: Sentence) async {
         if let destination {
             do {
-                try await destination.store.appendSentence(sentence, to: destination.meetingID, billedSeconds: billedSecondsSoFar)
+                try await destination.store.appendSentence(
+                    sentence, to: destination.meetingID, billedSeconds: billedSecondsSoFar)
             } catch {
                 let reason = userMessage(for: error)
                 publish(.saveFailed(sentence, reason: reason))

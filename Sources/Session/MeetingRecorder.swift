@@ -40,13 +40,18 @@ package actor MeetingRecorder {
         var captures: [SourceCapture] = []
         do {
             for source in sources {
-                let path = audioFolder + "/" + AudioFileNaming.fileName(start: info.startedAt, meeting: lock.token, label: source.label)
+                let path =
+                    audioFolder + "/"
+                    + AudioFileNaming.fileName(start: info.startedAt, meeting: lock.token, label: source.label)
                 let configuration = SourceCapture.Configuration(
-                    server: server, device: source.device.name, label: source.label, audioPath: path, deliversChunks: deliversChunks
+                    server: server, device: source.device.name, label: source.label, audioPath: path,
+                    deliversChunks: deliversChunks
                 )
                 captures.append(try SourceCapture(configuration, meetingStart: started))
             }
-            tracks = zip(sources, captures).map { AudioTrack(source: $0.label, device: $0.device.name, path: $1.configuration.audioPath ?? "") }
+            tracks = zip(sources, captures).map {
+                AudioTrack(source: $0.label, device: $0.device.name, path: $1.configuration.audioPath ?? "")
+            }
             meetingID = try await store.beginMeeting(info, audioTracks: tracks, ownerLock: lock.path)
         } catch {
             // Nothing was recorded as far as the archive knows: leave no orphan files behind.
@@ -61,9 +66,12 @@ package actor MeetingRecorder {
         let (events, eventSink) = AsyncStream.makeStream(of: RecorderEvent.self, bufferingPolicy: .bufferingNewest(512))
         (self.events, self.eventSink) = (events, eventSink)
         // The transcript's updates join the events where they are made: no relay task in between.
-        transcript = sessions.isEmpty
+        transcript =
+            sessions.isEmpty
             ? nil
-            : await LiveTranscript(sessions: sessions, saveTo: (store, meetingID), labelsSpeakers: true) { eventSink.yield(.transcript($0)) }
+            : await LiveTranscript(sessions: sessions, saveTo: (store, meetingID), labelsSpeakers: true) {
+                eventSink.yield(.transcript($0))
+            }
         startForwarding()
     }
 
@@ -83,7 +91,11 @@ package actor MeetingRecorder {
                     // Silence, not nothing: the engine's clock keeps running and a cloud engine's
                     // no-audio timeout never fires, and silence can't be transcribed into words.
                     let paused = recognitionPaused.isOn
-                    await session.send(paused ? AudioChunk(source: chunk.source, startFrame: chunk.startFrame, samples: Array(repeating: 0, count: chunk.samples.count)) : chunk)
+                    await session.send(
+                        paused
+                            ? AudioChunk(
+                                source: chunk.source, startFrame: chunk.startFrame,
+                                samples: Array(repeating: 0, count: chunk.samples.count)) : chunk)
                 }
             }
         }

@@ -48,7 +48,8 @@ enum MeetingRows {
 
     static func audioTracks(meetingID: Int64, _ db: Database) throws -> [AudioTrack] {
         try Row.fetchAll(
-            db, sql: "SELECT source, device, path FROM audio_track WHERE meeting_id = ? ORDER BY id", arguments: [meetingID]
+            db, sql: "SELECT source, device, path FROM audio_track WHERE meeting_id = ? ORDER BY id",
+            arguments: [meetingID]
         ).map { AudioTrack(source: $0["source"], device: $0["device"], path: $0["path"]) }
     }
 
@@ -61,7 +62,9 @@ enum MeetingRows {
 
     static func transcriptGaps(meetingID: Int64, _ db: Database) throws -> [TranscriptGap] {
         try Row.fetchAll(
-            db, sql: "SELECT source, start_ms, end_ms, reason FROM transcript_gap WHERE meeting_id = ? ORDER BY start_ms, id",
+            db,
+            sql:
+                "SELECT source, start_ms, end_ms, reason FROM transcript_gap WHERE meeting_id = ? ORDER BY start_ms, id",
             arguments: [meetingID]
         ).map { row in
             let reason = TranscriptGap.Reason(rawValue: row["reason"]) ?? .engine

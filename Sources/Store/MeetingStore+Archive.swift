@@ -8,10 +8,12 @@ extension MeetingStore {
     package func meetings() async throws -> [MeetingSummary] {
         try await read { db in
             let tags = try Self.tagsByMeeting(db)
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT m.*, (SELECT COUNT(*) FROM sentence s WHERE s.meeting_id = m.id) AS sentence_count
-                FROM meeting m ORDER BY m.started_at_ms DESC, m.id DESC
-                """)
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT m.*, (SELECT COUNT(*) FROM sentence s WHERE s.meeting_id = m.id) AS sentence_count
+                    FROM meeting m ORDER BY m.started_at_ms DESC, m.id DESC
+                    """)
             return try rows.map { row in
                 let info = try MeetingRows.info(row, tags: tags[row["id"]] ?? [])
                 return MeetingSummary(
@@ -51,7 +53,8 @@ extension MeetingStore {
             )
             return ArchivedMeeting(
                 id: id, status: try MeetingRows.status(row), audioPath: row["audio_path"],
-                audioTracks: try MeetingRows.audioTracks(meetingID: id, db), gaps: try MeetingRows.gaps(meetingID: id, db),
+                audioTracks: try MeetingRows.audioTracks(meetingID: id, db),
+                gaps: try MeetingRows.gaps(meetingID: id, db),
                 billedSeconds: row["billed_seconds"], transcript: transcript
             )
         }
@@ -110,10 +113,12 @@ extension MeetingStore {
     package func deleteMeeting(_ id: Int64) async throws -> [String] {
         try await write { db in
             try Self.requireMeeting(id, db)
-            let paths = try String.fetchAll(db, sql: """
-                SELECT audio_path FROM meeting WHERE id = ? AND audio_path IS NOT NULL
-                UNION SELECT path FROM audio_track WHERE meeting_id = ?
-                """, arguments: [id, id])
+            let paths = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT audio_path FROM meeting WHERE id = ? AND audio_path IS NOT NULL
+                    UNION SELECT path FROM audio_track WHERE meeting_id = ?
+                    """, arguments: [id, id])
             try db.execute(sql: "DELETE FROM meeting WHERE id = ?", arguments: [id])
             return paths.sorted()
         }

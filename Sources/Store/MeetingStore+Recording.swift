@@ -6,7 +6,9 @@ import TranscriptCore
 extension MeetingStore {
     /// Creates a meeting in the `recording` state, with its audio files, and returns its id.
     /// `ownerLock` is the lock file the recording process holds while the meeting is live.
-    package func beginMeeting(_ info: MeetingInfo, audioTracks: [AudioTrack] = [], ownerLock: String? = nil) async throws -> Int64 {
+    package func beginMeeting(_ info: MeetingInfo, audioTracks: [AudioTrack] = [], ownerLock: String? = nil)
+        async throws -> Int64
+    {
         try await write { db in
             let id = try Self.insertMeeting(info, status: .recording, audioPath: audioTracks.first?.path, db)
             for track in audioTracks { try Self.insertAudioTrack(track, meetingID: id, db) }
@@ -21,7 +23,9 @@ extension MeetingStore {
     @discardableResult
     /// `billedSeconds`, the service's billable audio so far when it reports one, is saved in the
     /// same transaction, so a crash loses at most the last sentence's share of it.
-    package func appendSentence(_ sentence: Sentence, to meetingID: Int64, billedSeconds: Int? = nil) async throws -> Int64 {
+    package func appendSentence(_ sentence: Sentence, to meetingID: Int64, billedSeconds: Int? = nil) async throws
+        -> Int64
+    {
         try Self.validate(sentence)
         return try await write { db in
             try Self.requireMeeting(meetingID, db)
@@ -93,9 +97,11 @@ extension MeetingStore {
 
     package func recordingMeetings() async throws -> [RecordingMeeting] {
         try await read { db in
-            try Row.fetchAll(db, sql: "SELECT id, owner_lock FROM meeting WHERE status = 'recording' ORDER BY id").map { row in
+            try Row.fetchAll(db, sql: "SELECT id, owner_lock FROM meeting WHERE status = 'recording' ORDER BY id").map {
+                row in
                 let id: Int64 = row["id"]
-                return RecordingMeeting(id: id, tracks: try MeetingRows.audioTracks(meetingID: id, db), ownerLock: row["owner_lock"])
+                return RecordingMeeting(
+                    id: id, tracks: try MeetingRows.audioTracks(meetingID: id, db), ownerLock: row["owner_lock"])
             }
         }
     }

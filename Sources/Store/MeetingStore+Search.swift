@@ -30,9 +30,12 @@ extension MeetingStore {
     package func search(_ query: SearchQuery, meetingID: Int64? = nil, limit: Int = 20) async throws -> [SearchHit] {
         if let meetingID { try await read { db in try Self.requireMeeting(meetingID, db) } }
         guard let pattern = query.ftsPattern, limit > 0 else { return [] }
-        let sql = SearchIndex.allCases.map { Self.searchSQL($0, inOneMeeting: meetingID != nil) }.joined(separator: " UNION ALL ")
+        let sql =
+            SearchIndex.allCases.map { Self.searchSQL($0, inOneMeeting: meetingID != nil) }.joined(
+                separator: " UNION ALL ")
             + " ORDER BY rank, kind_order, item_id LIMIT :limit"
-        let arguments: StatementArguments = meetingID.map { ["pattern": pattern, "limit": limit, "meeting": $0] }
+        let arguments: StatementArguments =
+            meetingID.map { ["pattern": pattern, "limit": limit, "meeting": $0] }
             ?? ["pattern": pattern, "limit": limit]
         return try await read { db in
             try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.hit)
@@ -42,16 +45,18 @@ extension MeetingStore {
     /// One index's hits as common columns. With no meeting filter, FTS5 ranks and limits on its own
     /// before the join (its fast path); in one meeting, the join filters first.
     private static func searchSQL(_ index: SearchIndex, inOneMeeting: Bool) -> String {
-        let matches = inOneMeeting
+        let matches =
+            inOneMeeting
             ? "SELECT rowid, rank FROM \(index.rawValue) WHERE \(index.rawValue) MATCH :pattern"
             : "SELECT rowid, rank FROM \(index.rawValue) WHERE \(index.rawValue) MATCH :pattern ORDER BY rank LIMIT :limit"
         // Each index's columns as the common ones: item_id, meeting_id, start_ms, end_ms, text, speaker.
-        let (kind, columns, table): (SearchHit.Kind, String, String) = switch index {
-        case .sentences: (.sentence, "x.id, x.meeting_id, x.start_ms, x.end_ms, x.text, x.speaker", "sentence")
-        case .notes: (.note, "x.id, x.meeting_id, x.at_ms, x.at_ms, x.text, NULL", "note")
-        case .bookmarks: (.bookmark, "x.id, x.meeting_id, x.at_ms, x.at_ms, x.label, NULL", "bookmark")
-        case .titles: (.title, "x.id, x.id, 0, 0, x.title, NULL", "meeting")
-        }
+        let (kind, columns, table): (SearchHit.Kind, String, String) =
+            switch index {
+            case .sentences: (.sentence, "x.id, x.meeting_id, x.start_ms, x.end_ms, x.text, x.speaker", "sentence")
+            case .notes: (.note, "x.id, x.meeting_id, x.at_ms, x.at_ms, x.text, NULL", "note")
+            case .bookmarks: (.bookmark, "x.id, x.meeting_id, x.at_ms, x.at_ms, x.label, NULL", "bookmark")
+            case .titles: (.title, "x.id, x.id, 0, 0, x.title, NULL", "meeting")
+            }
         let names = ["item_id", "meeting_id", "start_ms", "end_ms", "text", "speaker"]
         let named = zip(columns.components(separatedBy: ", "), names).map { "\($0) AS \($1)" }.joined(separator: ", ")
         let join = "\(table) x ON x.id = hit.rowid"
@@ -69,7 +74,8 @@ extension MeetingStore {
             meetingID: row["meeting_id"], meetingTitle: row["meeting_title"],
             meetingStart: MeetingStart(epochMs: row["started_at_ms"], utcOffsetSeconds: row["utc_offset_s"]),
             itemID: row["item_id"],
-            sentence: Sentence(startMs: row["start_ms"], endMs: row["end_ms"], text: row["text"], speaker: row["speaker"]),
+            sentence: Sentence(
+                startMs: row["start_ms"], endMs: row["end_ms"], text: row["text"], speaker: row["speaker"]),
             rank: row["rank"]
         )
     }

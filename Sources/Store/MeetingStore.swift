@@ -70,11 +70,15 @@ package struct MeetingStore: Sendable {
     private static func migrate(_ pool: DatabasePool, path: String, announceUpgrade: (String) -> Void) throws {
         let migrator = Schema.migrator
         let (superseded, applied, completed) = try pool.read { db in
-            (try migrator.hasBeenSuperseded(db), try migrator.appliedIdentifiers(db), try migrator.hasCompletedMigrations(db))
+            (
+                try migrator.hasBeenSuperseded(db), try migrator.appliedIdentifiers(db),
+                try migrator.hasCompletedMigrations(db)
+            )
         }
         if superseded { throw StoreError.newerVersion(path: path) }
         if !applied.isEmpty && !completed {
-            announceUpgrade("Updating the archive at \(path) for this version of Verbatim (once; a large archive takes a while)…")
+            announceUpgrade(
+                "Updating the archive at \(path) for this version of Verbatim (once; a large archive takes a while)…")
         }
         try migrator.migrate(pool)
     }

@@ -29,14 +29,15 @@ enum SearchIndex: String, CaseIterable {
     }
 
     func create(_ db: Database) throws {
-        try db.execute(sql: """
-            CREATE VIRTUAL TABLE \(rawValue) USING fts5(
-                body, pairs, tokenize = "unicode61 remove_diacritics 2 categories 'L* N* Co So'"
-            );
-            CREATE TRIGGER \(rawValue)_delete AFTER DELETE ON \(source.table) BEGIN
-                DELETE FROM \(rawValue) WHERE rowid = old.id;
-            END;
-            """)
+        try db.execute(
+            sql: """
+                CREATE VIRTUAL TABLE \(rawValue) USING fts5(
+                    body, pairs, tokenize = "unicode61 remove_diacritics 2 categories 'L* N* Co So'"
+                );
+                CREATE TRIGGER \(rawValue)_delete AFTER DELETE ON \(source.table) BEGIN
+                    DELETE FROM \(rawValue) WHERE rowid = old.id;
+                END;
+                """)
     }
 
     func insert(id: Int64, text: String, _ db: Database) throws {

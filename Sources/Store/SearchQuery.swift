@@ -51,7 +51,8 @@ package struct SearchQuery: Sendable, Equatable {
             }
         }
         if let index = lastUnquotedTermIndex, let last = terms[index].tokens.last,
-           last.count >= Self.minimumPrefixLength, !TextSegmentation.isIdeographicToken(last) {
+            last.count >= Self.minimumPrefixLength, !TextSegmentation.isIdeographicToken(last)
+        {
             terms[index].isPrefix = true
         }
         self.terms = terms

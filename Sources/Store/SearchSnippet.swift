@@ -75,10 +75,12 @@ package struct SearchSnippet: Sendable, Equatable {
     }
 
     /// A window of at most `maxCharacters` that starts a little before `anchor`, at a word boundary when it can.
-    private static func window(in text: String, around anchor: String.Index?, maxCharacters: Int) -> Range<String.Index> {
+    private static func window(in text: String, around anchor: String.Index?, maxCharacters: Int) -> Range<String.Index>
+    {
         guard text.count > maxCharacters else { return text.startIndex..<text.endIndex }
         let lead = maxCharacters / 4
-        var start = anchor.map { text.index($0, offsetBy: -lead, limitedBy: text.startIndex) ?? text.startIndex }
+        var start =
+            anchor.map { text.index($0, offsetBy: -lead, limitedBy: text.startIndex) ?? text.startIndex }
             ?? text.startIndex
         if start > text.startIndex, let space = text[start...].prefix(lead).firstIndex(where: \.isWhitespace) {
             start = text.index(after: space)

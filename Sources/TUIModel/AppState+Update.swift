@@ -36,7 +36,8 @@ extension AppState {
         case let .searchFinished(query, results): showResults(results, for: query)
         case let .meetingOpened(id, title, entries, focusMs):
             guard case .search = overlay else { return [] }  // the user went on without it
-            overlay = .meeting(OpenedMeeting(id: id, title: title, entries: entries, focusMs: focusMs, width: meetingTextWidth))
+            overlay = .meeting(
+                OpenedMeeting(id: id, title: title, entries: entries, focusMs: focusMs, width: meetingTextWidth))
         case let .failed(text): flash = Flash(text: text, isError: true, shownAtMs: elapsedMs)
         case let .info(text): flash = Flash(text: text, isError: false, shownAtMs: elapsedMs)
         case .stopRequested:

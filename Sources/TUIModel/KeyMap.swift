@@ -19,21 +19,30 @@ package struct KeyBinding: Sendable, Equatable {
 /// `docs/keys.md` are generated from the same list, so they cannot drift apart.
 package enum KeyMap {
     package static let main: [KeyBinding] = [
-        KeyBinding(keys: [.character(" ")], action: .togglePause, summary: "pause / resume recognition", footer: "pause"),
-        KeyBinding(keys: [.character("b")], action: .bookmark, summary: "bookmark now (type a label, or just Enter)", footer: "bookmark"),
+        KeyBinding(
+            keys: [.character(" ")], action: .togglePause, summary: "pause / resume recognition", footer: "pause"),
+        KeyBinding(
+            keys: [.character("b")], action: .bookmark, summary: "bookmark now (type a label, or just Enter)",
+            footer: "bookmark"),
         KeyBinding(keys: [.character("n")], action: .note, summary: "write a note at the current time", footer: "note"),
         KeyBinding(keys: [.character("t")], action: .setTitle, summary: "set the meeting's title", footer: "title"),
-        KeyBinding(keys: [.character("k"), .up], action: .scrollUp, summary: "scroll up a line (stops following)", footer: nil),
+        KeyBinding(
+            keys: [.character("k"), .up], action: .scrollUp, summary: "scroll up a line (stops following)", footer: nil),
         KeyBinding(keys: [.character("j"), .down], action: .scrollDown, summary: "scroll down a line", footer: nil),
         KeyBinding(keys: [.pageUp], action: .pageUp, summary: "scroll up a page", footer: nil),
         KeyBinding(keys: [.pageDown], action: .pageDown, summary: "scroll down a page", footer: nil),
-        KeyBinding(keys: [.character("g"), .home], action: .scrollTop, summary: "go to the first sentence", footer: nil),
-        KeyBinding(keys: [.character("G"), .end], action: .followTail, summary: "go to the latest and follow it", footer: nil),
+        KeyBinding(
+            keys: [.character("g"), .home], action: .scrollTop, summary: "go to the first sentence", footer: nil),
+        KeyBinding(
+            keys: [.character("G"), .end], action: .followTail, summary: "go to the latest and follow it", footer: nil),
         KeyBinding(keys: [.character("/")], action: .search, summary: "search past meetings", footer: "search"),
-        KeyBinding(keys: [.character("e")], action: .export, summary: "export this meeting to Markdown", footer: "export"),
+        KeyBinding(
+            keys: [.character("e")], action: .export, summary: "export this meeting to Markdown", footer: "export"),
         KeyBinding(keys: [.character("?")], action: .help, summary: "show or hide this help", footer: "help"),
         KeyBinding(keys: [.control("l")], action: .redraw, summary: "redraw the whole screen", footer: nil),
-        KeyBinding(keys: [.character("q"), .control("c")], action: .quit, summary: "stop recording and quit (asks first)", footer: "quit"),
+        KeyBinding(
+            keys: [.character("q"), .control("c")], action: .quit, summary: "stop recording and quit (asks first)",
+            footer: "quit"),
     ]
 
     private static let actions: [Key: Action] = Dictionary(
@@ -49,8 +58,11 @@ package enum KeyMap {
 
     /// docs/keys.md, generated (a test keeps the committed file equal to this).
     package static func markdown() -> String {
-        var lines = ["# Keys on the meeting screen", "", "Generated from `KeyMap.main`; `?` shows the same list on the screen.", "",
-                     "| keys | what they do |", "|---|---|"]
+        var lines = [
+            "# Keys on the meeting screen", "", "Generated from `KeyMap.main`; `?` shows the same list on the screen.",
+            "",
+            "| keys | what they do |", "|---|---|",
+        ]
         for binding in main {
             lines.append("| " + binding.keys.map { "`\($0.name)`" }.joined(separator: " ") + " | \(binding.summary) |")
         }

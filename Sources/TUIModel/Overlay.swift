@@ -40,7 +40,9 @@ package struct SearchResultRow: Sendable, Equatable {
     /// Character offsets into `text` that match the query.
     package var highlights: [Range<Int>]
 
-    package init(meetingID: Int64, meetingTitle: String, meetingDate: String, atMs: Int, text: String, highlights: [Range<Int>]) {
+    package init(
+        meetingID: Int64, meetingTitle: String, meetingDate: String, atMs: Int, text: String, highlights: [Range<Int>]
+    ) {
         self.meetingID = meetingID
         self.meetingTitle = meetingTitle
         self.meetingDate = meetingDate

@@ -40,13 +40,16 @@ package enum TranscriptLayout {
         let hangs = indent <= width / 2
         if !hangs {
             // The head takes the first line on its own; the text starts below at full width.
-            return [ScrollbackLine(clip(head, width: width))] + TextWrapping.lines(body, width: width).map { ScrollbackLine([Span($0, kind)]) }
+            return [ScrollbackLine(clip(head, width: width))]
+                + TextWrapping.lines(body, width: width).map { ScrollbackLine([Span($0, kind)]) }
         }
         var wrapped = TextWrapping.lines(body, width: max(1, width - indent))
         if wrapped.isEmpty { wrapped = [""] }
         let padding = String(repeating: " ", count: indent)
         return wrapped.enumerated().map { index, text in
-            index == 0 ? ScrollbackLine(head + [Span(text, kind)]) : ScrollbackLine([Span(padding, .timestamp), Span(text, kind)])
+            index == 0
+                ? ScrollbackLine(head + [Span(text, kind)])
+                : ScrollbackLine([Span(padding, .timestamp), Span(text, kind)])
         }
     }
 

@@ -22,7 +22,8 @@ enum Box {
         buffer.put("└", x: rect.x, y: bottom, role: .overlay)
         buffer.put("┘", x: right, y: bottom, role: .overlay)
         if rect.width > 6 {
-            buffer.put(" " + Truncation.fit(title, width: rect.width - 6) + " ", x: rect.x + 2, y: rect.y, role: .overlayTitle)
+            buffer.put(
+                " " + Truncation.fit(title, width: rect.width - 6) + " ", x: rect.x + 2, y: rect.y, role: .overlayTitle)
         }
         return Rect(x: rect.x + 2, y: rect.y + 1, width: rect.width - 4, height: rect.height - 2)
     }

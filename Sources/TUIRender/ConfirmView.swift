@@ -6,7 +6,8 @@ enum ConfirmView {
         let question = "Stop recording and close the meeting?"
         let answer = "y: stop    n / Esc: keep recording"
         let screen = Rect(x: 0, y: 0, width: size.width, height: size.height)
-        let inside = Box.draw(Box.centred(width: question.count + 6, height: 5, in: screen), title: "Stop", into: &buffer)
+        let inside = Box.draw(
+            Box.centred(width: question.count + 6, height: 5, in: screen), title: "Stop", into: &buffer)
         buffer.put(question, x: inside.x, y: inside.y, role: .overlay, limit: inside.width)
         buffer.put(answer, x: inside.x, y: inside.y + 2, role: .overlayTitle, limit: inside.width)
     }

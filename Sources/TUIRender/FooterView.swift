@@ -45,7 +45,9 @@ enum FooterView {
         var shown = items.filter { item in !pinned.contains { $0.action == item.action } }
         // Too many for the line: the least needed go first, the rest keep their order.
         while shown.reduce(x, { $0 + $1.key.count + $1.word.count + 3 }) > rightEdge,
-              let least = dropOrder.lazy.compactMap({ action in shown.firstIndex { $0.action == action } }).first ?? shown.indices.last {
+            let least = dropOrder.lazy.compactMap({ action in shown.firstIndex { $0.action == action } }).first
+                ?? shown.indices.last
+        {
             shown.remove(at: least)
         }
         for item in shown { x = draw(item.key, item.word, x: x, y: area.y, into: &buffer) }
@@ -61,7 +63,8 @@ enum FooterView {
         return buffer.put(" " + word + "  ", x: afterKey, y: y, role: .footer)
     }
 
-    static func renderEditor(prompt: String, _ editor: TextEditorState, in area: Rect, into buffer: inout ScreenBuffer) {
+    static func renderEditor(prompt: String, _ editor: TextEditorState, in area: Rect, into buffer: inout ScreenBuffer)
+    {
         let end = buffer.put(prompt, x: area.x, y: area.y, role: .footerKey)
         let room = area.x + area.width - end - 1
         // Keep the cursor in view: show the text's tail when it is longer than the line.
@@ -69,6 +72,8 @@ enum FooterView {
         let shown = Truncation.tail(beforeCursor, width: room)
         let after = buffer.put(shown, x: end, y: area.y, role: .plain)
         let cursorEnd = buffer.put("▏", x: after, y: area.y, role: .footerKey)
-        buffer.put(String(editor.text.dropFirst(editor.cursor)), x: cursorEnd, y: area.y, role: .plain, limit: area.x + area.width - cursorEnd)
+        buffer.put(
+            String(editor.text.dropFirst(editor.cursor)), x: cursorEnd, y: area.y, role: .plain,
+            limit: area.x + area.width - cursorEnd)
     }
 }

@@ -16,7 +16,9 @@ enum LivePaneView {
     private static func renderRule(_ state: AppState, in area: Rect, into buffer: inout ScreenBuffer) {
         guard !area.isEmpty else { return }
         buffer.fill(area, role: .rule, with: "─")
-        let name = state.recording == .recording || state.recording == .stopping ? " Live " : " Paused: nothing is transcribed "
+        let name =
+            state.recording == .recording || state.recording == .stopping
+            ? " Live " : " Paused: nothing is transcribed "
         buffer.put(name, x: area.x + 2, y: area.y, role: .rule)
         if !state.scroll.followsTail {
             let hint = " ↑ \(state.scroll.offset) lines up · G follows "

@@ -19,13 +19,19 @@ enum MeterView {
 
     static func barWidth(total: Int) -> Int { max(0, total - labelWidth - readoutWidth - 1) }
 
-    private static func renderMeter(_ meter: MeterState, now: Int, x: Int, y: Int, width: Int, into buffer: inout ScreenBuffer) {
-        buffer.put(Truncation.fit(meter.source, width: labelWidth - 1), x: x + 1, y: y, role: .meterLabel, limit: labelWidth - 1)
+    private static func renderMeter(
+        _ meter: MeterState, now: Int, x: Int, y: Int, width: Int, into buffer: inout ScreenBuffer
+    ) {
+        buffer.put(
+            Truncation.fit(meter.source, width: labelWidth - 1), x: x + 1, y: y, role: .meterLabel,
+            limit: labelWidth - 1)
         let bar = barWidth(total: width)
         let barX = x + labelWidth
         if let reason = meter.lostReason {
             // No level to show while the source is gone: say so where the bar was, not a frozen level.
-            buffer.put("no audio: \(reason); retrying…", x: barX, y: y, role: .statusWarning, limit: max(0, width - labelWidth))
+            buffer.put(
+                "no audio: \(reason); retrying…", x: barX, y: y, role: .statusWarning, limit: max(0, width - labelWidth)
+            )
             return
         }
         let filled = meter.level.map { column(for: $0.rmsDBFS, width: bar) } ?? 0

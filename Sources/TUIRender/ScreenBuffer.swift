@@ -71,13 +71,17 @@ package struct ScreenBuffer: Sendable, Equatable {
     package func cells(in rect: Rect) -> [Cell] {
         var copied: [Cell] = []
         copied.reserveCapacity(rect.width * rect.height)
-        for y in rect.y..<rect.maxY { copied += cells[(y * size.width + rect.x)..<(y * size.width + rect.x + rect.width)] }
+        for y in rect.y..<rect.maxY {
+            copied += cells[(y * size.width + rect.x)..<(y * size.width + rect.x + rect.width)]
+        }
         return copied
     }
 
     /// Puts back what `cells(in:)` copied, at the same rectangle of a buffer of the same size.
     package mutating func paste(_ copied: [Cell], in rect: Rect) {
-        precondition(copied.count == rect.width * rect.height && rect.x >= 0 && rect.maxY <= size.height && rect.x + rect.width <= size.width)
+        precondition(
+            copied.count == rect.width * rect.height && rect.x >= 0 && rect.maxY <= size.height
+                && rect.x + rect.width <= size.width)
         let width = size.width
         // Row by row with plain element copies: replaceSubrange's generic path cost a twelfth of a frame.
         cells.withUnsafeMutableBufferPointer { screen in

@@ -30,7 +30,9 @@ package enum ScreenRenderer {
         renderOverlay(state, into: &buffer)
     }
 
-    private static func renderScrollback(_ state: AppState, in area: Rect, cache: inout ScrollbackCache, into buffer: inout ScreenBuffer) {
+    private static func renderScrollback(
+        _ state: AppState, in area: Rect, cache: inout ScrollbackCache, into buffer: inout ScreenBuffer
+    ) {
         let key = ScrollbackCache.Key(transcript: state.transcript, offset: state.scroll.offset, area: area)
         if cache.key == key, let cells = cache.cells {
             buffer.paste(cells, in: area)
@@ -54,7 +56,9 @@ package enum ScreenRenderer {
     /// Below the minimum size: say so, as far as the room allows, instead of drawing garbage.
     private static func renderTooSmall(_ size: Size, into buffer: inout ScreenBuffer) {
         let minimum = ScreenLayout.minimum
-        let lines = ["Terminal too small", "(\(size.width)×\(size.height); need \(minimum.width)×\(minimum.height))", "q: quit"]
+        let lines = [
+            "Terminal too small", "(\(size.width)×\(size.height); need \(minimum.width)×\(minimum.height))", "q: quit",
+        ]
         for (row, line) in lines.prefix(size.height).enumerated() {
             buffer.put(Truncation.fit(line, width: size.width), x: 0, y: row, role: .statusWarning)
         }

@@ -12,7 +12,8 @@ enum ScrollbackView {
     }
 
     /// Lines from the top of a transcript (a past meeting opened read-only).
-    static func render(_ transcript: WrappedTranscript, firstLine: Int, in area: Rect, into buffer: inout ScreenBuffer) {
+    static func render(_ transcript: WrappedTranscript, firstLine: Int, in area: Rect, into buffer: inout ScreenBuffer)
+    {
         let lines = transcript.lines(in: firstLine..<(firstLine + area.height))
         for (row, line) in lines.enumerated() {
             draw(line, x: area.x, y: area.y + row, width: area.width, into: &buffer)

@@ -31,17 +31,20 @@ enum StatusBarView {
 
     private static func leftSpans(_ state: AppState) -> [(text: String, role: StyleRole)] {
         let lost = state.lostSources
-        let recording: (String, StyleRole) = switch state.recording {
-        case .recording where !lost.isEmpty: (" ⚠ NO AUDIO (\(lost.joined(separator: ", "))) ", .statusWarning)
-        case .recording: (" ● REC ", .statusRecording)
-        case .paused: (" ‖ PAUSED ", .statusPaused)
-        case .stopping: (" ■ STOPPING ", .statusPaused)
-        }
+        let recording: (String, StyleRole) =
+            switch state.recording {
+            case .recording where !lost.isEmpty: (" ⚠ NO AUDIO (\(lost.joined(separator: ", "))) ", .statusWarning)
+            case .recording: (" ● REC ", .statusRecording)
+            case .paused: (" ‖ PAUSED ", .statusPaused)
+            case .stopping: (" ■ STOPPING ", .statusPaused)
+            }
         return [recording, (MeetingClock.hms(state.elapsedMs) + "  ", .status)]
     }
 
     private static func rightSpans(_ state: AppState) -> [(text: String, role: StyleRole)] {
-        var spans: [(text: String, role: StyleRole)] = [(state.engine, .status), (" │ ", .status), connection(state.connection)]
+        var spans: [(text: String, role: StyleRole)] = [
+            (state.engine, .status), (" │ ", .status), connection(state.connection),
+        ]
         if let latency = state.latencyMs { spans.append((" │ \(latency) ms", .status)) }
         let droppedMs = state.droppedMs.values.reduce(0, +)
         if droppedMs > 0 { spans.append((" │ dropped \(droppedMs) ms", .statusWarning)) }

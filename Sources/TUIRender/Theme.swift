@@ -6,7 +6,8 @@ package struct TerminalColor: Sendable, Hashable {
 
     package static let names = [
         "black", "red", "green", "yellow", "blue", "magenta", "cyan", "white",
-        "bright-black", "bright-red", "bright-green", "bright-yellow", "bright-blue", "bright-magenta", "bright-cyan", "bright-white",
+        "bright-black", "bright-red", "bright-green", "bright-yellow", "bright-blue", "bright-magenta", "bright-cyan",
+        "bright-white",
     ]
 
     /// `"red"`, `"bright-cyan"`, or a palette number as text.

@@ -31,7 +31,9 @@ package final class NCursesBackend: TerminalBackend {
         (resizeDescriptor, resizeWriteEnd) = (ends[0], ends[1])
         vb_watch_window_size(resizeWriteEnd)
         set_escdelay(25)  // Esc closes overlays: don't wait the default second for an escape sequence
-        guard initscr() != nil else { throw TerminalError.cannotStart(term: ProcessInfo.processInfo.environment["TERM"] ?? "") }
+        guard initscr() != nil else {
+            throw TerminalError.cannotStart(term: ProcessInfo.processInfo.environment["TERM"] ?? "")
+        }
         vb_install_exit_restore()
         vb_install_crash_restore()
         raw()

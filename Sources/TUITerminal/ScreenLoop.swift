@@ -27,7 +27,9 @@ package final class ScreenLoop: @unchecked Sendable {
     }
 
     /// - Parameter clock: the meeting's elapsed ms (the status bar's clock and the time of bookmarks).
-    package init(state: AppState, clock: @escaping @Sendable () -> Int, frameObserver: (@Sendable (FrameTiming) -> Void)? = nil) {
+    package init(
+        state: AppState, clock: @escaping @Sendable () -> Int, frameObserver: (@Sendable (FrameTiming) -> Void)? = nil
+    ) {
         self.state = state
         self.clock = clock
         self.frameObserver = frameObserver
@@ -95,7 +97,8 @@ package final class ScreenLoop: @unchecked Sendable {
             let sinceFrame = ContinuousClock.now - lastFrame
             // While a frame is already due, posted messages wait for it (they are drained then); only
             // keys and resizes end the wait early. Otherwise every meter level would wake the thread on its own.
-            let ready = dirty
+            let ready =
+                dirty
                 ? waitForInput(backend, timeout: max(.zero, frameInterval - sinceFrame), orWakeUp: false)
                 : waitForInput(backend, timeout: untilNextSecond(), orWakeUp: true)
             let keysReady = ready.keys
@@ -124,7 +127,9 @@ package final class ScreenLoop: @unchecked Sendable {
                 backend.repaintAll()
                 dirty = true
             }
-            guard dirty, ContinuousClock.now - lastFrame >= frameInterval || keysReady || ready.resized else { continue }
+            guard dirty, ContinuousClock.now - lastFrame >= frameInterval || keysReady || ready.resized else {
+                continue
+            }
             // Moved out, not copied: a second reference would make clearing it copy the whole screen.
             var frame = ScreenBuffer(size: Size(width: 0, height: 0))
             swap(&frame, &spareFrame)
@@ -159,7 +164,9 @@ package final class ScreenLoop: @unchecked Sendable {
 
     /// Waits for keys, a resize or (when watched) a wake-up; says whether keys are ready and whether
     /// the terminal was resized.
-    private func waitForInput(_ backend: any TerminalBackend, timeout: Duration, orWakeUp watchesWake: Bool) -> (keys: Bool, resized: Bool) {
+    private func waitForInput(_ backend: any TerminalBackend, timeout: Duration, orWakeUp watchesWake: Bool) -> (
+        keys: Bool, resized: Bool
+    ) {
         var fds = [
             pollfd(fd: backend.inputDescriptor, events: Int16(POLLIN), revents: 0),
             pollfd(fd: backend.resizeDescriptor, events: Int16(POLLIN), revents: 0),
@@ -168,7 +175,9 @@ package final class ScreenLoop: @unchecked Sendable {
         // Rounded up: a wait cut short by the truncation would find the frame not yet due and poll
         // again with 0 ms, spinning for the rest of the millisecond before every frame.
         let attosecondsPerMs: Int64 = 1_000_000_000_000_000
-        let ms = Int32(clamping: timeout.components.seconds * 1_000 + (timeout.components.attoseconds + attosecondsPerMs - 1) / attosecondsPerMs)
+        let ms = Int32(
+            clamping: timeout.components.seconds * 1_000 + (timeout.components.attoseconds + attosecondsPerMs - 1)
+                / attosecondsPerMs)
         guard poll(&fds, watchesWake ? 3 : 2, ms) > 0 else { return (false, false) }
         let resized = fds[1].revents & Int16(POLLIN) != 0
         if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {

@@ -50,7 +50,8 @@ package struct MeetingTranscript: Sendable, Equatable {
     package var gaps: [TranscriptGap]
 
     package init(
-        info: MeetingInfo, sentences: [Sentence] = [], bookmarks: [Bookmark] = [], notes: [Note] = [], gaps: [TranscriptGap] = []
+        info: MeetingInfo, sentences: [Sentence] = [], bookmarks: [Bookmark] = [], notes: [Note] = [],
+        gaps: [TranscriptGap] = []
     ) {
         self.info = info
         self.sentences = sentences

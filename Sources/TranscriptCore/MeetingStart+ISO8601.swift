@@ -6,16 +6,16 @@ extension MeetingStart {
     package init?(iso8601 text: String) {
         var scanner = DigitScanner(Array(text.utf8))
         guard let year = scanner.number(digits: 4), scanner.skip("-"),
-              let month = scanner.number(digits: 2), scanner.skip("-"),
-              let day = scanner.number(digits: 2), scanner.skip("T") || scanner.skip("t") || scanner.skip(" "),
-              let hour = scanner.number(digits: 2), scanner.skip(":"),
-              let minute = scanner.number(digits: 2), scanner.skip(":"),
-              let second = scanner.number(digits: 2)
+            let month = scanner.number(digits: 2), scanner.skip("-"),
+            let day = scanner.number(digits: 2), scanner.skip("T") || scanner.skip("t") || scanner.skip(" "),
+            let hour = scanner.number(digits: 2), scanner.skip(":"),
+            let minute = scanner.number(digits: 2), scanner.skip(":"),
+            let second = scanner.number(digits: 2)
         else { return nil }
         let millisecond = scanner.skip(".") ? scanner.fractionAsMilliseconds() : 0
         guard let millisecond, let offset = scanner.offsetSeconds(), scanner.atEnd,
-              (1...12).contains(month), (1...CivilDateTime.daysIn(month: month, year: year)).contains(day),
-              hour < 24, minute < 60, second < 60
+            (1...12).contains(month), (1...CivilDateTime.daysIn(month: month, year: year)).contains(day),
+            hour < 24, minute < 60, second < 60
         else { return nil }
         let days = CivilDateTime.days(year: year, month: month, day: day)
         let localMs = ((days * 24 + Int64(hour)) * 60 + Int64(minute)) * 60_000 + Int64(second * 1000 + millisecond)
@@ -75,7 +75,7 @@ private struct DigitScanner {
         let sign: Int
         if skip("+") { sign = 1 } else if skip("-") { sign = -1 } else { return nil }
         guard let hours = number(digits: 2), skip(":"), let minutes = number(digits: 2),
-              hours < 24, minutes < 60
+            hours < 24, minutes < 60
         else { return nil }
         return sign * (hours * 3600 + minutes * 60)
     }

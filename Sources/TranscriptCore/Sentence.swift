@@ -10,7 +10,9 @@ package struct Sentence: Sendable, Equatable {
     /// The speaker's tone, from engines that detect it.
     package var emotion: Emotion?
 
-    package init(startMs: Int, endMs: Int, text: String, speaker: String? = nil, words: [Word]? = nil, emotion: Emotion? = nil) {
+    package init(
+        startMs: Int, endMs: Int, text: String, speaker: String? = nil, words: [Word]? = nil, emotion: Emotion? = nil
+    ) {
         self.startMs = startMs
         self.endMs = endMs
         self.text = text

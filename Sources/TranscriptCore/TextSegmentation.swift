@@ -87,7 +87,8 @@ package enum TextSegmentation {
     /// Digits, `#` and `*` have emoji forms too, and stay what they are.
     package static func isEmoji(_ character: Character) -> Bool {
         guard let scalar = character.unicodeScalars.first, scalar.value >= 0x2000 else { return false }
-        return scalar.properties.isEmojiPresentation || (scalar.properties.isEmoji && character.unicodeScalars.count > 1)
+        return scalar.properties.isEmojiPresentation
+            || (scalar.properties.isEmoji && character.unicodeScalars.count > 1)
             || (0x1F000...0x1FAFF).contains(scalar.value)
     }
 

@@ -40,7 +40,8 @@ package enum TextWrapping {
             var current = ""
             var first = true
             for character in word {
-                let breaksBefore = TextSegmentation.isIdeographic(character)
+                let breaksBefore =
+                    TextSegmentation.isIdeographic(character)
                     || (current.last.map(TextSegmentation.isIdeographic) ?? false) && isWordLike(character)
                 if breaksBefore, !current.isEmpty {
                     pieces.append((current, first))

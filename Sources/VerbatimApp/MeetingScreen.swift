@@ -22,7 +22,8 @@ package struct MeetingScreen: Sendable {
         package var logPath: String
 
         package init(
-            title: String, engineLabel: String, connection: ConnectionState, sources: [String], theme: Theme, noColor: Bool,
+            title: String, engineLabel: String, connection: ConnectionState, sources: [String], theme: Theme,
+            noColor: Bool,
             exportFolder: String, logPath: String
         ) {
             self.title = title
@@ -50,7 +51,8 @@ package struct MeetingScreen: Sendable {
     /// - Throws: `TerminalError` when the screen can't open; the caller then stops the recorder.
     package func run(stopRequests: AsyncStream<Void>) async throws -> AppState {
         let initial = AppState(
-            title: settings.title, engine: settings.engineLabel, connection: settings.connection, sources: settings.sources,
+            title: settings.title, engine: settings.engineLabel, connection: settings.connection,
+            sources: settings.sources,
             size: Size(width: 80, height: 24)
         )
         let loop = ScreenLoop(state: initial, clock: { [recorder] in recorder.elapsedMs })

@@ -9,15 +9,20 @@ enum RecorderMessages {
     /// The screen's own parts first (meters, header, scrollback, live pane); then, for what needs
     /// words, the footer says what `record --plain` says (`RecorderEventWording`).
     static func messages(for event: RecorderEvent) -> [Msg] {
-        var messages: [Msg] = switch event {
-        case let .capture(.level(source, level)): [.level(source: source, level)]
-        case let .capture(.lost(source, reason)): [.sourceLost(source: source, reason: reason)]
-        case let .gapSaved(gap): [.sourceBack(gap)]
-        case let .capture(.dropped(source, total)):
-            [.dropped(source: source, totalMs: total * Int(PCMFormat.milliseconds(frames: Int64(PCMFormat.chunkFrames))))]
-        case let .transcript(update): parts(for: update)
-        default: []
-        }
+        var messages: [Msg] =
+            switch event {
+            case let .capture(.level(source, level)): [.level(source: source, level)]
+            case let .capture(.lost(source, reason)): [.sourceLost(source: source, reason: reason)]
+            case let .gapSaved(gap): [.sourceBack(gap)]
+            case let .capture(.dropped(source, total)):
+                [
+                    .dropped(
+                        source: source,
+                        totalMs: total * Int(PCMFormat.milliseconds(frames: Int64(PCMFormat.chunkFrames))))
+                ]
+            case let .transcript(update): parts(for: update)
+            default: []
+            }
         if let line = RecorderEventWording.line(for: event), showsInFooter(event) {
             messages.append(line.tone == .problem ? .failed(line.text) : .info(line.text))
         }
@@ -41,7 +46,8 @@ enum RecorderMessages {
         case let .engineStatus(_, status): [.connection(connection(status))]
         case let .metrics(_, figures):
             (figures.resultLatencyMs ?? figures.finalLatencyMs).map { [.latency(ms: $0)] } ?? []
-        case let .notTranscribed(source, startMs, endMs): [.notTranscribed(source: source, startMs: startMs, endMs: endMs)]
+        case let .notTranscribed(source, startMs, endMs):
+            [.notTranscribed(source: source, startMs: startMs, endMs: endMs)]
         case .saveFailed, .gapSaveFailed, .engineNotice: []
         }
     }

@@ -48,13 +48,18 @@ struct ScreenEffectRunner: Sendable {
             return []
         case let .resume(fromMs, toMs):
             recorder.setRecognitionPaused(false)
-            try await store.addTranscriptGap(TranscriptGap(source: nil, startMs: fromMs, endMs: toMs, reason: .paused), to: meetingID)
+            try await store.addTranscriptGap(
+                TranscriptGap(source: nil, startMs: fromMs, endMs: toMs, reason: .paused), to: meetingID)
             return []
         case .export: return [.exported(path: try await export(meetingID))]
         case let .search(query): return [.searchFinished(query: query, results: try await search(query))]
         case let .openMeeting(id, atMs):
             let meeting = try await store.meeting(id)
-            return [.meetingOpened(id: id, title: meeting.transcript.info.title, entries: Self.entries(of: meeting.transcript), focusMs: atMs)]
+            return [
+                .meetingOpened(
+                    id: id, title: meeting.transcript.info.title, entries: Self.entries(of: meeting.transcript),
+                    focusMs: atMs)
+            ]
         case .stop:
             _ = try await recorder.stop()
             return [.stopped]
@@ -71,7 +76,8 @@ struct ScreenEffectRunner: Sendable {
             return ([""] + (2...99).map { "-\($0)" }).lazy.map { base + $0 + ".md" }
                 .first { !FileManager.default.fileExists(atPath: $0) } ?? base + "-\(UUID().uuidString.prefix(8)).md"
         }
-        try Data(ExportFormat.markdown.render(meeting.transcript, audioGaps: meeting.gaps).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        try Data(ExportFormat.markdown.render(meeting.transcript, audioGaps: meeting.gaps).utf8).write(
+            to: URL(fileURLWithPath: path), options: .atomic)
         return path
     }
 
@@ -88,7 +94,8 @@ struct ScreenEffectRunner: Sendable {
                 offset += part.text.count
             }
             return SearchResultRow(
-                meetingID: hit.meetingID, meetingTitle: hit.meetingTitle, meetingDate: hit.meetingStart.inLocalTime.displayDateTime,
+                meetingID: hit.meetingID, meetingTitle: hit.meetingTitle,
+                meetingDate: hit.meetingStart.inLocalTime.displayDateTime,
                 atMs: hit.sentence.startMs, text: label + snippet.plainText, highlights: highlights
             )
         }

@@ -10,7 +10,8 @@ final class StderrRedirect {
 
     /// - Returns: nil when the log file can't be opened (stderr is then left alone).
     init?(logPath: String) {
-        try? FileManager.default.createDirectory(atPath: (logPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(
+            atPath: (logPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let log = open(logPath, O_WRONLY | O_CREAT | O_APPEND, 0o600)
         guard log >= 0 else { return nil }
         self.logPath = logPath

@@ -23,21 +23,27 @@ struct ArchiveBenchmark {
         let path = folder + "/appends.sqlite"
         try? FileManager.default.removeItem(atPath: path)
         let store = try MeetingStore.open(path: path)
-        let id = try await store.beginMeeting(MeetingInfo(title: "Appends", startedAt: MeetingStart(epochMs: 0, utcOffsetSeconds: 0)))
+        let id = try await store.beginMeeting(
+            MeetingInfo(title: "Appends", startedAt: MeetingStart(epochMs: 0, utcOffsetSeconds: 0)))
         var corpus = Corpus(seed: 1)
         let count = 2000
         let (_, ms) = try await Stopwatch.time {
             for index in 0..<count {
-                try await store.appendSentence(Sentence(startMs: index * 3000, endMs: index * 3000 + 2500, text: corpus.sentence()), to: id)
+                try await store.appendSentence(
+                    Sentence(startMs: index * 3000, endMs: index * 3000 + 2500, text: corpus.sentence()), to: id)
             }
         }
-        print(String(format: "insert, one durable transaction per sentence: %.0f sentences/s (%d in %.2f s)", Double(count) / ms * 1000, count, ms / 1000))
+        print(
+            String(
+                format: "insert, one durable transaction per sentence: %.0f sentences/s (%d in %.2f s)",
+                Double(count) / ms * 1000, count, ms / 1000))
     }
 
     /// The search corpus, generated once and kept in `--data` (a seeded generator makes it the same every time).
     static func corpusArchive(_ options: BenchOptions) async throws -> MeetingStore {
         // Named by the generator's version too: a changed generator must not reuse an old corpus.
-        let path = options.dataFolder + "/corpus-v\(Corpus.version)-\(options.meetings)x\(options.sentencesPerMeeting).sqlite"
+        let path =
+            options.dataFolder + "/corpus-v\(Corpus.version)-\(options.meetings)x\(options.sentencesPerMeeting).sqlite"
         let existed = FileManager.default.fileExists(atPath: path)
         let store = try MeetingStore.open(path: path)
         if existed, try await store.meetings().count == options.meetings {
@@ -48,25 +54,41 @@ struct ArchiveBenchmark {
         let (_, ms) = try await Stopwatch.time {
             for meeting in 0..<options.meetings {
                 let sentences = (0..<options.sentencesPerMeeting).map {
-                    Sentence(startMs: $0 * 3600, endMs: $0 * 3600 + 3000, text: corpus.sentence(), speaker: $0 % 3 == 0 ? "Them" : "Me")
+                    Sentence(
+                        startMs: $0 * 3600, endMs: $0 * 3600 + 3000, text: corpus.sentence(),
+                        speaker: $0 % 3 == 0 ? "Them" : "Me")
                 }
-                let start = MeetingStart(epochMs: 1_700_000_000_000 + Int64(meeting) * 86_400_000, utcOffsetSeconds: 28_800)
-                _ = try await store.importMeeting(MeetingTranscript(
-                    info: MeetingInfo(title: "Meeting \(meeting)", startedAt: start, durationMs: options.sentencesPerMeeting * 3600),
-                    sentences: sentences
-                ))
+                let start = MeetingStart(
+                    epochMs: 1_700_000_000_000 + Int64(meeting) * 86_400_000, utcOffsetSeconds: 28_800)
+                _ = try await store.importMeeting(
+                    MeetingTranscript(
+                        info: MeetingInfo(
+                            title: "Meeting \(meeting)", startedAt: start,
+                            durationMs: options.sentencesPerMeeting * 3600),
+                        sentences: sentences
+                    ))
             }
         }
         let total = options.meetings * options.sentencesPerMeeting
-        print(String(format: "insert, one transaction per meeting (import): %.0f sentences/s (%d in %.1f s)", Double(total) / ms * 1000, total, ms / 1000))
+        print(
+            String(
+                format: "insert, one transaction per meeting (import): %.0f sentences/s (%d in %.1f s)",
+                Double(total) / ms * 1000, total, ms / 1000))
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        print(String(format: "corpus: %d sentences in %d meetings, %.0f MB", total, options.meetings, Double(size) / 1e6))
+        print(
+            String(format: "corpus: %d sentences in %d meetings, %.0f MB", total, options.meetings, Double(size) / 1e6))
         return store
     }
 
     static let queryKinds: [(kind: String, queries: [String])] = [
-        ("English word", ["budget", "deadline", "customer", "migration", "rollback", "invoice", "kubernetes", "webinar"]),
-        ("English phrase", ["\"budget review\"", "\"the release\"", "\"customer feedback\"", "\"database migration\""]),
+        (
+            "English word",
+            ["budget", "deadline", "customer", "migration", "rollback", "invoice", "kubernetes", "webinar"]
+        ),
+        (
+            "English phrase",
+            ["\"budget review\"", "\"the release\"", "\"customer feedback\"", "\"database migration\""]
+        ),
         ("prefix", ["reconn", "deplo", "migra", "retro", "onboa", "encry"]),
         ("Chinese, 2 characters", ["预算", "客户", "部署", "合规", "发票", "续费", "我们", "不是"]),
         ("Chinese, 4 characters", ["第三季度", "讨论一下", "预算评审", "上线测试"]),
@@ -87,8 +109,11 @@ struct ArchiveBenchmark {
                 }
             }
             let label = kind + String(repeating: " ", count: max(0, 34 - kind.count))
-            print("  " + label + String(format: "p50 %6.1f ms   p95 %6.1f ms   (%d timed queries; %d hits in the first round)",
-                         Stopwatch.percentile(samples, 0.5), Stopwatch.percentile(samples, 0.95), samples.count, hits))
+            print(
+                "  " + label
+                    + String(
+                        format: "p50 %6.1f ms   p95 %6.1f ms   (%d timed queries; %d hits in the first round)",
+                        Stopwatch.percentile(samples, 0.5), Stopwatch.percentile(samples, 0.95), samples.count, hits))
         }
     }
 
@@ -99,21 +124,31 @@ struct ArchiveBenchmark {
         let store = try MeetingStore.open(path: path)
         var corpus = Corpus(seed: 7)
         let sentences = (0..<3000).map {
-            Sentence(startMs: $0 * 3600, endMs: $0 * 3600 + 3000, text: corpus.sentence(), speaker: $0 % 4 == 0 ? "Them" : "Me")
+            Sentence(
+                startMs: $0 * 3600, endMs: $0 * 3600 + 3000, text: corpus.sentence(),
+                speaker: $0 % 4 == 0 ? "Them" : "Me")
         }
-        let id = try await store.importMeeting(MeetingTranscript(
-            info: MeetingInfo(title: "Three hours", startedAt: MeetingStart(epochMs: 0, utcOffsetSeconds: 0), durationMs: 10_800_000),
-            sentences: sentences
-        ))
+        let id = try await store.importMeeting(
+            MeetingTranscript(
+                info: MeetingInfo(
+                    title: "Three hours", startedAt: MeetingStart(epochMs: 0, utcOffsetSeconds: 0),
+                    durationMs: 10_800_000),
+                sentences: sentences
+            ))
         var samples: [Double] = []
         var bytes = 0
         for _ in 0..<20 {
-            let (markdown, ms) = try await Stopwatch.time { MarkdownExporter.render(try await store.meeting(id).transcript) }
+            let (markdown, ms) = try await Stopwatch.time {
+                MarkdownExporter.render(try await store.meeting(id).transcript)
+            }
             samples.append(ms)
             bytes = markdown.utf8.count
         }
-        print(String(format: "export of a 3-hour meeting (3,000 sentences) to Markdown, read + render: p50 %.1f ms, max %.1f ms (%d KB) (goal: at most 100 ms)",
-                     Stopwatch.percentile(samples, 0.5), samples.max() ?? 0, bytes / 1024))
+        print(
+            String(
+                format:
+                    "export of a 3-hour meeting (3,000 sentences) to Markdown, read + render: p50 %.1f ms, max %.1f ms (%d KB) (goal: at most 100 ms)",
+                Stopwatch.percentile(samples, 0.5), samples.max() ?? 0, bytes / 1024))
     }
 }
 

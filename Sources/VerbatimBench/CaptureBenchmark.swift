@@ -18,7 +18,9 @@ enum CaptureBenchmark {
         let server = try shell(daemonScript, "start", folder + "/pulse").trimmingCharacters(in: .whitespacesAndNewlines)
         defer { _ = try? shell(daemonScript, "stop", folder + "/pulse") }
         let noise = folder + "/noise.wav"
-        _ = try shell("sox", "-R", "-n", "-r", "16000", "-c", "1", "-b", "16", noise, "synth", String(seconds + 30), "pinknoise", "vol", "0.3")
+        _ = try shell(
+            "sox", "-R", "-n", "-r", "16000", "-c", "1", "-b", "16", noise, "synth", String(seconds + 30), "pinknoise",
+            "vol", "0.3")
         let player = try background("paplay", "--device=vsink", noise, environment: ["PULSE_SERVER": server])
         defer { player.terminate() }
 
@@ -40,18 +42,25 @@ enum CaptureBenchmark {
         }
         try await Task.sleep(for: .seconds(seconds))  // the benchmark's length: it measures, not waits
         let summary = await capture.stop()
-        let wall = Double((clock.now - start).components.seconds) + Double((clock.now - start).components.attoseconds) / 1e18
+        let wall =
+            Double((clock.now - start).components.seconds) + Double((clock.now - start).components.attoseconds) / 1e18
         let cpu = CPUTime.ofThisProcess - cpuBefore
         let measured = await counter.value
-        print(String(format: "capture CPU: %.3f s over %.1f s = %.3f %% of one core (goal: at most 0.5 %%)", cpu, wall, cpu / wall * 100))
-        print(String(format: "audio: %.1f s written, %d level readings, %d chunks dropped", Double(summary.frames) / 16_000, measured, summary.droppedChunks))
+        print(
+            String(
+                format: "capture CPU: %.3f s over %.1f s = %.3f %% of one core (goal: at most 0.5 %%)", cpu, wall,
+                cpu / wall * 100))
+        print(
+            String(
+                format: "audio: %.1f s written, %d level readings, %d chunks dropped", Double(summary.frames) / 16_000,
+                measured, summary.droppedChunks))
     }
 
     private static var daemonScript: String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
             .appendingPathComponent("scripts/pulseaudio-test-daemon.sh").path
     }
-
 
     private static func shell(_ arguments: String...) throws -> String {
         let process = try background(arguments[0], arguments.dropFirst(), environment: [:], output: Pipe())

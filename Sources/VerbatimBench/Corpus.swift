@@ -53,9 +53,12 @@ struct Corpus {
     init(seed: UInt64) {
         random = SplitMix64(seed: seed)
         var vocabularyRandom = SplitMix64(seed: 0x5EED)
-        englishVocabulary = Self.vocabulary(real: Self.contentWords, size: 20_000) { Self.pseudoWord(&vocabularyRandom) }
+        englishVocabulary = Self.vocabulary(real: Self.contentWords, size: 20_000) {
+            Self.pseudoWord(&vocabularyRandom)
+        }
         chineseVocabulary = Self.vocabulary(real: Self.chineseWords, size: 8_000) {
-            (0..<2).map { _ in Self.chineseCharacters[vocabularyRandom.next(below: Self.chineseCharacters.count)] }.joined()
+            (0..<2).map { _ in Self.chineseCharacters[vocabularyRandom.next(below: Self.chineseCharacters.count)] }
+                .joined()
         }
         englishWeights = ZipfSampler(count: englishVocabulary.count)
         chineseWeights = ZipfSampler(count: chineseVocabulary.count)
@@ -88,9 +91,10 @@ struct Corpus {
         let count = 6 + random.next(below: 10)
         var words: [String] = []
         for _ in 0..<count {
-            words.append(random.next(below: 2) == 0
-                ? Self.functionWords[random.next(below: Self.functionWords.count)]
-                : englishVocabulary[englishWeights.sample(&random)])
+            words.append(
+                random.next(below: 2) == 0
+                    ? Self.functionWords[random.next(below: Self.functionWords.count)]
+                    : englishVocabulary[englishWeights.sample(&random)])
         }
         return words.joined(separator: " ").prefix(1).uppercased() + words.joined(separator: " ").dropFirst() + "."
     }
@@ -104,7 +108,9 @@ struct Corpus {
         var text = ""
         for index in 0..<count {
             text += chineseVocabulary[chineseWeights.sample(&random)]
-            if random.next(below: 3) == 0 { text += Self.chineseParticles[random.next(below: Self.chineseParticles.count)] }
+            if random.next(below: 3) == 0 {
+                text += Self.chineseParticles[random.next(below: Self.chineseParticles.count)]
+            }
             if index == count / 2 { text += "，" }
         }
         return text + "。"

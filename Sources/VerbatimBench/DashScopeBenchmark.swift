@@ -19,15 +19,22 @@ enum DashScopeBenchmark {
     static let script = (1...10).map { "Sentence number \($0) of the benchmark meeting." }
 
     static func run(_ arguments: ArraySlice<String>) async throws {
-        let options = Dictionary(stride(from: arguments.startIndex, to: arguments.endIndex - 1, by: 2).map {
-            (arguments[$0], arguments[$0 + 1])
-        }) { $1 }
+        let options = Dictionary(
+            stride(from: arguments.startIndex, to: arguments.endIndex - 1, by: 2).map {
+                (arguments[$0], arguments[$0 + 1])
+            }
+        ) { $1 }
         let minutes = options["--minutes"].flatMap { Int($0) } ?? 10
         let engine = options["--engine"] ?? "dashscope"
         let runs = max(1, options["--runs"].flatMap { Int($0) } ?? 7)
         let clientName = options["--client"] ?? "verbatim"
-        guard ["verbatim", "sdk", "websocket-kit"].contains(clientName), clientName != "websocket-kit" || engine == "dashscope" else {
-            FileHandle.standardError.write(Data("verbatim-bench dashscope: --client is verbatim, sdk or websocket-kit (duplex only), not \"\(clientName)\"\n".utf8))
+        guard ["verbatim", "sdk", "websocket-kit"].contains(clientName),
+            clientName != "websocket-kit" || engine == "dashscope"
+        else {
+            FileHandle.standardError.write(
+                Data(
+                    "verbatim-bench dashscope: --client is verbatim, sdk or websocket-kit (duplex only), not \"\(clientName)\"\n"
+                        .utf8))
             exit(2)
         }
         let sdk = clientName == "sdk"
@@ -35,15 +42,18 @@ enum DashScopeBenchmark {
         let folder = TemporaryDirectory()
         let server = try await DashScopeTestServer.start(script: script)
         let client = Client(
-            command: clientWrapper() + (sdk ? sdkCommand() : floor ? floorCommand() : [verbatimBinary()]), engine: engine,
+            command: clientWrapper() + (sdk ? sdkCommand() : floor ? floorCommand() : [verbatimBinary()]),
+            engine: engine,
             serverURL: engine == "qwen" ? server.realtimeURL : server.url, folder: folder
         )
 
         // The engine's own client runs beside websocket-kit alone, run for run: this machine's speed
         // drifts by half from one stretch of minutes to the next, and the floor measured in the same
         // minutes shows what the client adds to what the library costs.
-        let floorClient = engine == "dashscope" && clientName == "verbatim"
-            ? Client(command: clientWrapper() + floorCommand(), engine: engine, serverURL: server.url, folder: folder) : nil
+        let floorClient =
+            engine == "dashscope" && clientName == "verbatim"
+            ? Client(command: clientWrapper() + floorCommand(), engine: engine, serverURL: server.url, folder: folder)
+            : nil
         let clients = [client] + (floorClient.map { [$0] } ?? [])
 
         // One round of the script (a few seconds): starting, connecting, one task, stopping. The
@@ -57,13 +67,21 @@ enum DashScopeBenchmark {
         await server.shutdown()
 
         let protocolName = engine == "qwen" ? "Qwen (realtime protocol)" : "DashScope (duplex protocol)"
-        let name = sdk ? "The official Python SDK's \(protocolName)" : floor ? "websocket-kit alone, as a \(protocolName)" : protocolName
-        print("\(name) client, \(minutes) min of 16 kHz audio to the loopback server, as fast as it takes it (median of \(runs) runs)")
+        let name =
+            sdk
+            ? "The official Python SDK's \(protocolName)"
+            : floor ? "websocket-kit alone, as a \(protocolName)" : protocolName
+        print(
+            "\(name) client, \(minutes) min of 16 kHz audio to the loopback server, as fast as it takes it (median of \(runs) runs)"
+        )
         print("  exit status        \(full.status)")
         print("  sentences          \(full.sentences) (expected \(full.expectedSentences))")
         print(String(format: "  wall time          %.2f s", full.wallSeconds))
-        print(String(format: "  client CPU         %.3f s whole process; %.3f s for the session (minus %.3f s for a %.0f-second file)",
-                     full.cpuSeconds, full.cpuSeconds - baseline.cpuSeconds, baseline.cpuSeconds, baseline.audioSeconds))
+        print(
+            String(
+                format:
+                    "  client CPU         %.3f s whole process; %.3f s for the session (minus %.3f s for a %.0f-second file)",
+                full.cpuSeconds, full.cpuSeconds - baseline.cpuSeconds, baseline.cpuSeconds, baseline.audioSeconds))
         let cpu = fullRuns[0].map(\.cpuSeconds)
         print(String(format: "  whole-process CPU  from %.3f to %.3f s over the runs", cpu.min() ?? 0, cpu.max() ?? 0))
         print("  client peak memory \(full.peakMB) MB max resident set (\(baseline.peakMB) MB for one round)")
@@ -73,13 +91,21 @@ enum DashScopeBenchmark {
             let masked = (full.audioSeconds - baseline.audioSeconds) * bytesPerSecond
             let frameBytes = Int(PCMFormat.frames(milliseconds: 400)) * MemoryLayout<Int16>.size
             let masking = MaskingCost.seconds(bytes: Int(masked), frameBytes: frameBytes, runs: runs)
-            print(String(format: "  NIO's masking      %.3f s of the session: masking its %.1f MB of audio, timed alone in this process", masking, masked / 1e6))
+            print(
+                String(
+                    format:
+                        "  NIO's masking      %.3f s of the session: masking its %.1f MB of audio, timed alone in this process",
+                    masking, masked / 1e6))
         }
-        if fullRuns.count == 2 { printFloor(client: fullRuns[0], baseline: baseline, floor: fullRuns[1], floorBaseline: baselines[1]) }
+        if fullRuns.count == 2 {
+            printFloor(client: fullRuns[0], baseline: baseline, floor: fullRuns[1], floorBaseline: baselines[1])
+        }
     }
 
     /// Runs each client on `meeting` in turn, `runs` times over; the runs of each client.
-    private static func alternating(_ clients: [Client], on meeting: (path: String, audioMs: Int), runs: Int) throws -> [[Run]] {
+    private static func alternating(_ clients: [Client], on meeting: (path: String, audioMs: Int), runs: Int) throws
+        -> [[Run]]
+    {
         var runsByClient = clients.map { _ in [Run]() }
         for _ in 0..<runs {
             for (index, client) in clients.enumerated() { runsByClient[index].append(try client.transcribe(meeting)) }
@@ -91,15 +117,24 @@ enum DashScopeBenchmark {
     private static func printFloor(client: [Run], baseline: Run, floor: [Run], floorBaseline: Run) {
         let floorRun = median(of: floor)
         guard floorRun.status == 0, floorRun.sentences == floorRun.expectedSentences else {
-            return print("  websocket-kit only failed: exit status \(floorRun.status), \(floorRun.sentences) of \(floorRun.expectedSentences) sentences")
+            return print(
+                "  websocket-kit only failed: exit status \(floorRun.status), \(floorRun.sentences) of \(floorRun.expectedSentences) sentences"
+            )
         }
         let floorSession = floorRun.cpuSeconds - floorBaseline.cpuSeconds
         let above = zip(client, floor)
             .map { ($0.cpuSeconds - baseline.cpuSeconds) - ($1.cpuSeconds - floorBaseline.cpuSeconds) }
             .sorted()
-        print(String(format: "  websocket-kit only %.3f s for the session, run for run with the client (the floor: make bench-dashscope-floor)", floorSession))
-        print(String(format: "  above the floor    %.3f s, the client's own work (median of the runs' differences; from %.3f to %.3f)",
-                     above[above.count / 2], above.first ?? 0, above.last ?? 0))
+        print(
+            String(
+                format:
+                    "  websocket-kit only %.3f s for the session, run for run with the client (the floor: make bench-dashscope-floor)",
+                floorSession))
+        print(
+            String(
+                format:
+                    "  above the floor    %.3f s, the client's own work (median of the runs' differences; from %.3f to %.3f)",
+                above[above.count / 2], above.first ?? 0, above.last ?? 0))
     }
 
     /// CLIENT_WRAPPER, a command to run each client under (valgrind, perf record) when profiling.
@@ -122,7 +157,8 @@ enum DashScopeBenchmark {
     /// another) running the script that stands in for `verbatim transcribe`.
     private static func sdkCommand() -> [String] {
         let root = VerbatimBinary.packageRoot
-        let python = ProcessInfo.processInfo.environment["SDK_PYTHON"]
+        let python =
+            ProcessInfo.processInfo.environment["SDK_PYTHON"]
             ?? root.appendingPathComponent(".build/dashscope-sdk/bin/python").path
         return [python, root.appendingPathComponent("scripts/bench/dashscope-sdk-transcribe.py").path]
     }
@@ -149,7 +185,8 @@ enum DashScopeBenchmark {
             let figures = folder.file("time.txt")
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/time")
-            process.arguments = ["--format", "%M", "--output", figures] + command
+            process.arguments =
+                ["--format", "%M", "--output", figures] + command
                 + ["transcribe", meeting.path, "--engine", engine, "--endpoint", serverURL, "--no-save"]
             process.environment = VerbatimBinary.environment(adding: [
                 "DASHSCOPE_API_KEY": DashScopeTestServer.Options().apiKey, "VERBATIM_DB": folder.file("bench.sqlite"),
@@ -164,7 +201,8 @@ enum DashScopeBenchmark {
             let wall = ContinuousClock.now - started
             let cpu = CPUTime.ofChildren - cpuBefore
             // "maxKB" on the last line (GNU time puts "Command exited..." before it on failure).
-            let fields = try String(contentsOfFile: figures, encoding: .utf8)
+            let fields =
+                try String(contentsOfFile: figures, encoding: .utf8)
                 .split(separator: "\n").last?.split(separator: " ").compactMap { Double($0) } ?? []
             guard fields.count == 1 else { throw BenchmarkError.noFigures(figures) }
             return Run(
@@ -197,7 +235,10 @@ enum DashScopeBenchmark {
     /// Writes round after round, so this process never holds the whole file.
     private static func writeMeeting(rounds: Int, to path: String) throws -> (path: String, audioMs: Int) {
         let roundBytes = Data(ToneScript.audio(sentences: script.count).samples.littleEndianBytes)
-        guard FileManager.default.createFile(atPath: path, contents: Data(WAVHeader(dataBytes: rounds * roundBytes.count).bytes)) else {
+        guard
+            FileManager.default.createFile(
+                atPath: path, contents: Data(WAVHeader(dataBytes: rounds * roundBytes.count).bytes))
+        else {
             throw BenchmarkError.cannotWrite(path)
         }
         let file = try FileHandle(forWritingTo: URL(fileURLWithPath: path))

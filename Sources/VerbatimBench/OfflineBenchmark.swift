@@ -15,7 +15,9 @@ enum OfflineBenchmark {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let flags = arguments.isEmpty ? OfflineSettings.meetingFlags : Array(arguments)
-        print("Verbatim offline engine benchmark: \(SpeechCorpus.sentences.count) sentences x \(SpeechCorpus.voices.count) voices")
+        print(
+            "Verbatim offline engine benchmark: \(SpeechCorpus.sentences.count) sentences x \(SpeechCorpus.voices.count) voices"
+        )
         print("decoder flags: \(flags.isEmpty ? "(PocketSphinx defaults)" : flags.joined(separator: " "))")
         var total = RecognitionFigures()
         for voice in SpeechCorpus.voices {
@@ -23,21 +25,28 @@ enum OfflineBenchmark {
             let figures = try await measure(meeting, settings: OfflineSettings(decoderFlags: flags))
             print(figures.line(label: voice))
             total.add(figures)
-            if let stock = stockWER(meeting) { print(String(format: "  stock pocketsphinx_continuous on the same file: WER %.1f %%", stock.rate * 100)) }
+            if let stock = stockWER(meeting) {
+                print(String(format: "  stock pocketsphinx_continuous on the same file: WER %.1f %%", stock.rate * 100))
+            }
         }
         print(total.line(label: "all"))
-        print("goals: WER at most 8 %, real-time factor at most 0.15, first partial at most 300 ms, final at most 600 ms")
+        print(
+            "goals: WER at most 8 %, real-time factor at most 0.15, first partial at most 300 ms, final at most 600 ms")
     }
 
     /// Feeds the file as fast as the decoder goes, noting how much audio had gone in at each event.
-    private static func measure(_ meeting: SpeechCorpus.Meeting, settings: OfflineSettings) async throws -> RecognitionFigures {
+    private static func measure(_ meeting: SpeechCorpus.Meeting, settings: OfflineSettings) async throws
+        -> RecognitionFigures
+    {
         let samples = try await AudioFileSource(path: meeting.path).readAll()
         let stream = try PocketSphinxStream(settings: settings)
         var events: [(heardMs: Int, event: RecognitionEvent)] = []
         let cpuBefore = threadCPUSeconds()
         var frame = 0
         while frame < samples.count {
-            let chunk = AudioChunk(source: "Me", startFrame: Int64(frame), samples: Array(samples[frame..<min(frame + 1_600, samples.count)]))
+            let chunk = AudioChunk(
+                source: "Me", startFrame: Int64(frame),
+                samples: Array(samples[frame..<min(frame + 1_600, samples.count)]))
             frame = Int(chunk.endFrame)
             events += stream.process(chunk).map { (frame / 16, $0) }
         }
@@ -48,7 +57,8 @@ enum OfflineBenchmark {
         let finals = events.compactMap { item -> (Int, EngineSentence)? in
             if case let .final(sentence) = item.event, !sentence.text.isEmpty { (item.heardMs, sentence) } else { nil }
         }
-        figures.wer = WordErrorRate(reference: meeting.reference, hypothesis: finals.map(\.1.text).joined(separator: " "))
+        figures.wer = WordErrorRate(
+            reference: meeting.reference, hypothesis: finals.map(\.1.text).joined(separator: " "))
         let partialTimes = events.compactMap { item -> Int? in
             if case let .partial(partial) = item.event, !partial.text.isEmpty { item.heardMs } else { nil }
         }

@@ -25,7 +25,9 @@ struct RecognitionFigures {
         var text = String(
             format: "%@: WER %.1f %% (%d/%d words), real-time factor %.3f",
             label, wer.rate * 100, wer.errors, wer.referenceWords, cpuSeconds / audioSeconds)
-        if decodes > 0 { text += String(format: ", %d decodes of %.0f ms CPU each", decodes, cpuSeconds / Double(decodes) * 1000) }
+        if decodes > 0 {
+            text += String(format: ", %d decodes of %.0f ms CPU each", decodes, cpuSeconds / Double(decodes) * 1000)
+        }
         if !firstPartialMs.isEmpty || !finalMs.isEmpty {
             text += ", first partial \(Self.summary(firstPartialMs)), final \(Self.summary(finalMs)) (audio time)"
         }

@@ -20,9 +20,10 @@ enum WebSocketFloorClient {
     static func run(_ arguments: ArraySlice<String>) throws {
         let arguments = Array(arguments)
         guard arguments.count >= 2, arguments[0] == "transcribe",
-              let endpoint = arguments.firstIndex(of: "--endpoint").map({ arguments[$0 + 1] })
+            let endpoint = arguments.firstIndex(of: "--endpoint").map({ arguments[$0 + 1] })
         else {
-            FileHandle.standardError.write(Data("usage: verbatim-bench websocket-floor transcribe FILE --endpoint URL\n".utf8))
+            FileHandle.standardError.write(
+                Data("usage: verbatim-bench websocket-floor transcribe FILE --endpoint URL\n".utf8))
             exit(2)
         }
         let file = try Data(contentsOf: URL(fileURLWithPath: arguments[1]))
@@ -37,7 +38,8 @@ enum WebSocketFloorClient {
         let loop = MultiThreadedEventLoopGroup.singleton.next()
         let finished = loop.makePromise(of: Int.self)
         var headers = HTTPHeaders()
-        headers.add(name: "Authorization", value: "Bearer \(ProcessInfo.processInfo.environment["DASHSCOPE_API_KEY"] ?? "")")
+        headers.add(
+            name: "Authorization", value: "Bearer \(ProcessInfo.processInfo.environment["DASHSCOPE_API_KEY"] ?? "")")
         let taskID = DuplexInstruction.newTaskID()
         let frameBytes = Int(PCMFormat.frames(milliseconds: 400)) * MemoryLayout<Int16>.size
         let frames = stride(from: audio.startIndex, to: audio.endIndex, by: frameBytes).map {
@@ -46,7 +48,8 @@ enum WebSocketFloorClient {
 
         // Encoded before the connection: default parameters always encode.
         let runTask = try DuplexInstruction.runTask(
-            taskID: taskID, model: "fun-asr-realtime", sampleRate: PCMFormat.sampleRate, parameters: RecognitionParameters()
+            taskID: taskID, model: "fun-asr-realtime", sampleRate: PCMFormat.sampleRate,
+            parameters: RecognitionParameters()
         ).json()
         let finishTask = try DuplexInstruction.finishTask(taskID: taskID).json()
         WebSocket.connect(to: endpoint, headers: headers, on: loop) { socket in
@@ -90,7 +93,9 @@ enum WebSocketFloorClient {
         return text.withUTF8 { bytes in
             let first = needle.utf8Start.pointee, length = needle.utf8CodeUnitCount
             guard let start = bytes.baseAddress, bytes.count >= length else { return false }
-            return (0...(bytes.count - length)).contains { bytes[$0] == first && memcmp(start + $0, needle.utf8Start, length) == 0 }
+            return (0...(bytes.count - length)).contains {
+                bytes[$0] == first && memcmp(start + $0, needle.utf8Start, length) == 0
+            }
         }
     }
 

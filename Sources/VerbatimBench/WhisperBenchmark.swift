@@ -23,7 +23,9 @@ enum WhisperBenchmark {
                 model: model, decoding: WhisperDecoding(threads: options.threads, language: "en", beamSize: beam),
                 streaming: streaming)
         }
-        print("Verbatim Whisper benchmark: \(model.name) q8_0, \(options.threads) thread(s), beam \(options.beam) for files, greedy live\(options.stepMs.map { ", live step \($0) ms" } ?? "")")
+        print(
+            "Verbatim Whisper benchmark: \(model.name) q8_0, \(options.threads) thread(s), beam \(options.beam) for files, greedy live\(options.stepMs.map { ", live step \($0) ms" } ?? "")"
+        )
 
         var real = RecognitionFigures()
         for clip in try LibriVoxClip.all() {
@@ -39,22 +41,35 @@ enum WhisperBenchmark {
             let meeting = try SpeechCorpus.meeting(voice: voice, in: folder)
             let samples = try await AudioFileSource(path: meeting.path).readAll()
             let chunks = stride(from: 0, to: samples.count, by: 1_600).map {
-                AudioChunk(source: "Me", startFrame: Int64($0), samples: Array(samples[$0..<min($0 + 1_600, samples.count)]))
+                AudioChunk(
+                    source: "Me", startFrame: Int64($0), samples: Array(samples[$0..<min($0 + 1_600, samples.count)]))
             }
             generated.add(try measure(chunks, reference: meeting.reference, settings: settings(.file)))
-            live.add(try measure(chunks, reference: meeting.reference, settings: settings(.live(for: model)), utterances: meeting.utterances))
+            live.add(
+                try measure(
+                    chunks, reference: meeting.reference, settings: settings(.live(for: model)),
+                    utterances: meeting.utterances))
         }
         print(generated.line(label: "generated corpus, transcribe"))
         let step = options.stepMs ?? WhisperStreaming.live(for: model).stepMs
         print(live.line(label: "generated corpus, live (\(Double(step) / 1000) s steps, 10 s window)"))
-        let silence = (0..<600).map { AudioChunk(source: "Me", startFrame: Int64($0 * 1_600), samples: [Int16](repeating: 0, count: 1_600)) }
+        let silence = (0..<600).map {
+            AudioChunk(source: "Me", startFrame: Int64($0 * 1_600), samples: [Int16](repeating: 0, count: 1_600))
+        }
         let quiet = try measure(silence, reference: "", settings: settings(.live(for: model)))
-        print(String(format: "live, 60 s of silence: %.2f %% of a core, %d decodes", quiet.cpuSeconds / quiet.audioSeconds * 100, quiet.decodes))
+        print(
+            String(
+                format: "live, 60 s of silence: %.2f %% of a core, %d decodes",
+                quiet.cpuSeconds / quiet.audioSeconds * 100, quiet.decodes))
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         print("peak memory (whole benchmark process): \(usage.ru_maxrss / 1024) MB")
-        print("goals: LibriVox WER at most 5 % (tiny.en) / 3 % (base); real-time factor at most 0.15 (tiny.en) / 0.3 (base);")
-        print("       live: first partial at most 1.5 s, final at most 2 s (audio time + one decode), at most 60 % of a core speaking, 2 % in silence")
+        print(
+            "goals: LibriVox WER at most 5 % (tiny.en) / 3 % (base); real-time factor at most 0.15 (tiny.en) / 0.3 (base);"
+        )
+        print(
+            "       live: first partial at most 1.5 s, final at most 2 s (audio time + one decode), at most 60 % of a core speaking, 2 % in silence"
+        )
     }
 
     struct Options {
@@ -107,7 +122,9 @@ enum WhisperBenchmark {
             if let first = partialTimes.first(where: { $0 >= utterance.speechStartMs && $0 < next }) {
                 figures.firstPartialMs.append(first - utterance.speechStartMs)
             }
-            if let final = finals.first(where: { $0.1.clock.meetingMs($0.1.endMs) >= utterance.speechEndMs - 500 && $0.0 >= utterance.speechEndMs - 500 }) {
+            if let final = finals.first(where: {
+                $0.1.clock.meetingMs($0.1.endMs) >= utterance.speechEndMs - 500 && $0.0 >= utterance.speechEndMs - 500
+            }) {
                 figures.finalMs.append(max(0, final.0 - utterance.speechEndMs))
             }
         }
@@ -117,6 +134,7 @@ enum WhisperBenchmark {
     private static func processCPUSeconds() -> Double {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
-        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(
+            usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 }

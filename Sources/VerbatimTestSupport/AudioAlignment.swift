@@ -2,7 +2,9 @@
 package enum AudioAlignment {
     /// The offset in `recording` where `reference` starts, and the normalized correlation there
     /// (1 = identical up to gain). Searches around where the first loud samples of each line up.
-    package static func locate(_ reference: [Int16], in recording: [Int16], threshold: Int16 = 300) -> (offset: Int, correlation: Double)? {
+    package static func locate(_ reference: [Int16], in recording: [Int16], threshold: Int16 = 300) -> (
+        offset: Int, correlation: Double
+    )? {
         guard let referenceOnset = reference.firstIndex(where: { abs(Int32($0)) > threshold }),
             let recordingOnset = recording.firstIndex(where: { abs(Int32($0)) > threshold })
         else { return nil }

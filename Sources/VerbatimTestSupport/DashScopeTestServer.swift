@@ -51,7 +51,8 @@ package final class DashScopeTestServer: Sendable {
         var atAudioMs: Int? {
             switch self {
             case let .dropConnection(at), let .close(_, at), let .malformedJSON(at), let .unknownEvent(at),
-                 let .taskFailed(_, _, at), let .requestError(_, _, at): at
+                let .taskFailed(_, _, at), let .requestError(_, _, at):
+                at
             case .refuseUpgrade, .ignoreFinish: nil
             }
         }
@@ -139,17 +140,20 @@ package final class DashScopeTestServer: Sendable {
     package static func start(script: [String], options: Options = Options()) async throws -> DashScopeTestServer {
         let state = NIOLockedValueBox(State(faults: options.faults))
         let tlsContext = try options.tls.map { files in
-            try NIOSSLContext(configuration: .makeServerConfiguration(
-                certificateChain: try NIOSSLCertificate.fromPEMFile(files.certificate).map { .certificate($0) },
-                privateKey: .privateKey(try NIOSSLPrivateKey(file: files.key, format: .pem))
-            ))
+            try NIOSSLContext(
+                configuration: .makeServerConfiguration(
+                    certificateChain: try NIOSSLCertificate.fromPEMFile(files.certificate).map { .certificate($0) },
+                    privateKey: .privateKey(try NIOSSLPrivateKey(file: files.key, format: .pem))
+                ))
         }
         let box = NIOLockedValueBox<DashScopeTestServer?>(nil)
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    if let tlsContext { try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tlsContext)) }
+                    if let tlsContext {
+                        try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tlsContext))
+                    }
                     let upgrader = NIOWebSocketServerUpgrader(
                         maxFrameSize: 1 << 20,
                         shouldUpgrade: { channel, head in
@@ -164,25 +168,33 @@ package final class DashScopeTestServer: Sendable {
                                     return state.connections
                                 }
                                 if let model = Endpoint(uri: head.uri)?.realtimeModel {
-                                    RealtimeTestConnection(server: server, socket: socket, channel: channel, number: number, model: model).begin()
+                                    RealtimeTestConnection(
+                                        server: server, socket: socket, channel: channel, number: number, model: model
+                                    ).begin()
                                 } else {
-                                    DuplexTestConnection(server: server, socket: socket, channel: channel, number: number).begin()
+                                    DuplexTestConnection(
+                                        server: server, socket: socket, channel: channel, number: number
+                                    ).begin()
                                 }
                             }
                         }
                     )
                     let responder = RefusedUpgradeResponder(box: box)
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline(
-                        withServerUpgrade: (upgraders: [upgrader], completionHandler: { context in
-                            // Once upgraded, frames must not reach the HTTP responder.
-                            context.pipeline.syncOperations.removeHandler(responder, promise: nil)
-                        })
+                        withServerUpgrade: (
+                            upgraders: [upgrader],
+                            completionHandler: { context in
+                                // Once upgraded, frames must not reach the HTTP responder.
+                                context.pipeline.syncOperations.removeHandler(responder, promise: nil)
+                            }
+                        )
                     )
                     try channel.pipeline.syncOperations.addHandler(responder)
                 }
             }
             .bind(host: "127.0.0.1", port: 0).get()
-        let server = DashScopeTestServer(port: channel.localAddress!.port!, options: options, script: script, channel: channel, state: state)
+        let server = DashScopeTestServer(
+            port: channel.localAddress!.port!, options: options, script: script, channel: channel, state: state)
         box.withLockedValue { $0 = server }
         return server
     }
@@ -206,12 +218,15 @@ package final class DashScopeTestServer: Sendable {
         let refused: Int? = state.withLockedValue { state in
             if let status = state.outageStatus { return status }
             guard let index = state.faults.firstIndex(where: { if case .refuseUpgrade = $0 { true } else { false } }),
-                  case let .refuseUpgrade(status) = state.faults[index] else { return nil }
+                case let .refuseUpgrade(status) = state.faults[index]
+            else { return nil }
             return status
         }
         if let refused { return HTTPResponseStatus(statusCode: refused) }
         let parts = (head.headers.first(name: "Authorization") ?? "").split(separator: " ", maxSplits: 1)
-        guard parts.count == 2, parts[0].lowercased() == "bearer", parts[1] == options.apiKey else { return .unauthorized }
+        guard parts.count == 2, parts[0].lowercased() == "bearer", parts[1] == options.apiKey else {
+            return .unauthorized
+        }
         return nil
     }
 
@@ -278,7 +293,8 @@ private final class RefusedUpgradeResponder: ChannelInboundHandler, RemovableCha
         headers.add(name: "Content-Type", value: "application/json")
         headers.add(name: "Content-Length", value: "\(body.utf8.count)")
         headers.add(name: "Connection", value: "close")
-        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: status, headers: headers))), promise: nil)
+        context.write(
+            wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: status, headers: headers))), promise: nil)
         context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(string: body)))), promise: nil)
         let channel = context.channel
         context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in channel.close(promise: nil) }

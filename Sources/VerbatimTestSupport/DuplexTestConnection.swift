@@ -49,23 +49,26 @@ final class DuplexTestConnection: @unchecked Sendable {
 
     private func received(text: String) {
         guard let message = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any],
-              let header = message["header"] as? [String: Any], let action = header["action"] as? String
+            let header = message["header"] as? [String: Any], let action = header["action"] as? String
         else { return fail(taskID: task?.id ?? "", code: "InvalidParameter", message: "Malformed instruction.") }
         let taskID = header["task_id"] as? String ?? ""
         switch action {
-        case "run-task": runTask(taskID: taskID, header: header, payload: message["payload"] as? [String: Any] ?? [:], text: text)
+        case "run-task":
+            runTask(taskID: taskID, header: header, payload: message["payload"] as? [String: Any] ?? [:], text: text)
         case "finish-task": finishTask(taskID: taskID)
         default: fail(taskID: taskID, code: "InvalidParameter", message: "Unknown action \(action).")
         }
     }
 
     private func runTask(taskID: String, header: [String: Any], payload: [String: Any], text: String) {
-        guard task == nil else { return fail(taskID: taskID, code: "InvalidParameter", message: "A task is already running.") }
+        guard task == nil else {
+            return fail(taskID: taskID, code: "InvalidParameter", message: "A task is already running.")
+        }
         guard !taskID.isEmpty, !usedTaskIDs.contains(taskID) else {
             return fail(taskID: taskID, code: "InvalidParameter", message: "task_id must be new on this connection.")
         }
         guard header["streaming"] as? String == "duplex", payload["task_group"] as? String == "audio",
-              payload["task"] as? String == "asr", payload["function"] as? String == "recognition"
+            payload["task"] as? String == "asr", payload["function"] as? String == "recognition"
         else { return fail(taskID: taskID, code: "InvalidParameter", message: "Not a duplex recognition task.") }
         let model = payload["model"] as? String ?? ""
         guard let modelRate = Self.sampleRate(ofModel: model) else {
@@ -110,10 +113,15 @@ final class DuplexTestConnection: @unchecked Sendable {
             return
         }
         current.finishing = true
-        for result in current.recognizer.flush() { sendResult(result, taskID: taskID, record: current.record, clockMs: current.recognizer.clockMs) }
+        for result in current.recognizer.flush() {
+            sendResult(result, taskID: taskID, record: current.record, clockMs: current.recognizer.clockMs)
+        }
         task = nil
         noAudioTimer?.cancel()
-        outbox.send(["header": ["task_id": taskID, "event": "task-finished", "attributes": [:]], "payload": ["output": [:], "usage": NSNull()]])
+        outbox.send([
+            "header": ["task_id": taskID, "event": "task-finished", "attributes": [:]],
+            "payload": ["output": [:], "usage": NSNull()],
+        ])
         armIdleTimer()
     }
 
@@ -124,7 +132,9 @@ final class DuplexTestConnection: @unchecked Sendable {
             return fail(taskID: task?.id ?? "", code: "InvalidParameter", message: "Audio outside a started task.")
         }
         current.audioBytes += bytes.count
-        let samples = stride(from: 0, to: bytes.count - 1, by: 2).map { Int16(bitPattern: UInt16(bytes[$0]) | UInt16(bytes[$0 + 1]) << 8) }
+        let samples = stride(from: 0, to: bytes.count - 1, by: 2).map {
+            Int16(bitPattern: UInt16(bytes[$0]) | UInt16(bytes[$0 + 1]) << 8)
+        }
         let results = current.recognizer.process(samples)
         let clock = current.recognizer.clockMs
         task = current
@@ -147,7 +157,9 @@ final class DuplexTestConnection: @unchecked Sendable {
             "heartbeat": result.heartbeat,
             "sentence_end": final,
             "sentence_id": result.sentenceID,
-            "words": result.words.map { ["begin_time": $0.beginMs, "end_time": $0.endMs, "text": $0.text, "punctuation": $0.punctuation] },
+            "words": result.words.map {
+                ["begin_time": $0.beginMs, "end_time": $0.endMs, "text": $0.text, "punctuation": $0.punctuation]
+            },
         ]
         let billed = (clockMs + 999) / 1_000
         let usage: Any = final ? ["duration": billed] : NSNull()
@@ -167,7 +179,8 @@ final class DuplexTestConnection: @unchecked Sendable {
         case .dropConnection: channel.close(promise: nil)
         case let .close(code, _): _ = socket.close(code: WebSocketErrorCode(codeNumber: code))
         case .malformedJSON: outbox.sendRaw(#"{"header": {"task_id": "#)
-        case .unknownEvent: outbox.send(["header": ["task_id": taskID, "event": "something-new", "attributes": [:]], "payload": [:]])
+        case .unknownEvent:
+            outbox.send(["header": ["task_id": taskID, "event": "something-new", "attributes": [:]], "payload": [:]])
         case let .taskFailed(code, message, _): fail(taskID: taskID, code: code, message: message)
         case .refuseUpgrade, .requestError, .ignoreFinish: break  // requestError is a realtime fault
         }
@@ -177,7 +190,12 @@ final class DuplexTestConnection: @unchecked Sendable {
     private func fail(taskID: String, code: String, message: String) {
         task = nil
         noAudioTimer?.cancel()
-        outbox.send(["header": ["task_id": taskID, "event": "task-failed", "error_code": code, "error_message": message, "attributes": [:]], "payload": [:]])
+        outbox.send([
+            "header": [
+                "task_id": taskID, "event": "task-failed", "error_code": code, "error_message": message,
+                "attributes": [:],
+            ], "payload": [:],
+        ])
         outbox.closeAfterSent()
     }
 
@@ -199,7 +217,6 @@ final class DuplexTestConnection: @unchecked Sendable {
             _ = socket.close(code: .normalClosure)
         }
     }
-
 
     /// The rate a model takes (0: any), or nil for a model this server does not serve.
     private static func sampleRate(ofModel model: String) -> Int? {

@@ -33,7 +33,8 @@ package struct LibriVoxClip: Sendable {
     package func chunks(source: String = "Me", startFrame: Int64 = 0) -> [AudioChunk] {
         stride(from: 0, to: samples.count, by: PCMFormat.chunkFrames).map { start in
             let end = min(start + PCMFormat.chunkFrames, samples.count)
-            return AudioChunk(source: source, startFrame: startFrame + Int64(start), samples: Array(samples[start..<end]))
+            return AudioChunk(
+                source: source, startFrame: startFrame + Int64(start), samples: Array(samples[start..<end]))
         }
     }
 }

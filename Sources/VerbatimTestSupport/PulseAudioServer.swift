@@ -29,6 +29,7 @@ package final class PulseAudioServer: Sendable {
 
     @discardableResult
     private static func script(_ arguments: String...) throws -> String {
-        try Command.run([VerbatimBinary.packageRoot.appendingPathComponent("scripts/pulseaudio-test-daemon.sh").path] + arguments)
+        try Command.run(
+            [VerbatimBinary.packageRoot.appendingPathComponent("scripts/pulseaudio-test-daemon.sh").path] + arguments)
     }
 }

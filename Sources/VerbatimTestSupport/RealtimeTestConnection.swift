@@ -36,20 +36,27 @@ final class RealtimeTestConnection: @unchecked Sendable {
 
     func begin() {
         socket.onText { [self] _, text in received(text: text) }
-        socket.onBinary { [self] _, _ in requestError(code: "invalid_value", message: "Binary frames are not part of this protocol.") }
+        socket.onBinary { [self] _, _ in
+            requestError(code: "invalid_value", message: "Binary frames are not part of this protocol.")
+        }
         guard model.hasPrefix("qwen3-asr-flash-realtime") else {
-            outbox.send(errorEvent(type: "invalid_request_error", code: "ModelNotFound", message: "Model not found (\(model))."))
+            outbox.send(
+                errorEvent(type: "invalid_request_error", code: "ModelNotFound", message: "Model not found (\(model)).")
+            )
             outbox.closeAfterSent()
             return
         }
-        outbox.send(["type": "session.created", "event_id": eventID(), "session": sessionBody(rate: 16_000, silenceMs: 800, language: nil)])
+        outbox.send([
+            "type": "session.created", "event_id": eventID(),
+            "session": sessionBody(rate: 16_000, silenceMs: 800, language: nil),
+        ])
     }
 
     // MARK: Client events
 
     private func received(text: String) {
         guard let event = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any],
-              let type = event["type"] as? String
+            let type = event["type"] as? String
         else { return requestError(code: "invalid_value", message: "Not a JSON event with a type.") }
         guard !finishing else { return }
         switch type {
@@ -67,7 +74,9 @@ final class RealtimeTestConnection: @unchecked Sendable {
     /// Checks the settings the way the docs describe them; a refused update changes nothing.
     private func update(_ session: [String: Any], text: String) {
         let rate = session["sample_rate"] as? Int ?? 16_000
-        guard [16_000, 8_000].contains(rate) else { return requestError(code: "invalid_value", message: "sample_rate must be 16000 or 8000.") }
+        guard [16_000, 8_000].contains(rate) else {
+            return requestError(code: "invalid_value", message: "sample_rate must be 16000 or 8000.")
+        }
         guard (session["input_audio_format"] as? String ?? "pcm") == "pcm" else {
             return requestError(code: "invalid_value", message: "This server takes pcm.")
         }
@@ -80,13 +89,17 @@ final class RealtimeTestConnection: @unchecked Sendable {
         }
         let transcription = session["input_audio_transcription"] as? [String: Any]
         start(rate: rate, silenceMs: silence, opening: text)
-        outbox.send(["type": "session.updated", "event_id": eventID(), "session": sessionBody(rate: rate, silenceMs: silence, language: transcription?["language"] as? String)])
+        outbox.send([
+            "type": "session.updated", "event_id": eventID(),
+            "session": sessionBody(rate: rate, silenceMs: silence, language: transcription?["language"] as? String),
+        ])
     }
 
     private func start(rate: Int, silenceMs: Int, opening: String) {
         recognizer = ToneRecognizer(script: server.script, rate: rate, endSilenceMs: silenceMs, heartbeatEveryMs: nil)
         record = server.state.withLockedValue { state in
-            state.tasks.append(.init(taskID: "session-\(number)", openingJSON: opening, audioBytes: 0, connection: number))
+            state.tasks.append(
+                .init(taskID: "session-\(number)", openingJSON: opening, audioBytes: 0, connection: number))
             return state.tasks.count - 1
         }
     }
@@ -96,7 +109,9 @@ final class RealtimeTestConnection: @unchecked Sendable {
         if recognizer == nil { start(rate: 16_000, silenceMs: 800, opening: "") }
         guard var current = recognizer, let record else { return }
         audioBytes += bytes.count
-        let samples = stride(from: 0, to: bytes.count - 1, by: 2).map { Int16(bitPattern: UInt16(bytes[$0]) | UInt16(bytes[$0 + 1]) << 8) }
+        let samples = stride(from: 0, to: bytes.count - 1, by: 2).map {
+            Int16(bitPattern: UInt16(bytes[$0]) | UInt16(bytes[$0 + 1]) << 8)
+        }
         let results = current.process(samples)
         recognizer = current
         server.state.withLockedValue {
@@ -126,10 +141,15 @@ final class RealtimeTestConnection: @unchecked Sendable {
         guard !result.heartbeat else { return }
         let item = itemID(for: result)
         if let endMs = result.endMs {
-            var stopped: [String: Any] = ["type": "input_audio_buffer.speech_stopped", "event_id": eventID(), "item_id": item]
+            var stopped: [String: Any] = [
+                "type": "input_audio_buffer.speech_stopped", "event_id": eventID(), "item_id": item,
+            ]
             if server.options.vadTimes { stopped["audio_end_ms"] = endMs }
             outbox.send(stopped)
-            outbox.send(["type": "input_audio_buffer.committed", "event_id": eventID(), "item_id": item, "previous_item_id": previousItem ?? NSNull()])
+            outbox.send([
+                "type": "input_audio_buffer.committed", "event_id": eventID(), "item_id": item,
+                "previous_item_id": previousItem ?? NSNull(),
+            ])
             outbox.send([
                 "type": "conversation.item.input_audio_transcription.completed", "event_id": eventID(), "item_id": item,
                 "content_index": 0, "transcript": result.text, "emotion": emotion(of: result.text),
@@ -150,17 +170,24 @@ final class RealtimeTestConnection: @unchecked Sendable {
         if let item = items[result.sentenceID] { return item }
         let item = "item_\(number)_\(result.sentenceID)"
         items[result.sentenceID] = item
-        var started: [String: Any] = ["type": "input_audio_buffer.speech_started", "event_id": eventID(), "item_id": item]
+        var started: [String: Any] = [
+            "type": "input_audio_buffer.speech_started", "event_id": eventID(), "item_id": item,
+        ]
         if server.options.vadTimes { started["audio_start_ms"] = result.beginMs }
         outbox.send(started)
-        outbox.send(["type": "conversation.item.created", "event_id": eventID(), "item": ["id": item, "type": "message", "role": "user"]])
+        outbox.send([
+            "type": "conversation.item.created", "event_id": eventID(),
+            "item": ["id": item, "type": "message", "role": "user"],
+        ])
         return item
     }
 
     /// A partial as the service sends it: the words so far but the last are stable (`text`), the last
     /// is still provisional (`stash`).
     static func split(_ text: String) -> (stable: String, stash: String) {
-        if let space = text.lastIndex(of: " ") { return (String(text[...space]), String(text[text.index(after: space)...])) }
+        if let space = text.lastIndex(of: " ") {
+            return (String(text[...space]), String(text[text.index(after: space)...]))
+        }
         guard let last = text.indices.last else { return ("", "") }
         return (String(text[..<last]), String(text[last...]))
     }
@@ -201,9 +228,14 @@ final class RealtimeTestConnection: @unchecked Sendable {
     }
 
     private func errorEvent(type: String, code: String, message: String) -> [String: Any] {
-        ["type": "error", "event_id": eventID(), "error": ["type": type, "code": code, "message": message, "param": NSNull(), "event_id": NSNull()]]
+        [
+            "type": "error", "event_id": eventID(),
+            "error": ["type": type, "code": code, "message": message, "param": NSNull(), "event_id": NSNull()],
+        ]
     }
 
-    private func eventID() -> String { "event_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased() }
+    private func eventID() -> String {
+        "event_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+    }
 
 }

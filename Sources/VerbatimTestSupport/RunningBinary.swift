@@ -68,7 +68,8 @@ package final class RunningBinary: Sendable {
     @discardableResult
     package func waitForOutputLine(containing text: String, limit: Duration = .seconds(30)) async throws -> String {
         try await waitFor(text, limit: limit) {
-            stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().first { $0.contains(text) }.map(String.init)
+            stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().first { $0.contains(text) }.map(
+                String.init)
         }
     }
 
@@ -83,7 +84,8 @@ package final class RunningBinary: Sendable {
         while true {
             if let line = find() { return line }
             if !process.isRunning || ContinuousClock.now >= deadline {
-                throw WaitFailure(expected: text, stderr: stderrLines.joined(separator: "\n"), exited: !process.isRunning)
+                throw WaitFailure(
+                    expected: text, stderr: stderrLines.joined(separator: "\n"), exited: !process.isRunning)
             }
             _ = await iterator.next()
         }

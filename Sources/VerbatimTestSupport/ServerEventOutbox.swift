@@ -31,6 +31,8 @@ final class ServerEventOutbox: @unchecked Sendable {
 
     /// Closes normally once what was sent has gone.
     func closeAfterSent() {
-        socket.eventLoop.scheduleTask(in: .milliseconds(Int64(delayMs))) { [self] in _ = socket.close(code: .normalClosure) }
+        socket.eventLoop.scheduleTask(in: .milliseconds(Int64(delayMs))) { [self] in
+            _ = socket.close(code: .normalClosure)
+        }
     }
 }

@@ -51,9 +51,10 @@ package enum SpeechCorpus {
             let speech = try TestSpeech.samples(ofWAV: path)
             try? FileManager.default.removeItem(atPath: path)
             let (first, last) = speechBounds(speech)
-            utterances.append(Utterance(
-                text: text, speechStartMs: (samples.count + first) / 16, speechEndMs: (samples.count + last) / 16
-            ))
+            utterances.append(
+                Utterance(
+                    text: text, speechStartMs: (samples.count + first) / 16, speechEndMs: (samples.count + last) / 16
+                ))
             samples += speech + silence
         }
         let path = "\(folder)/meeting-\(voice).wav"

@@ -11,7 +11,10 @@ package final class TerminalSession: Sendable {
 
     package init(width: Int = 100, height: Int = 30, environment: [String: String] = [:]) throws {
         try tmux(
-            ["new-session", "-d", "-s", "test", "-x", String(width), "-y", String(height), "bash", "--norc", "--noprofile"],
+            [
+                "new-session", "-d", "-s", "test", "-x", String(width), "-y", String(height), "bash", "--norc",
+                "--noprofile",
+            ],
             environment: environment, startsServer: true
         )
     }
@@ -38,7 +41,8 @@ package final class TerminalSession: Sendable {
     /// Waits (on a tmux channel the command line signals) until the command `start` typed has ended.
     package func waitForExit(limitSeconds: Int = 120) throws -> Int32 {
         try Command.run(["timeout", String(limitSeconds), "tmux", "-S", socket, "wait-for", "done"])
-        let status = try String(contentsOfFile: folder.file("status"), encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let status = try String(contentsOfFile: folder.file("status"), encoding: .utf8).trimmingCharacters(
+            in: .whitespacesAndNewlines)
         return Int32(status) ?? -1
     }
 
@@ -61,7 +65,9 @@ package final class TerminalSession: Sendable {
     /// the screen again each time something was drawn (instead of sleeping between looks).
     package func watchOutput() throws -> ScreenWatcher {
         let fifo = folder.file("output.fifo")
-        guard mkfifo(fifo, 0o600) == 0 else { throw Command.Failure(command: ["mkfifo", fifo], status: errno, stderr: "mkfifo failed") }
+        guard mkfifo(fifo, 0o600) == 0 else {
+            throw Command.Failure(command: ["mkfifo", fifo], status: errno, stderr: "mkfifo failed")
+        }
         let reader = open(fifo, O_RDONLY | O_NONBLOCK)
         try tmux(["pipe-pane", "-o", "-t", "test", "cat > '\(fifo)'"])
         return ScreenWatcher(session: self, descriptor: reader)
@@ -86,13 +92,19 @@ package final class TerminalSession: Sendable {
     /// server keeps whatever descriptors it was started with, so a pipe read to its end, or Foundation's
     /// own child bookkeeping, would wait for as long as the server lives.
     @discardableResult
-    private func tmux(_ arguments: [String], environment: [String: String] = [:], startsServer: Bool = false) throws -> String {
-        let clean = VerbatimBinary.environment(adding: environment).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+    private func tmux(_ arguments: [String], environment: [String: String] = [:], startsServer: Bool = false) throws
+        -> String
+    {
+        let clean = VerbatimBinary.environment(adding: environment).sorted { $0.key < $1.key }.map {
+            "\($0.key)=\($0.value)"
+        }
         let command = ["env", "-i"] + clean + ["tmux", "-S", socket, "-f", "/dev/null"] + arguments
         guard startsServer else { return try Command.run(command) }
         let quoted = command.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
         let status = system(quoted + " </dev/null >/dev/null 2>&1")
-        guard status == 0 else { throw Command.Failure(command: command, status: status, stderr: "tmux could not start") }
+        guard status == 0 else {
+            throw Command.Failure(command: command, status: status, stderr: "tmux could not start")
+        }
         return ""
     }
 }

@@ -15,7 +15,8 @@ package struct TestCertificates: Sendable {
         let extensions = try folder.write("subjectAltName=IP:127.0.0.1,DNS:localhost\n", to: "san.ext")
         for (name, certificate) in [("ca", caCertificate), ("other-ca", unrelatedCA)] {
             try Command.run([
-                "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=Verbatim test \(name)",
+                "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj",
+                "/CN=Verbatim test \(name)",
                 "-keyout", folder.file("\(name).key"), "-out", certificate,
             ])
         }
@@ -24,7 +25,8 @@ package struct TestCertificates: Sendable {
             "-keyout", serverKey, "-out", folder.file("server.csr"),
         ])
         try Command.run([
-            "openssl", "x509", "-req", "-in", folder.file("server.csr"), "-CA", caCertificate, "-CAkey", folder.file("ca.key"),
+            "openssl", "x509", "-req", "-in", folder.file("server.csr"), "-CA", caCertificate, "-CAkey",
+            folder.file("ca.key"),
             "-CAcreateserial", "-days", "2", "-extfile", extensions, "-out", serverCertificate,
         ])
     }

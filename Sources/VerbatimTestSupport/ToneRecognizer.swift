@@ -104,14 +104,20 @@ struct ToneRecognizer {
 
     private mutating func finalResult() -> Result? {
         defer { segment = nil }
-        guard let current = segment, current.lastVoicedMs - current.startMs >= 100, let text = sentenceText else { return nil }
+        guard let current = segment, current.lastVoicedMs - current.startMs >= 100, let text = sentenceText else {
+            return nil
+        }
         if current.partialWords == 0 { sentenceID += 1 }
         let words = ToneScript.words(of: text)
         let span = max(1, current.lastVoicedMs - current.startMs)
         let timed = words.enumerated().map { index, word in
-            (beginMs: current.startMs + span * index / words.count, endMs: current.startMs + span * (index + 1) / words.count,
-             text: word.text, punctuation: word.punctuation)
+            (
+                beginMs: current.startMs + span * index / words.count,
+                endMs: current.startMs + span * (index + 1) / words.count,
+                text: word.text, punctuation: word.punctuation
+            )
         }
-        return Result(sentenceID: sentenceID, beginMs: current.startMs, endMs: current.lastVoicedMs, text: text, words: timed)
+        return Result(
+            sentenceID: sentenceID, beginMs: current.startMs, endMs: current.lastVoicedMs, text: text, words: timed)
     }
 }

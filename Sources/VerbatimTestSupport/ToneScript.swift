@@ -21,8 +21,11 @@ package enum ToneScript {
     }
 
     /// `count` tones of `toneMs` each, `pauseMs` of silence before each and after the last.
-    package static func audio(sentences count: Int, toneMs: Int = 1_200, pauseMs: Int = 800, rate: Int = PCMFormat.sampleRate)
-        -> (samples: [Int16], placements: [Placement]) {
+    package static func audio(
+        sentences count: Int, toneMs: Int = 1_200, pauseMs: Int = 800, rate: Int = PCMFormat.sampleRate
+    )
+        -> (samples: [Int16], placements: [Placement])
+    {
         var samples: [Int16] = []
         var placements: [Placement] = []
         func silence(_ ms: Int) { samples += [Int16](repeating: 0, count: ms * rate / 1_000) }
@@ -52,12 +55,15 @@ package enum ToneScript {
     /// A script sentence cut into the words the server reports: by spaces, or character by
     /// character for text without spaces (Chinese); trailing punctuation is the word's `punctuation`.
     package static func words(of sentence: String) -> [(text: String, punctuation: String)] {
-        let tokens = sentence.contains(" ") ? sentence.split(separator: " ").map(String.init) : sentence.map { String($0) }
+        let tokens =
+            sentence.contains(" ") ? sentence.split(separator: " ").map(String.init) : sentence.map { String($0) }
         var words: [(text: String, punctuation: String)] = []
         for token in tokens {
             let marks = String(token.reversed().prefix(while: { $0.isPunctuation }).reversed())
             let text = String(token.dropLast(marks.count))
-            if text.isEmpty, !words.isEmpty { words[words.count - 1].punctuation += marks } else if !text.isEmpty {
+            if text.isEmpty, !words.isEmpty {
+                words[words.count - 1].punctuation += marks
+            } else if !text.isEmpty {
                 words.append((text, marks))
             }
         }

@@ -10,7 +10,8 @@ package enum VerbatimBinary {
 
     /// The package's root, found from this file's place in it.
     package static var packageRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
     }
 
     /// `VERBATIM_BINARY` when set, otherwise the debug build that `make test` makes before the tests.
@@ -22,7 +23,9 @@ package enum VerbatimBinary {
     /// A clean environment (PATH, HOME, LANG, TMPDIR only, so the user's VERBATIM_DB or PULSE_SERVER
     /// never leak into a test, and a configuration folder with no file in it) plus `extra`.
     package static func environment(adding extra: [String: String]) -> [String: String] {
-        var inherited = ProcessInfo.processInfo.environment.filter { ["PATH", "HOME", "LANG", "TMPDIR"].contains($0.key) }
+        var inherited = ProcessInfo.processInfo.environment.filter {
+            ["PATH", "HOME", "LANG", "TMPDIR"].contains($0.key)
+        }
         inherited["XDG_CONFIG_HOME"] = NSTemporaryDirectory() + "verbatim-tests-have-no-config"
         return inherited.merging(extra) { $1 }
     }

@@ -48,15 +48,20 @@ enum ArgumentOrder {
     /// was typed. Asked only once parsing has failed, so a value that happens to be a subcommand's
     /// name (`--title list`) is never misread.
     /// - Parameter parserMessage: ArgumentParser's message, which must be about the same word.
-    static func explanation(_ typed: [String], normalized: [String], subcommands: [String], parserMessage: String) -> ProblemError? {
-        if let number = typed.first(where: { $0.count > 1 && $0.hasPrefix("-") && $0.dropFirst().allSatisfy(\.isNumber) }),
-           parserMessage.contains("'\(number)'") || parserMessage.contains("Missing expected argument") {
+    static func explanation(_ typed: [String], normalized: [String], subcommands: [String], parserMessage: String)
+        -> ProblemError?
+    {
+        if let number = typed.first(where: {
+            $0.count > 1 && $0.hasPrefix("-") && $0.dropFirst().allSatisfy(\.isNumber)
+        }),
+            parserMessage.contains("'\(number)'") || parserMessage.contains("Missing expected argument")
+        {
             return ProblemError(.negativeMeetingID(number))
         }
         // Options before a subcommand that are not global ones: nothing was moved.
         guard typed == normalized, typed.first?.hasPrefix("-") == true,
-              let name = typed.dropFirst().first(where: { subcommands.contains($0) }),
-              parserMessage.contains("nexpected argument"), parserMessage.contains("'\(name)'")
+            let name = typed.dropFirst().first(where: { subcommands.contains($0) }),
+            parserMessage.contains("nexpected argument"), parserMessage.contains("'\(name)'")
         else { return nil }
         return ProblemError(.optionsBeforeSubcommand(name, options: Array(typed.prefix { $0 != name })))
     }
@@ -92,10 +97,12 @@ enum ArgumentOrder {
                 let hint = suggestion.map { " Did you mean '\($0)'?" } ?? " See 'verbatim --help' for the commands."
                 return "verbatim: '\(word)' is not a verbatim command.\(hint)"
             case let .optionsBeforeSubcommand(name, options):
-                return "verbatim: '\(name)' must come before its options: verbatim \(name) \(options.joined(separator: " ")) ..."
+                return
+                    "verbatim: '\(name)' must come before its options: verbatim \(name) \(options.joined(separator: " ")) ..."
                     + " (only --db and --config may come first)."
             case let .negativeMeetingID(number):
-                return "verbatim: \(number) is not a meeting id: ids are positive (see 'verbatim list'); 'latest' is the newest meeting."
+                return
+                    "verbatim: \(number) is not a meeting id: ids are positive (see 'verbatim list'); 'latest' is the newest meeting."
             }
         }
     }

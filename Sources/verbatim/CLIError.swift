@@ -21,15 +21,18 @@ enum CLIError: UserFacingError {
         case let .cannotWrite(path, reason): "Can't write \(path) (\(reason))."
         case let .cannotRead(path, reason): "Can't read \(path) (\(reason))."
         case let .confirmationNeeded(id): "Not deleting meeting \(id): deleting needs a confirmation."
-        case let .audioNotRemoved(path, reason): "The meeting was deleted, but its audio file \(path) was not (\(reason))."
+        case let .audioNotRemoved(path, reason):
+            "The meeting was deleted, but its audio file \(path) was not (\(reason))."
         case let .noEngineToTranscribe(file): "Nothing to transcribe with: \(file) sets engine = \"none\"."
         case let .transcriptionStopped(atMs): "The transcription was stopped at \(MeetingClock.hms(atMs)) of the file."
         case let .noAudioInFile(path): "\(path) holds no audio."
         case .noDashScopeKey: "The DashScope engine needs an API key, and none is configured."
         case let .unknownWhisperModel(name, known):
             "There is no Whisper model \"\(name)\"; there are \(known.joined(separator: " and "))."
-        case let .noModelInstaller(model): "Can't install \(model): this binary's checkout, with its set-up scripts, is gone."
-        case let .modelInstallFailed(model, status): "Installing the Whisper model \(model) failed (exit status \(status))."
+        case let .noModelInstaller(model):
+            "Can't install \(model): this binary's checkout, with its set-up scripts, is gone."
+        case let .modelInstallFailed(model, status):
+            "Installing the Whisper model \(model) failed (exit status \(status))."
         }
     }
 

@@ -6,29 +6,47 @@ import Foundation
 
 /// The DashScope flags, and how flags, environment and configuration file make `DuplexSettings`.
 struct DashScopeOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("DashScope model (default fun-asr-realtime): \(DashScopeModel.stableNames.joined(separator: ", ")); for --engine qwen, qwen3-asr-flash-realtime or a dated snapshot; for the offline engine, tiny.en or base (`verbatim models`).", valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "DashScope model (default fun-asr-realtime): \(DashScopeModel.stableNames.joined(separator: ", ")); for --engine qwen, qwen3-asr-flash-realtime or a dated snapshot; for the offline engine, tiny.en or base (`verbatim models`).",
+            valueName: "name"))
     var model: String?
 
-    @Option(help: ArgumentHelp("DashScope region: intl (Singapore, the default) or cn (Beijing). API keys are per region.", valueName: "region"))
+    @Option(
+        help: ArgumentHelp(
+            "DashScope region: intl (Singapore, the default) or cn (Beijing). API keys are per region.",
+            valueName: "region"))
     var region: String?
 
-    @Option(help: ArgumentHelp("DashScope WebSocket URL, overriding the region's (for --engine dashscope also DASHSCOPE_WEBSOCKET_BASE_URL).", valueName: "url"))
+    @Option(
+        help: ArgumentHelp(
+            "DashScope WebSocket URL, overriding the region's (for --engine dashscope also DASHSCOPE_WEBSOCKET_BASE_URL).",
+            valueName: "url"))
     var endpoint: String?
 
-    @Option(help: ArgumentHelp("A PEM file of certificate authorities to trust instead of the system's (also SSL_CERT_FILE).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "A PEM file of certificate authorities to trust instead of the system's (also SSL_CERT_FILE).",
+            valueName: "file"))
     var caFile: String?
 
     // The recognition parameters most worth changing per run; the configuration file has them all.
     @Option(help: ArgumentHelp("A custom vocabulary (hot words) made in the DashScope console.", valueName: "id"))
     var vocabularyId: String?
 
-    @Option(help: ArgumentHelp("Languages to expect, comma-separated (zh, en, ja, ...); overrides --language.", valueName: "codes"))
+    @Option(
+        help: ArgumentHelp(
+            "Languages to expect, comma-separated (zh, en, ja, ...); overrides --language.", valueName: "codes"))
     var languageHints: String?
 
-    @Option(help: ArgumentHelp("Silence that ends a sentence, 200-6000 ms (VAD segmentation; Qwen's VAD too).", valueName: "ms"))
+    @Option(
+        help: ArgumentHelp(
+            "Silence that ends a sentence, 200-6000 ms (VAD segmentation; Qwen's VAD too).", valueName: "ms"))
     var maxSentenceSilence: Int?
 
-    @Option(help: ArgumentHelp("-1.0 to 1.0: lower takes more noise as speech, higher rejects more as noise.", valueName: "value"))
+    @Option(
+        help: ArgumentHelp(
+            "-1.0 to 1.0: lower takes more noise as speech, higher rejects more as noise.", valueName: "value"))
     var speechNoiseThreshold: Double?
 
     @Flag(inversion: .prefixedNo, help: "Cut sentences by meaning rather than by silence (Fun-ASR, Paraformer v2).")
@@ -62,20 +80,26 @@ struct DashScopeOptions: ParsableArguments {
         config: VerbatimConfig, language: String?, pacing: StreamSettings.Pacing, environment: [String: String]
     ) throws -> DuplexSettings {
         let file = config.dashscope
-        guard let (key, _) = Self.apiKey(config: config, environment: environment) else { throw CLIError.noDashScopeKey }
+        guard let (key, _) = Self.apiKey(config: config, environment: environment) else {
+            throw CLIError.noDashScopeKey
+        }
         let region = try region(config: config)
         let modelName = model ?? file.model ?? "fun-asr-realtime"
         guard let model = DashScopeModel.named(modelName) else { throw DashScopeSettingsError.unknownModel(modelName) }
-        let url = try DuplexEndpoint.url(flag: endpoint, configured: file.endpoint, environment: environment, region: region)
+        let url = try DuplexEndpoint.url(
+            flag: endpoint, configured: file.endpoint, environment: environment, region: region)
         // The region picks the URL; with an endpoint given, the user knows where the model is served.
-        if endpoint == nil, environment[DuplexEndpoint.environmentVariable] == nil, file.endpoint == nil, !model.regions.contains(region) {
+        if endpoint == nil, environment[DuplexEndpoint.environmentVariable] == nil, file.endpoint == nil,
+            !model.regions.contains(region)
+        {
             throw DashScopeSettingsError.modelNotInRegion(model: model.name, region: region)
         }
         var parameters = overridden(file.parameters)
         if let language, languageHints == nil {
             let primary = LanguageTag.primary(language)
             guard model.languages.contains(primary) else {
-                throw DashScopeSettingsError.languageNotSupported(model: model.name, language: language, supported: model.languages)
+                throw DashScopeSettingsError.languageNotSupported(
+                    model: model.name, language: language, supported: model.languages)
             }
             parameters.languageHints = [primary]
         }
@@ -83,14 +107,17 @@ struct DashScopeOptions: ParsableArguments {
         if pacing == .realTime, parameters.heartbeat == nil { parameters.heartbeat = true }
         try parameters.validate()
         return DuplexSettings(
-            url: url, apiKey: key, model: model, parameters: parameters, caFile: caFile(config: config, environment: environment), pacing: pacing
+            url: url, apiKey: key, model: model, parameters: parameters,
+            caFile: caFile(config: config, environment: environment), pacing: pacing
         )
     }
 
     /// The region every DashScope engine connects to (keys are per region).
     func region(config: VerbatimConfig) throws -> DashScopeRegion {
         let name = region ?? config.dashscope.region ?? DashScopeRegion.intl.rawValue
-        guard let region = DashScopeRegion(rawValue: name) else { throw ValidationError("--region must be intl or cn, not \(name).") }
+        guard let region = DashScopeRegion(rawValue: name) else {
+            throw ValidationError("--region must be intl or cn, not \(name).")
+        }
         return region
     }
 
@@ -103,7 +130,8 @@ struct DashScopeOptions: ParsableArguments {
     private func overridden(_ file: RecognitionParameters) -> RecognitionParameters {
         var parameters = file
         parameters.vocabularyID = vocabularyId ?? file.vocabularyID
-        parameters.languageHints = languageHints.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+        parameters.languageHints =
+            languageHints.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
             ?? file.languageHints
         parameters.maxSentenceSilence = maxSentenceSilence ?? file.maxSentenceSilence
         parameters.speechNoiseThreshold = speechNoiseThreshold ?? file.speechNoiseThreshold

@@ -7,13 +7,17 @@ import Recognition
 
 /// `--engine` and `--language`, shared by `record` and `transcribe`.
 struct EngineOptions: ParsableArguments {
-    @Option(help: ArgumentHelp(
-        "The recognition engine: offline (Whisper on this machine, no network; the default unless an API key is configured; also whisper), pocketsphinx (English only, for very weak machines), dashscope (Alibaba Cloud Fun-ASR or Paraformer; the default when an API key is configured), qwen (Alibaba Cloud Qwen3-ASR-Flash-Realtime, same key) or none (record only: audio, no transcript).",
-        valueName: "engine"
-    ))
+    @Option(
+        help: ArgumentHelp(
+            "The recognition engine: offline (Whisper on this machine, no network; the default unless an API key is configured; also whisper), pocketsphinx (English only, for very weak machines), dashscope (Alibaba Cloud Fun-ASR or Paraformer; the default when an API key is configured), qwen (Alibaba Cloud Qwen3-ASR-Flash-Realtime, same key) or none (record only: audio, no transcript).",
+            valueName: "engine"
+        ))
     var engine: EngineName?
 
-    @Option(help: ArgumentHelp("The language spoken (BCP 47: en, zh, ...; auto to detect it). Offline, en uses Whisper tiny.en and anything else Whisper base.", valueName: "tag"))
+    @Option(
+        help: ArgumentHelp(
+            "The language spoken (BCP 47: en, zh, ...; auto to detect it). Offline, en uses Whisper tiny.en and anything else Whisper base.",
+            valueName: "tag"))
     var language: String?
 
     @OptionGroup(title: "DashScope (Fun-ASR, Paraformer, and Qwen)")
@@ -38,33 +42,46 @@ struct EngineOptions: ParsableArguments {
     /// The engine to run (nil for audio only), and a line saying which and why. A flag beats the
     /// configuration file, which beats the default: DashScope when an API key is configured, else offline.
     func resolve(
-        config: VerbatimConfig, pacing: StreamSettings.Pacing, environment: [String: String] = ProcessInfo.processInfo.environment
+        config: VerbatimConfig, pacing: StreamSettings.Pacing,
+        environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> (engine: (any RecognitionEngine)?, explanation: String) {
         let configured = config.engine.flatMap(EngineName.init(rawValue:))
         let key = DashScopeOptions.apiKey(config: config, environment: environment)
-        let why = engine != nil ? "chosen with --engine"
-            : configured != nil ? "chosen in \(config.file ?? "the configuration file")"
-            : key != nil ? "the default, as a DashScope API key is configured (in \(key!.origin))"
-            : "the default, as no cloud engine is configured"
+        let why =
+            engine != nil
+            ? "chosen with --engine"
+            : configured != nil
+                ? "chosen in \(config.file ?? "the configuration file")"
+                : key != nil
+                    ? "the default, as a DashScope API key is configured (in \(key!.origin))"
+                    : "the default, as no cloud engine is configured"
         let language = language ?? config.language
         switch engine ?? configured ?? (key != nil ? .dashscope : .offline) {
         case .none:
             return (nil, "Recognition: none (audio only), \(why).")
         case .dashscope:
-            let settings = try dashscope.settings(config: config, language: language, pacing: pacing, environment: environment)
+            let settings = try dashscope.settings(
+                config: config, language: language, pacing: pacing, environment: environment)
             let line = "Recognition: DashScope \(settings.model.name) at \(settings.stream.url.host ?? "?"), \(why)."
-            return (DashScopeEngine(settings: settings), line + Self.sharedKeyWarning(config: config, keyOrigin: key?.origin))
+            return (
+                DashScopeEngine(settings: settings),
+                line + Self.sharedKeyWarning(config: config, keyOrigin: key?.origin)
+            )
         case .qwen:
-            let settings = try qwen.settings(shared: dashscope, config: config, language: language, pacing: pacing, environment: environment)
+            let settings = try qwen.settings(
+                shared: dashscope, config: config, language: language, pacing: pacing, environment: environment)
             let line = "Recognition: Qwen \(settings.model.name) at \(settings.stream.url.host ?? "?"), \(why)."
-            return (QwenEngine(settings: settings), line + Self.sharedKeyWarning(config: config, keyOrigin: key?.origin))
+            return (
+                QwenEngine(settings: settings), line + Self.sharedKeyWarning(config: config, keyOrigin: key?.origin)
+            )
         case .offline, .whisper:
             let settings = try WhisperChoice.settings(
                 model: dashscope.model, language: config.offline.language ?? language, config: config.offline,
                 pacing: pacing)
             try settings.check()
             let languageWords = settings.decoding.language.map { "language \($0)" } ?? "language detected"
-            let line = "Recognition: offline engine (Whisper \(settings.model.name), \(languageWords), on this machine), \(why)."
+            let line =
+                "Recognition: offline engine (Whisper \(settings.model.name), \(languageWords), on this machine), \(why)."
             return (WhisperEngine(settings: settings), line)
         case .pocketsphinx:
             if let language, !Self.isEnglish(language) {

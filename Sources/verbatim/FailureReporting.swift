@@ -19,7 +19,9 @@ func reportingFailures(_ body: () async throws -> Void) async throws {
     } catch let error as NSError where error.domain == NSCocoaErrorDomain || error.domain == NSPOSIXErrorDomain {
         // A file operation no command words itself: still plain words and the path, never a domain and code.
         let path = error.userInfo[NSFilePathErrorKey] as? String ?? (error.userInfo[NSURLErrorKey] as? URL)?.path ?? ""
-        StandardError.write("verbatim: a file operation failed" + (path.isEmpty ? "" : " on \(path)") + " (\(FileErrorReason.describe(error, path: path))).")
+        StandardError.write(
+            "verbatim: a file operation failed" + (path.isEmpty ? "" : " on \(path)")
+                + " (\(FileErrorReason.describe(error, path: path))).")
         throw ExitCode.failure
     } catch {
         StandardError.write("verbatim: unexpected error: \(error)")

@@ -6,22 +6,31 @@ import Store
 
 /// Options every subcommand takes.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "The archive's SQLite file (default: $VERBATIM_DB, else $XDG_DATA_HOME/verbatim/verbatim.sqlite).",
-        valueName: "path"
-    ))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The archive's SQLite file (default: $VERBATIM_DB, else $XDG_DATA_HOME/verbatim/verbatim.sqlite).",
+            valueName: "path"
+        ))
     var db: String?
 
-    @Option(name: .long, help: ArgumentHelp(
-        "The configuration file (default: $VERBATIM_CONFIG, else $XDG_CONFIG_HOME/verbatim/config.toml).",
-        valueName: "path"
-    ))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The configuration file (default: $VERBATIM_CONFIG, else $XDG_CONFIG_HOME/verbatim/config.toml).",
+            valueName: "path"
+        ))
     var config: String?
 
     func validate() throws {
         // An unset shell variable (`--db "$ARCHIVE"`) must not quietly mean the user's real archive.
-        if db?.isEmpty == true { throw ValidationError("--db is empty; give the archive's path, or leave --db out for the default archive.") }
-        if config?.isEmpty == true { throw ValidationError("--config is empty; give the file's path, or leave --config out for the default file.") }
+        if db?.isEmpty == true {
+            throw ValidationError("--db is empty; give the archive's path, or leave --db out for the default archive.")
+        }
+        if config?.isEmpty == true {
+            throw ValidationError(
+                "--config is empty; give the file's path, or leave --config out for the default file.")
+        }
     }
 
     /// Whether the user named the archive (`--db` or `VERBATIM_DB`) rather than taking the default.
@@ -46,19 +55,24 @@ struct GlobalOptions: ParsableArguments {
     /// Opens the archive for a command that edits meetings in it (rename, tag, delete): there must
     /// be one; creating an empty archive to then find no meeting in it helps nobody.
     func openExistingStore() async throws -> MeetingStore {
-        guard FileManager.default.fileExists(atPath: databasePath) else { throw StoreError.noArchive(path: databasePath) }
+        guard FileManager.default.fileExists(atPath: databasePath) else {
+            throw StoreError.noArchive(path: databasePath)
+        }
         return try await openStore()
     }
 
     /// Opens the archive for a command that only reads it, so that it also works where the archive
     /// can't be written (then nothing is recovered: a crashed meeting stays `recording`).
     func openStoreForReading() async throws -> MeetingStore {
-        let store = try MeetingStore.openForReading(path: databasePath, mustExist: namesArchive, announceUpgrade: StandardError.write)
+        let store = try MeetingStore.openForReading(
+            path: databasePath, mustExist: namesArchive, announceUpgrade: StandardError.write)
         return store.isReadOnly ? store : try await recoveringCrashes(store)
     }
 
     private func recoveringCrashes(_ store: MeetingStore) async throws -> MeetingStore {
-        for meeting in try await CrashRecovery.run(store: store) { StandardError.write(RecordingStatus.recovered(meeting)) }
+        for meeting in try await CrashRecovery.run(store: store) {
+            StandardError.write(RecordingStatus.recovered(meeting))
+        }
         return store
     }
 

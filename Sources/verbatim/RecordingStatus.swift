@@ -9,7 +9,8 @@ enum RecordingStatus {
     static func saved(id: Int64, title: String, durationMs: Int, sentences: Int, interrupted: Bool = false) -> String {
         let count = sentenceCount(sentences)
         let state = interrupted ? ", marked interrupted" : ""
-        return "Saved as meeting \(id) \(TerminalSafeText.quoted(title)) (\(MeetingClock.duration(durationMs)), \(count))\(state). "
+        return
+            "Saved as meeting \(id) \(TerminalSafeText.quoted(title)) (\(MeetingClock.duration(durationMs)), \(count))\(state). "
             + "Export it with: verbatim export \(id)"
     }
 
@@ -27,7 +28,8 @@ enum RecordingStatus {
 
     /// A file in which nothing was recognized.
     static func nothingHeard(file: String, heardMs: Int, saving: Bool = true) -> String {
-        "No speech was recognized in \(file) (\(MeetingClock.duration(heardMs)) of audio)" + (saving ? "; no meeting was saved." : ".")
+        "No speech was recognized in \(file) (\(MeetingClock.duration(heardMs)) of audio)"
+            + (saving ? "; no meeting was saved." : ".")
     }
 
     static func started(id: Int64, title: String, tracks: [AudioTrack]) -> String {
@@ -50,7 +52,8 @@ enum RecordingStatus {
     }
 
     static func recovered(_ meeting: RecoveredMeeting) -> String {
-        let repaired = meeting.repairedFiles.isEmpty ? "" : "; repaired \(meeting.repairedFiles.joined(separator: ", "))"
+        let repaired =
+            meeting.repairedFiles.isEmpty ? "" : "; repaired \(meeting.repairedFiles.joined(separator: ", "))"
         return "Meeting \(meeting.id) was left recording when Verbatim stopped unexpectedly: closed as interrupted "
             + "(\(MeetingClock.duration(meeting.durationMs)) kept\(repaired))."
     }

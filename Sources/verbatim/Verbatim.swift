@@ -14,8 +14,10 @@ struct Verbatim: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            RecordCommand.self, TranscribeCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, ExportCommand.self,
-            ImportCommand.self, RenameCommand.self, TagCommand.self, DeleteCommand.self, DevicesCommand.self, ModelsCommand.self,
+            RecordCommand.self, TranscribeCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self,
+            ExportCommand.self,
+            ImportCommand.self, RenameCommand.self, TagCommand.self, DeleteCommand.self, DevicesCommand.self,
+            ModelsCommand.self,
         ],
         defaultSubcommand: RecordCommand.self
     )
@@ -34,7 +36,9 @@ struct Verbatim: AsyncParsableCommand {
         } catch {
             guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
             let parserMessage = fullMessage(for: error)
-            if let problem = ArgumentOrder.explanation(typed, normalized: arguments, subcommands: subcommandNames, parserMessage: parserMessage) {
+            if let problem = ArgumentOrder.explanation(
+                typed, normalized: arguments, subcommands: subcommandNames, parserMessage: parserMessage)
+            {
                 usageError(problem.message)
             }
             usageError(parserMessage)

@@ -11,11 +11,12 @@ enum WhisperChoice {
         model flag: String?, language: String?, config: VerbatimConfig.OfflineConfig, pacing: StreamSettings.Pacing
     ) throws -> WhisperSettings {
         // No language given: English, with the model the set-up installs. `auto` detects it (base).
-        let primary: String? = switch language {
-        case nil: "en"
-        case "auto"?: nil
-        case let tag?: LanguageTag.primary(tag)
-        }
+        let primary: String? =
+            switch language {
+            case nil: "en"
+            case "auto"?: nil
+            case let tag?: LanguageTag.primary(tag)
+            }
         var modelPath: String?
         let model: WhisperModel
         switch flag ?? config.model {
@@ -24,7 +25,8 @@ enum WhisperChoice {
         case let path? where path.contains("/"):
             // A model file of the user's own: multilingual unless its name says English only.
             modelPath = path
-            model = WhisperModel(name: URL(fileURLWithPath: path).lastPathComponent, multilingual: !path.contains(".en"), summary: "")
+            model = WhisperModel(
+                name: URL(fileURLWithPath: path).lastPathComponent, multilingual: !path.contains(".en"), summary: "")
         case let name?:
             throw CLIError.unknownWhisperModel(name, known: WhisperModel.all.map(\.name))
         }

@@ -58,7 +58,8 @@ struct AudioFileTests {
         let reference = try TestSpeech.samples(ofWAV: native)
         let converted = try await AudioFileSource(path: stereo).readAll()
         #expect(abs(converted.count - reference.count) <= 2)
-        let located = AudioAlignment.locate(reference, in: converted)  // outside #require, which would print every sample
+        // Outside #require, which would print every sample.
+        let located = AudioAlignment.locate(reference, in: converted)
         let match = try #require(located, "the played speech is not in the recording")
         #expect(match.correlation > 0.99, "correlation \(match.correlation)")
         #expect(abs(match.offset) <= 2)
@@ -70,11 +71,15 @@ struct AudioFileTests {
         let path = folder.file("audio.raw")
         try Data([Int16](repeating: 42, count: 4_000).littleEndianBytes).write(to: URL(fileURLWithPath: path))
         var chunks: [AudioChunk] = []
-        for try await chunk in try AudioFileSource(path: path, raw: RawPCMLayout()).chunks(paced: false) { chunks.append(chunk) }
+        for try await chunk in try AudioFileSource(path: path, raw: RawPCMLayout()).chunks(paced: false) {
+            chunks.append(chunk)
+        }
         #expect(chunks.map(\.samples.count) == [1_600, 1_600, 800])
         #expect(chunks.map(\.startFrame) == [0, 1_600, 3_200])
         var frames: [AudioChunk] = []
-        for try await chunk in try AudioFileSource(path: path, raw: RawPCMLayout()).chunks(paced: false, chunkFrames: 1_500) { frames.append(chunk) }
+        for try await chunk in try AudioFileSource(path: path, raw: RawPCMLayout()).chunks(
+            paced: false, chunkFrames: 1_500)
+        { frames.append(chunk) }
         #expect(frames.map(\.samples.count) == [1_500, 1_500, 1_000])
         #expect(frames.map(\.startFrame) == [0, 1_500, 3_000])
         #expect(frames.flatMap(\.samples) == chunks.flatMap(\.samples))
@@ -99,8 +104,12 @@ struct AudioFileTests {
     func refusals() throws {
         let folder = TemporaryDirectory()
         let text = try folder.write("minutes of the meeting", to: "notes.wav")
-        #expect(throws: AudioError.unsupportedAudio(path: text, reason: "not a WAV file")) { try AudioFileSource(path: text) }
+        #expect(throws: AudioError.unsupportedAudio(path: text, reason: "not a WAV file")) {
+            try AudioFileSource(path: text)
+        }
         let missing = folder.file("missing.wav")
-        #expect(throws: AudioError.cannotReadAudio(path: missing, reason: "no such file")) { try AudioFileSource(path: missing) }
+        #expect(throws: AudioError.cannotReadAudio(path: missing, reason: "no such file")) {
+            try AudioFileSource(path: missing)
+        }
     }
 }

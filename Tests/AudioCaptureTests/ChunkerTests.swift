@@ -18,7 +18,9 @@ import Testing
         var input: [Int16] = []
         var chunks: [AudioChunk] = []
         for (index, size) in blockSizes.enumerated() {
-            let block = (0..<size).map { _ in defer { next &+= 1 }; return next }
+            let block = (0..<size).map { _ in
+                defer { next &+= 1 }; return next
+            }
             input += block
             chunks += chunker.add(block, final: index == blockSizes.count - 1)
         }

@@ -18,8 +18,10 @@ struct LazyLibraryTests {
                 lazy_function(name: cNames[index], library: 0, slot: slots.baseAddress! + index)
             }
             let libraryNames = cLibraries.map { UnsafePointer($0) }
-            return lazy_library_load(libraryNames, libraryNames.count, functions, functions.count, &failure, failure.count)
-                .map { String(cString: $0) }
+            return lazy_library_load(
+                libraryNames, libraryNames.count, functions, functions.count, &failure, failure.count
+            )
+            .map { String(cString: $0) }
         }
         return (reason, addresses)
     }

@@ -34,7 +34,9 @@ struct PulseCaptureTests {
         let reference = try TestSpeech.samples(ofWAV: speech)
 
         let capture = try SourceCapture(
-            .init(server: server.address, device: "vmic", label: "Me", audioPath: folder.file("me.wav"), deliversChunks: true),
+            .init(
+                server: server.address, device: "vmic", label: "Me", audioPath: folder.file("me.wav"),
+                deliversChunks: true),
             meetingStart: .now
         )
         let levels = Mutex<[AudioLevel]>([])
@@ -113,7 +115,9 @@ struct PulseCaptureTests {
         let server = try PulseAudioServer()
         let folder = TemporaryDirectory()
         let capture = try SourceCapture(
-            .init(server: server.address, device: "vmic", label: "Me", audioPath: folder.file("me.wav"), deliversChunks: false),
+            .init(
+                server: server.address, device: "vmic", label: "Me", audioPath: folder.file("me.wav"),
+                deliversChunks: false),
             meetingStart: .now
         )
         var events = capture.events.makeAsyncIterator()

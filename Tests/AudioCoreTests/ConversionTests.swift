@@ -36,7 +36,9 @@ struct ConversionTests {
         #expect(decoder.decode(Array(bytes[3...])) == [0, 0.25])
     }
 
-    @Test("16-bit mono is copied without floats, a sample split across reads kept for the next; other layouts agree with decode")
+    @Test(
+        "16-bit mono is copied without floats, a sample split across reads kept for the next; other layouts agree with decode"
+    )
     func int16Direct() {
         let samples: [Int16] = [0, 1, -1, .max, .min, 12_345]
         let bytes = samples.littleEndianBytes
@@ -44,7 +46,8 @@ struct ConversionTests {
         #expect(mono.decodeInt16(Array(bytes[0..<5])) == [0, 1])
         #expect(mono.decodeInt16(Array(bytes[5...])) == [-1, .max, .min, 12_345])
         var stereo = PCMDecoder(encoding: .integer(bits: 16), channels: 2)
-        #expect(stereo.decodeInt16([Int16](arrayLiteral: 16_384, -16_384, 8_192, 8_192).littleEndianBytes) == [0, 8_192])
+        #expect(
+            stereo.decodeInt16([Int16](arrayLiteral: 16_384, -16_384, 8_192, 8_192).littleEndianBytes) == [0, 8_192])
         #expect([Int16](littleEndianBytes: bytes.dropFirst(2)) == Array(samples.dropFirst()))
         // A collection with no contiguous storage takes the byte-by-byte way.
         #expect([Int16](littleEndianBytes: bytes.lazy.filter { _ in true }) == samples)
@@ -62,7 +65,9 @@ struct ConversionTests {
         #expect(resampler.process(input, final: true) == input)
     }
 
-    @Test("48 kHz, 44.1 kHz and 8 kHz become 16 kHz: right length, tone kept, same level", arguments: [48_000, 44_100, 22_050, 8_000])
+    @Test(
+        "48 kHz, 44.1 kHz and 8 kHz become 16 kHz: right length, tone kept, same level",
+        arguments: [48_000, 44_100, 22_050, 8_000])
     func rates(inputRate: Int) {
         let seconds = 2
         let input = Signals.sineFloats(frequency: 1_000, amplitude: 0.5, frames: inputRate * seconds, rate: inputRate)

@@ -4,9 +4,15 @@ import Testing
 @Suite("Choosing sources, labels, backoff and the meeting timeline")
 struct SelectionTests {
     let sources = [
-        AudioSourceInfo(name: "alsa_input.usb-Blue_Yeti", description: "Yeti Stereo Microphone Analog Stereo", monitor: false, isDefault: true, sampleFormat: "s16le", sampleRate: 48_000, channels: 2),
-        AudioSourceInfo(name: "alsa_output.pci.analog-stereo.monitor", description: "Monitor of Built-in Audio Analog Stereo", monitor: true, isDefault: false, sampleFormat: "s16le", sampleRate: 44_100, channels: 2),
-        AudioSourceInfo(name: "alsa_input.pci.analog-stereo", description: "Built-in Audio Analog Stereo", monitor: false, isDefault: false, sampleFormat: "s16le", sampleRate: 44_100, channels: 2),
+        AudioSourceInfo(
+            name: "alsa_input.usb-Blue_Yeti", description: "Yeti Stereo Microphone Analog Stereo", monitor: false,
+            isDefault: true, sampleFormat: "s16le", sampleRate: 48_000, channels: 2),
+        AudioSourceInfo(
+            name: "alsa_output.pci.analog-stereo.monitor", description: "Monitor of Built-in Audio Analog Stereo",
+            monitor: true, isDefault: false, sampleFormat: "s16le", sampleRate: 44_100, channels: 2),
+        AudioSourceInfo(
+            name: "alsa_input.pci.analog-stereo", description: "Built-in Audio Analog Stereo", monitor: false,
+            isDefault: false, sampleFormat: "s16le", sampleRate: 44_100, channels: 2),
     ]
 
     @Test("no query picks the default source")
@@ -41,11 +47,14 @@ struct SelectionTests {
 
     @Test("a microphone is Me and a monitor Them, unless that would repeat a label")
     func labels() {
-        let micAndMonitor = SourceRequest.labels(requests: [.init(query: "yeti"), .init(query: "monitor")], sources: [sources[0], sources[1]])
+        let micAndMonitor = SourceRequest.labels(
+            requests: [.init(query: "yeti"), .init(query: "monitor")], sources: [sources[0], sources[1]])
         #expect(micAndMonitor == ["Me", "Them"])
-        let twoMics = SourceRequest.labels(requests: [.init(query: "yeti"), .init(query: "x", label: "Room")], sources: [sources[0], sources[2]])
+        let twoMics = SourceRequest.labels(
+            requests: [.init(query: "yeti"), .init(query: "x", label: "Room")], sources: [sources[0], sources[2]])
         #expect(twoMics == ["Me", "Room"])
-        let bothUnlabelled = SourceRequest.labels(requests: [.init(query: "a"), .init(query: "b")], sources: [sources[0], sources[2]])
+        let bothUnlabelled = SourceRequest.labels(
+            requests: [.init(query: "a"), .init(query: "b")], sources: [sources[0], sources[2]])
         #expect(bothUnlabelled == [sources[0].description, sources[2].description])
     }
 
@@ -53,7 +62,11 @@ struct SelectionTests {
     func backoff() {
         var backoff = Backoff(initialMs: 250, maximumMs: 5_000)
         var ranges: [ClosedRange<Int>] = []
-        for _ in 0..<7 { _ = backoff.nextDelayMs { ranges.append($0); return $0.upperBound } }
+        for _ in 0..<7 {
+            _ = backoff.nextDelayMs {
+                ranges.append($0); return $0.upperBound
+            }
+        }
         #expect(ranges.map(\.upperBound) == [250, 500, 1_000, 2_000, 4_000, 5_000, 5_000])
         #expect(ranges.map(\.lowerBound) == [125, 250, 500, 1_000, 2_000, 2_500, 2_500])
         backoff.reset()

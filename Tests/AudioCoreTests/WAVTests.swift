@@ -8,7 +8,11 @@ struct WAVTests {
         let header = WAVHeader(dataBytes: 3_200).bytes
         #expect(header.count == 44)
         let layout = try WAVParser.layout(of: header)
-        #expect(layout == WAVLayout(encoding: .integer(bits: 16), sampleRate: 16_000, channels: 1, dataOffset: 44, declaredDataBytes: 3_200))
+        #expect(
+            layout
+                == WAVLayout(
+                    encoding: .integer(bits: 16), sampleRate: 16_000, channels: 1, dataOffset: 44,
+                    declaredDataBytes: 3_200))
         #expect(Array(header[0..<4]) == Array("RIFF".utf8))
     }
 
@@ -56,10 +60,13 @@ struct WAVTests {
 
     @Test("a header claiming more than the file holds is cut down to what is there")
     func overclaim() throws {
-        let patch = try #require(try WAVRepair.patch(header: WAVHeader(dataBytes: 64_000).bytes, fileLength: 44 + 1_000))
+        let patch = try #require(
+            try WAVRepair.patch(header: WAVHeader(dataBytes: 64_000).bytes, fileLength: 44 + 1_000))
         #expect(patch.dataBytes == 1_000)
     }
 
     private func le32(_ value: Int) -> [UInt8] { (0..<4).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
-    private func le16(_ value: Int) -> [UInt8] { [UInt8(truncatingIfNeeded: value), UInt8(truncatingIfNeeded: value >> 8)] }
+    private func le16(_ value: Int) -> [UInt8] {
+        [UInt8(truncatingIfNeeded: value), UInt8(truncatingIfNeeded: value >> 8)]
+    }
 }

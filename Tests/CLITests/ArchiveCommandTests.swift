@@ -13,11 +13,12 @@ import VerbatimTestSupport
 
         let list = try cli.run("list", environment: ["TZ": "Asia/Shanghai"])
         #expect(list.status == 0)
-        #expect(list.stdout == """
-            ID  DATE              DURATION  SENTENCES  STATUS    TAGS         TITLE
-             1  2026-11-21 10:00      2:05          3  complete  planning,q3  Weekly sync
+        #expect(
+            list.stdout == """
+                ID  DATE              DURATION  SENTENCES  STATUS    TAGS         TITLE
+                 1  2026-11-21 10:00      2:05          3  complete  planning,q3  Weekly sync
 
-            """)
+                """)
     }
 
     @Test func listShowsEveryDateInThisMachinesTimeZone() throws {
@@ -80,11 +81,16 @@ import VerbatimTestSupport
     @Test func aNamedArchiveThatDoesNotExistIsAnErrorForEveryReader() throws {
         let cli = CLIFixture()
         let missing = cli.folder.file("nowhere/archive.sqlite")
-        let commands = [["list"], ["list", "--json"], ["show", "1"], ["search", "x"], ["export", "1"], ["rename", "1", "x"], ["tag", "1", "x"], ["delete", "1", "--yes"]]
+        let commands = [
+            ["list"], ["list", "--json"], ["show", "1"], ["search", "x"], ["export", "1"], ["rename", "1", "x"],
+            ["tag", "1", "x"], ["delete", "1", "--yes"],
+        ]
         for arguments in commands {
             let result = try cli.run(arguments + ["--db", missing])
             #expect(result.status == 1, "\(arguments)")
-            #expect(result.stderr.hasPrefix("verbatim: There is no archive at \(missing).\n"), "\(arguments): \(result.stderr)")
+            #expect(
+                result.stderr.hasPrefix("verbatim: There is no archive at \(missing).\n"),
+                "\(arguments): \(result.stderr)")
         }
         #expect(!FileManager.default.fileExists(atPath: cli.folder.file("nowhere")))
     }
@@ -134,7 +140,8 @@ import VerbatimTestSupport
     @Test func aBadImportIsRefusedNamingTheFieldAndChangesNothing() throws {
         let cli = CLIFixture()
         _ = try cli.importMeeting()
-        let bad = try cli.folder.write("""
+        let bad = try cli.folder.write(
+            """
             {"format": "verbatim-meeting", "version": 1, "title": "X", "started_at": "2026-11-21T10:00:00Z",
              "sentences": [{"start_ms": 0, "end_ms": 10, "text": "ok"}, {"start_ms": 5, "end_ms": "later", "text": "no"}]}
             """, to: "bad.json")
@@ -186,7 +193,9 @@ import VerbatimTestSupport
             let path = cli.folder.file("new/archive.sqlite")
             let statuses = await withTaskGroup(of: Int32.self) { group in
                 for _ in 0..<3 {
-                    group.addTask { (try? VerbatimBinary.run(["import", CLIFixture.meetingFixture, "--db", path]).status) ?? -1 }
+                    group.addTask {
+                        (try? VerbatimBinary.run(["import", CLIFixture.meetingFixture, "--db", path]).status) ?? -1
+                    }
                 }
                 return await group.reduce(into: []) { $0.append($1) }
             }
@@ -204,7 +213,8 @@ import VerbatimTestSupport
         #expect(imported.status == 0)
         #expect(FileManager.default.fileExists(atPath: folder.file("verbatim/verbatim.sqlite")))
         let other = folder.file("elsewhere/x.sqlite")
-        let elsewhere = try VerbatimBinary.run(["import", CLIFixture.meetingFixture, "--db", other], environment: ["XDG_DATA_HOME": folder.path])
+        let elsewhere = try VerbatimBinary.run(
+            ["import", CLIFixture.meetingFixture, "--db", other], environment: ["XDG_DATA_HOME": folder.path])
         #expect(elsewhere.status == 0)
         #expect(FileManager.default.fileExists(atPath: other))
     }
@@ -212,7 +222,10 @@ import VerbatimTestSupport
 
 /// `export --output`: the format from the file's extension, a folder, and plain words on failure.
 @Suite struct ExportOutputTests {
-    @Test(arguments: [("notes.srt", "1\n00:00:01,000 --> "), ("notes.vtt", "WEBVTT"), ("notes.json", "{"), ("notes.txt", "Weekly sync\n"), ("notes.md", "# Weekly sync"), ("notes", "# Weekly sync")])
+    @Test(arguments: [
+        ("notes.srt", "1\n00:00:01,000 --> "), ("notes.vtt", "WEBVTT"), ("notes.json", "{"),
+        ("notes.txt", "Weekly sync\n"), ("notes.md", "# Weekly sync"), ("notes", "# Weekly sync"),
+    ])
     func theFormatComesFromTheExtension(name: String, start: String) throws {
         let cli = CLIFixture()
         _ = try cli.importMeeting()
@@ -245,8 +258,12 @@ import VerbatimTestSupport
         #expect(again.stderr.contains("already exists"))
         let nowhere = try cli.run("export", "1", "--output", cli.folder.file("no/such/folder/x.md"), "--force")
         #expect(nowhere.status == 1)
-        #expect(nowhere.stderr.contains("(no such file or folder)") || nowhere.stderr.contains("No such file or directory"), "\(nowhere.stderr)")
-        for failed in [again, nowhere] { #expect(!failed.stderr.contains("error 5") && !failed.stderr.contains("error 2"), "\(failed.stderr)") }
+        #expect(
+            nowhere.stderr.contains("(no such file or folder)") || nowhere.stderr.contains("No such file or directory"),
+            "\(nowhere.stderr)")
+        for failed in [again, nowhere] {
+            #expect(!failed.stderr.contains("error 5") && !failed.stderr.contains("error 2"), "\(failed.stderr)")
+        }
     }
 }
 

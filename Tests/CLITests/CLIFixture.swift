@@ -14,8 +14,11 @@ struct CLIFixture {
         try run(arguments, environment: environment)
     }
 
-    func run(_ arguments: [String], environment: [String: String] = [:], input: Data? = nil) throws -> VerbatimBinary.Result {
-        try VerbatimBinary.run(arguments, environment: ["VERBATIM_DB": databasePath].merging(environment) { $1 }, input: input)
+    func run(_ arguments: [String], environment: [String: String] = [:], input: Data? = nil) throws
+        -> VerbatimBinary.Result
+    {
+        try VerbatimBinary.run(
+            arguments, environment: ["VERBATIM_DB": databasePath].merging(environment) { $1 }, input: input)
     }
 
     /// Whether no meeting was saved: no archive at all, or one that lists none.

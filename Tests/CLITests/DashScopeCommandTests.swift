@@ -26,7 +26,10 @@ import VerbatimTestSupport
         )
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.split(separator: "\n").map(String.init) == Self.script)
-        #expect(result.stderr.contains("Recognition: DashScope fun-asr-realtime at 127.0.0.1, the default, as a DashScope API key is configured (in DASHSCOPE_API_KEY)."))
+        #expect(
+            result.stderr.contains(
+                "Recognition: DashScope fun-asr-realtime at 127.0.0.1, the default, as a DashScope API key is configured (in DASHSCOPE_API_KEY)."
+            ))
         let saved = try cli.showJSON("1")
         #expect(saved["engine"] as? String == "dashscope")
         #expect(saved["model"] as? String == "fun-asr-realtime")
@@ -86,11 +89,14 @@ import VerbatimTestSupport
         #expect(result.status == 0, "\(result.stderr)")
 
         #expect(result.stdout.split(separator: "\n").count == Self.script.count)
-        #expect(result.stderr.contains("Warning: \(config) holds the DashScope API key and other users can read it: chmod 600 \(config)"))
+        #expect(
+            result.stderr.contains(
+                "Warning: \(config) holds the DashScope API key and other users can read it: chmod 600 \(config)"))
         #expect(server.tasks.first?.openingJSON.contains(#""max_sentence_silence":500"#) == true)
 
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: config)
-        let quiet = try cli.run("transcribe", try meetingFile(cli), "--no-save", environment: ["VERBATIM_CONFIG": config])
+        let quiet = try cli.run(
+            "transcribe", try meetingFile(cli), "--no-save", environment: ["VERBATIM_CONFIG": config])
         #expect(quiet.status == 0)
         #expect(!quiet.stderr.contains("Warning"))
         await server.shutdown()
@@ -104,7 +110,8 @@ import VerbatimTestSupport
             to: "config.toml"
         )
         let result = try cli.run(
-            "transcribe", try meetingFile(cli), "--no-save", "--max-sentence-silence", "1200", "--no-disfluency-removal",
+            "transcribe", try meetingFile(cli), "--no-save", "--max-sentence-silence", "1200",
+            "--no-disfluency-removal",
             "--semantic-punctuation", "--language-hints", "zh, en", "--speech-noise-threshold", "0.3", "--heartbeat",
             environment: ["VERBATIM_CONFIG": config, "DASHSCOPE_API_KEY": DashScopeTestServer.Options().apiKey]
         )
@@ -138,7 +145,9 @@ import VerbatimTestSupport
             environment: ["DASHSCOPE_API_KEY": "sk-anything"]
         )
         #expect(result.status == 1)
-        #expect(result.stderr.contains("paraformer-realtime-v2 is not served in the Singapore region (intl)."), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("paraformer-realtime-v2 is not served in the Singapore region (intl)."),
+            "\(result.stderr)")
     }
 }
 
@@ -148,7 +157,8 @@ import VerbatimTestSupport
     @Test func aLiveMeetingIsTranscribedSentenceBySentenceAndSaved() async throws {
         let server = try await DashScopeTestServer.start(script: DashScopeCommandTests.script)
         let cli = CLIFixture()
-        let recording = try await ToneRecording.record(["--engine", "dashscope", "--endpoint", server.url], script: DashScopeCommandTests.script, cli: cli)
+        let recording = try await ToneRecording.record(
+            ["--engine", "dashscope", "--endpoint", server.url], script: DashScopeCommandTests.script, cli: cli)
 
         #expect(server.tasks.count == 1, "no reconnection")
         let saved = try cli.showJSON("latest")

@@ -5,8 +5,10 @@ import Testing
 
 /// 0 success, 1 a failure explained on stderr in one or two lines, 2 a usage error.
 @Suite struct ExitStatusTests {
-    @Test(arguments: [["show"], ["show", "abc"], ["export", "1", "--format", "pdf"], ["search"], ["frobnicate"],
-                      ["search", "x", "--limit", "0"], ["tag", "1"]])
+    @Test(arguments: [
+        ["show"], ["show", "abc"], ["export", "1", "--format", "pdf"], ["search"], ["frobnicate"],
+        ["search", "x", "--limit", "0"], ["tag", "1"],
+    ])
     func usageErrorsExitTwo(arguments: [String]) throws {
         let result = try CLIFixture().run(arguments)
         #expect(result.status == 2, "stderr: \(result.stderr)")
@@ -19,7 +21,9 @@ import Testing
         let result = try cli.run("show", "42")
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr == "verbatim: There is no meeting 42 in the archive.\nhint: Run `verbatim list` to see the meetings.\n")
+        #expect(
+            result.stderr
+                == "verbatim: There is no meeting 42 in the archive.\nhint: Run `verbatim list` to see the meetings.\n")
     }
 
     @Test func latestInAnEmptyArchiveIsExplained() throws {
@@ -62,7 +66,9 @@ import Testing
         #expect(search.status == 0, "stderr: \(search.stderr)")
         #expect(search.stdout.contains("预算"))
         #expect(try readOnly.run(["show", "latest"]).stdout.contains("Weekly sync"))
-        #expect(try readOnly.run(["export", "1", "--format", "txt"]).stdout == cli.run("export", "1", "--format", "txt").stdout)
+        #expect(
+            try readOnly.run(["export", "1", "--format", "txt"]).stdout
+                == cli.run("export", "1", "--format", "txt").stdout)
         #expect(try FileManager.default.contentsOfDirectory(atPath: cli.folder.path).sorted() == ["verbatim.sqlite"])
     }
 
@@ -88,13 +94,16 @@ import Testing
         // Given a read-only archive whose last migration has not run
         let cli = CLIFixture()
         _ = try cli.importMeeting()
-        try DatabaseQueue(path: cli.databasePath).write { try $0.execute(sql: "DELETE FROM grdb_migrations WHERE identifier LIKE 'v6:%'") }
+        try DatabaseQueue(path: cli.databasePath).write {
+            try $0.execute(sql: "DELETE FROM grdb_migrations WHERE identifier LIKE 'v6:%'")
+        }
         let readOnly = try ReadOnlyArchive(cli)
         defer { readOnly.restore() }
         // When the user lists it, then they are told to update it where it can be written
         let list = try readOnly.run(["list"])
         #expect(list.status == 1)
-        #expect(list.stderr.contains("is read-only, and this version of Verbatim must update it"), "stderr: \(list.stderr)")
+        #expect(
+            list.stderr.contains("is read-only, and this version of Verbatim must update it"), "stderr: \(list.stderr)")
         #expect(list.stderr.contains("hint: Open it once where it can be written"))
     }
 
@@ -108,7 +117,8 @@ import Testing
 
     @Test func recordingWithNoAudioServerIsExplainedWithAHint() throws {
         let cli = CLIFixture()
-        let result = try cli.run("record", "--plain", environment: ["PULSE_SERVER": "unix:" + cli.folder.file("no-server")])
+        let result = try cli.run(
+            "record", "--plain", environment: ["PULSE_SERVER": "unix:" + cli.folder.file("no-server")])
         #expect(result.status == 1)
         #expect(result.stderr.contains("Can't reach the PulseAudio server"))
         #expect(result.stderr.contains("hint: Is a PulseAudio"))

@@ -17,13 +17,16 @@ import VerbatimTestSupport
 
         /// Runs with a data folder of its own, so a default archive would show up there.
         func run(_ arguments: [String], environment: [String: String] = [:]) throws -> VerbatimBinary.Result {
-            try VerbatimBinary.run(arguments, environment: ["XDG_DATA_HOME": fixture.folder.file("data")].merging(environment) { $1 })
+            try VerbatimBinary.run(
+                arguments, environment: ["XDG_DATA_HOME": fixture.folder.file("data")].merging(environment) { $1 })
         }
 
         var defaultArchiveExists: Bool { FileManager.default.fileExists(atPath: fixture.folder.file("data")) }
     }
 
-    static let commands: [[String]] = [["list"], ["show", "1"], ["search", "reconnect"], ["export", "1", "--format", "txt"]]
+    static let commands: [[String]] = [
+        ["list"], ["show", "1"], ["search", "reconnect"], ["export", "1", "--format", "txt"],
+    ]
 
     @Test(arguments: commands)
     func theArchiveOptionWorksInEveryPosition(command: [String]) throws {
@@ -91,8 +94,11 @@ import VerbatimTestSupport
         let missing = archive.fixture.folder.file("nosuch.toml")
         let byOption = try archive.run(["--config", missing, "--db", archive.path, "transcribe", "/nonexistent.wav"])
         #expect(byOption.status == 1)
-        #expect(byOption.stderr.contains("The configuration file \(missing) (named by --config) does not exist."), "\(byOption.stderr)")
-        let byVariable = try archive.run(["transcribe", "/nonexistent.wav", "--db", archive.path], environment: ["VERBATIM_CONFIG": missing])
+        #expect(
+            byOption.stderr.contains("The configuration file \(missing) (named by --config) does not exist."),
+            "\(byOption.stderr)")
+        let byVariable = try archive.run(
+            ["transcribe", "/nonexistent.wav", "--db", archive.path], environment: ["VERBATIM_CONFIG": missing])
         #expect(byVariable.status == 1)
         #expect(byVariable.stderr.contains("(named by VERBATIM_CONFIG) does not exist"), "\(byVariable.stderr)")
     }

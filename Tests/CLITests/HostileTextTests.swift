@@ -12,7 +12,9 @@ import VerbatimTestSupport
         let meeting: [String: Any] = [
             "format": "verbatim-meeting", "version": 1, "title": Self.hostile,
             "started_at": "2026-11-21T10:00:00+08:00", "duration_ms": 20_000,
-            "sentences": [["start_ms": 1_000, "end_ms": 4_000, "text": "budget " + Self.hostile, "speaker": Self.hostile]],
+            "sentences": [
+                ["start_ms": 1_000, "end_ms": 4_000, "text": "budget " + Self.hostile, "speaker": Self.hostile]
+            ],
             "notes": [["at_ms": 2_000, "text": Self.hostile]],
             "bookmarks": [["at_ms": 3_000, "label": Self.hostile]],
         ]
@@ -25,7 +27,9 @@ import VerbatimTestSupport
 
     /// No byte the terminal would act on: only line feeds (and tabs between table cells) remain.
     func expectSafe(_ text: String, _ what: String) {
-        let controls = text.unicodeScalars.filter { ($0.value < 0x20 && $0 != "\n") || (0x7F..<0xA0).contains($0.value) }
+        let controls = text.unicodeScalars.filter {
+            ($0.value < 0x20 && $0 != "\n") || (0x7F..<0xA0).contains($0.value)
+        }
         #expect(controls.isEmpty, "\(what) printed control characters \(controls.map { String($0.value, radix: 16) })")
         #expect(!text.contains("\u{1B}"), "\(what) printed an escape")
     }
@@ -49,7 +53,8 @@ import VerbatimTestSupport
         for (command, result) in outputs {
             #expect(result.status == 0, "\(command): \(result.stderr)")
             expectSafe(result.stdout + result.stderr, command)
-            let shown = command.hasSuffix("md") ? "red^\\[\\[41m bg^\\[\\[2J" : "red^[[41m bg^[[2J"  // Markdown escapes [
+            // Markdown escapes [.
+            let shown = command.hasSuffix("md") ? "red^\\[\\[41m bg^\\[\\[2J" : "red^[[41m bg^[[2J"
             #expect(result.stdout.contains(shown), "\(command) lost what follows the escape:\n\(result.stdout)")
         }
     }

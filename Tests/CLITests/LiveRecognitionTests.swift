@@ -9,7 +9,9 @@ import VerbatimTestSupport
     let sentence = SpeechCorpus.sentences[0]
 
     func start(_ cli: CLIFixture, _ server: PulseAudioServer, _ arguments: String...) throws -> RunningBinary {
-        try RunningBinary(["record", "--plain"] + arguments, environment: ["VERBATIM_DB": cli.databasePath].merging(server.environment) { $1 })
+        try RunningBinary(
+            ["record", "--plain"] + arguments,
+            environment: ["VERBATIM_DB": cli.databasePath].merging(server.environment) { $1 })
     }
 
     /// `transcribe` reading raw PCM from a FIFO the test holds open: the sentence and a second of

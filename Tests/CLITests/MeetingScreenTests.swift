@@ -13,7 +13,8 @@ import VerbatimTestSupport
         let (cli, server) = try (CLIFixture(), PulseAudioServer())
         let speech = cli.folder.file("speech.wav")
         try TestSpeech.generate(sentence, to: speech)
-        let terminal = try TerminalSession(width: 100, height: 30, environment: ["VERBATIM_DB": cli.databasePath].merging(server.environment) { $1 })
+        let terminal = try TerminalSession(
+            width: 100, height: 30, environment: ["VERBATIM_DB": cli.databasePath].merging(server.environment) { $1 })
         let watcher = try terminal.watchOutput()
         try terminal.start("'\(VerbatimBinary.path)' --title 'Screen test'")
         try watcher.waitFor(text: "● REC")
@@ -48,7 +49,8 @@ import VerbatimTestSupport
         // A smaller window keeps the transcript, laid out for the new width
         try terminal.resize(width: 70, height: 20)
         let resized = try watcher.waitFor("the screen at 70 columns") { screen in
-            screen.split(separator: "\n").first.map { $0.count <= 70 && $0.contains("● REC") } == true && screen.contains("★ Bookmark: 预算 review")
+            screen.split(separator: "\n").first.map { $0.count <= 70 && $0.contains("● REC") } == true
+                && screen.contains("★ Bookmark: 预算 review")
         }
         #expect(resized.contains("[00:00:0"), "\(resized)")
 
@@ -62,7 +64,9 @@ import VerbatimTestSupport
         #expect(try terminal.screen().contains("Saved as meeting 1 \"Screen test\" ("))
         #expect(try terminal.runToCompletion("echo typed-and-echoed") == 0)
         let after = try terminal.screen().split(separator: "\n")
-        #expect(after.contains { $0.contains("# echo typed-and-echoed") || $0.contains("$ echo typed-and-echoed") }, "the typed command was not echoed: \(after)")
+        #expect(
+            after.contains { $0.contains("# echo typed-and-echoed") || $0.contains("$ echo typed-and-echoed") },
+            "the typed command was not echoed: \(after)")
         #expect(after.contains("typed-and-echoed"))
 
         // Then the archive has the meeting, complete, with the sentence as shown and the bookmark
@@ -83,11 +87,14 @@ import VerbatimTestSupport
         _ = try cli.importMeeting()
         let themes = cli.folder.file("config/verbatim/themes")
         try FileManager.default.createDirectory(atPath: themes, withIntermediateDirectories: true)
-        try "[roles]\nstatus = { bold = true }\n".write(toFile: themes + "/mine.toml", atomically: true, encoding: .utf8)
+        try "[roles]\nstatus = { bold = true }\n".write(
+            toFile: themes + "/mine.toml", atomically: true, encoding: .utf8)
         let environment = ["XDG_CONFIG_HOME": cli.folder.file("config")].merging(server.environment) { $1 }
         let terminal = try TerminalSession(width: 160, height: 40, environment: environment)
         let watcher = try terminal.watchOutput()
-        try terminal.start("cd '\(cli.folder.path)' && '\(VerbatimBinary.path)' --db '\(cli.databasePath)' --engine none --theme mine --title 'Keys test'")
+        try terminal.start(
+            "cd '\(cli.folder.path)' && '\(VerbatimBinary.path)' --db '\(cli.databasePath)' --engine none --theme mine --title 'Keys test'"
+        )
         try watcher.waitFor(text: "● REC")
 
         // t renames the meeting
@@ -96,7 +103,9 @@ import VerbatimTestSupport
         try terminal.press("C-u")
         try terminal.typeLiterally("Renamed meeting")
         try terminal.press("Enter")
-        try watcher.waitFor("the new title in the status bar") { $0.split(separator: "\n").first?.contains("Renamed meeting") == true }
+        try watcher.waitFor("the new title in the status bar") {
+            $0.split(separator: "\n").first?.contains("Renamed meeting") == true
+        }
 
         // space pauses and resumes; the pause joins the scrollback
         try terminal.press("Space")
@@ -113,13 +122,16 @@ import VerbatimTestSupport
         try terminal.press("Enter")
         try watcher.waitFor(text: "call the vendor")
         // (a file of that name the user already has is left alone: the export takes the next name)
-        try "the user's own notes\n".write(toFile: cli.folder.file("verbatim-meeting-2.md"), atomically: true, encoding: .utf8)
+        try "the user's own notes\n".write(
+            toFile: cli.folder.file("verbatim-meeting-2.md"), atomically: true, encoding: .utf8)
         try terminal.press("e")
         let exported = cli.folder.file("verbatim-meeting-2-2.md")
         try watcher.waitFor(text: "Exported to")
         let markdown = try String(contentsOfFile: exported, encoding: .utf8)
         #expect(markdown.contains("# Renamed meeting") && markdown.contains("call the vendor"), "\(markdown)")
-        #expect(try String(contentsOfFile: cli.folder.file("verbatim-meeting-2.md"), encoding: .utf8) == "the user's own notes\n")
+        #expect(
+            try String(contentsOfFile: cli.folder.file("verbatim-meeting-2.md"), encoding: .utf8)
+                == "the user's own notes\n")
 
         // / searches past meetings; Enter opens the match read-only; Esc twice goes back to the meeting
         try terminal.press("/")
@@ -149,7 +161,8 @@ import VerbatimTestSupport
         // Then the archive has all of it
         let meeting = try cli.showJSON("2")
         #expect(meeting["status"] as? String == "complete" && meeting["title"] as? String == "Renamed meeting")
-        #expect((meeting["notes"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String } == ["call the vendor"])
+        #expect(
+            (meeting["notes"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String } == ["call the vendor"])
         let gaps = meeting["not_transcribed"] as? [[String: Any]] ?? []
         #expect(gaps.count == 1 && gaps.first?["reason"] as? String == "paused", "\(gaps)")
     }
@@ -190,7 +203,9 @@ import VerbatimTestSupport
     /// The text under the live pane's rule (the partial), if the rule is on screen.
     static func livePane(_ screen: String) -> String? {
         let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let rule = lines.firstIndex(where: { $0.hasPrefix("── Live") }), rule + 1 < lines.count else { return nil }
+        guard let rule = lines.firstIndex(where: { $0.hasPrefix("── Live") }), rule + 1 < lines.count else {
+            return nil
+        }
         return lines[rule + 1].trimmingCharacters(in: .whitespaces)
     }
 

@@ -11,9 +11,14 @@ import VerbatimTestSupport
     static let key = DashScopeTestServer.Options().apiKey
 
     /// `verbatim transcribe` of the tone meeting with `--engine qwen` at the test server, and `extra` flags.
-    func transcribe(_ cli: CLIFixture, at server: DashScopeTestServer, _ extra: String..., key: String = Self.key) throws -> VerbatimBinary.Result {
+    func transcribe(_ cli: CLIFixture, at server: DashScopeTestServer, _ extra: String..., key: String = Self.key)
+        throws -> VerbatimBinary.Result
+    {
         try VerbatimBinary.run(
-            ["transcribe", try DashScopeCommandTests().meetingFile(cli), "--engine", "qwen", "--endpoint", server.realtimeURL] + extra,
+            [
+                "transcribe", try DashScopeCommandTests().meetingFile(cli), "--engine", "qwen", "--endpoint",
+                server.realtimeURL,
+            ] + extra,
             environment: ["VERBATIM_DB": cli.databasePath, "DASHSCOPE_API_KEY": key]
         )
     }
@@ -24,13 +29,18 @@ import VerbatimTestSupport
         let result = try transcribe(cli, at: server, "--language", "zh-CN")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.split(separator: "\n").map(String.init) == Self.script)
-        #expect(result.stderr.contains("Recognition: Qwen qwen3-asr-flash-realtime at 127.0.0.1, chosen with --engine."), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("Recognition: Qwen qwen3-asr-flash-realtime at 127.0.0.1, chosen with --engine."),
+            "\(result.stderr)")
         #expect(server.upgrades.first?.path == "/api-ws/v1/realtime?model=qwen3-asr-flash-realtime")
         #expect(server.tasks.first?.openingJSON.contains(#""language":"zh""#) == true)
         let saved = try cli.showJSON("1")
         #expect(saved["engine"] as? String == "qwen" && saved["model"] as? String == "qwen3-asr-flash-realtime")
         let sentences = saved["sentences"] as? [[String: Any]] ?? []
-        #expect(sentences.compactMap { ($0["emotion"] as? [String: Any])?["tag"] as? String } == ["neutral", "happy", "surprised"])
+        #expect(
+            sentences.compactMap { ($0["emotion"] as? [String: Any])?["tag"] as? String } == [
+                "neutral", "happy", "surprised",
+            ])
         #expect(!result.stderr.contains(Self.key) && !result.stdout.contains(Self.key))
         let database = try Data(contentsOf: URL(fileURLWithPath: cli.databasePath))
         #expect(database.range(of: Data(Self.key.utf8)) == nil)
@@ -57,7 +67,9 @@ import VerbatimTestSupport
         let cli = CLIFixture()
         let result = try transcribe(cli, at: server)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr.contains("Qwen refused a request: Something was refused. (invalid_value)"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("Qwen refused a request: Something was refused. (invalid_value)"), "\(result.stderr)"
+        )
         #expect(result.stdout.split(separator: "\n").map(String.init) == Self.script)
         #expect(server.tasks.count == 1)
         await server.shutdown()
@@ -96,18 +108,24 @@ import VerbatimTestSupport
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.split(separator: "\n").map(String.init) == Self.script)
         let update = try #require(server.tasks.first?.openingJSON)
-        let session = try #require((try JSONSerialization.jsonObject(with: Data(update.utf8)) as? [String: Any])?["session"] as? [String: Any])
+        let session = try #require(
+            (try JSONSerialization.jsonObject(with: Data(update.utf8)) as? [String: Any])?["session"] as? [String: Any])
         let turn = try #require(session["turn_detection"] as? [String: Any])
         #expect(turn["threshold"] as? Double == 0.4, "the flag wins")
         #expect(turn["silence_duration_ms"] as? Int == 500, "the file's value where no flag is given")
-        #expect((session["input_audio_transcription"] as? [String: Any])?["corpus"] as? [String: String] == ["text": "Verbatim, DashScope"])
+        #expect(
+            (session["input_audio_transcription"] as? [String: Any])?["corpus"] as? [String: String] == [
+                "text": "Verbatim, DashScope"
+            ])
 
         let refused = try cli.run(
             "transcribe", try DashScopeCommandTests().meetingFile(cli), "--model", "fun-asr-realtime",
             environment: ["VERBATIM_CONFIG": config, "DASHSCOPE_API_KEY": Self.key]
         )
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains(#""fun-asr-realtime" is not a Qwen3-ASR-Flash-Realtime model."#), "\(refused.stderr)")
+        #expect(
+            refused.stderr.contains(#""fun-asr-realtime" is not a Qwen3-ASR-Flash-Realtime model."#),
+            "\(refused.stderr)")
         #expect(refused.stderr.contains("--engine dashscope"))
         #expect(server.upgrades.count == 1, "refused before connecting")
         await server.shutdown()
@@ -123,7 +141,8 @@ import VerbatimTestSupport
         // The script's pauses are 800 ms, the service's default VAD silence: 400 ms (the docs' advice
         // for quick turns) keeps captured sentences apart.
         _ = try await ToneRecording.record(
-            ["--engine", "qwen", "--endpoint", server.realtimeURL, "--max-sentence-silence", "400"], script: QwenCommandTests.script, cli: cli
+            ["--engine", "qwen", "--endpoint", server.realtimeURL, "--max-sentence-silence", "400"],
+            script: QwenCommandTests.script, cli: cli
         )
 
         #expect(server.tasks.count == 1, "no reconnection")
@@ -135,7 +154,9 @@ import VerbatimTestSupport
             guard let start = sentence["start_ms"] as? Int, let end = sentence["end_ms"] as? Int else { return nil }
             return (start, end)
         }
-        #expect(spans.count == 3 && spans.allSatisfy { $0.0 > 0 && $0.1 - $0.0 >= 1_000 && $0.1 - $0.0 <= 1_400 }, "meeting times, each tone about 1.2 s: \(spans)")
+        #expect(
+            spans.count == 3 && spans.allSatisfy { $0.0 > 0 && $0.1 - $0.0 >= 1_000 && $0.1 - $0.0 <= 1_400 },
+            "meeting times, each tone about 1.2 s: \(spans)")
         await server.shutdown()
     }
 }

@@ -48,7 +48,9 @@ import VerbatimTestSupport
         let meeting = try cli.showJSON("1")
         #expect(meeting["status"] as? String == "complete")
         #expect(meeting["title"] as? String == "Launch")
-        #expect(((try? FileManager.default.contentsOfDirectory(atPath: cli.folder.file("locks"))) ?? []).isEmpty, "a lock file outlived the recording")
+        #expect(
+            ((try? FileManager.default.contentsOfDirectory(atPath: cli.folder.file("locks"))) ?? []).isEmpty,
+            "a lock file outlived the recording")
         #expect(meeting["engine"] as? String == "none")
         let audioPath = try #require(meeting["audio_path"] as? String)
         #expect(audioPath.hasPrefix(cli.folder.file("audio/")))
@@ -56,7 +58,8 @@ import VerbatimTestSupport
         #expect(tracks.map { $0["source"] as? String } == ["Me"])
         #expect(tracks.map { $0["device"] as? String } == ["vmic"])
         let recorded = try TestSpeech.samples(ofWAV: audioPath)
-        let located = AudioAlignment.locate(reference, in: recorded)  // outside #require, which would print every sample
+        // Outside #require, which would print every sample.
+        let located = AudioAlignment.locate(reference, in: recorded)
         let match = try #require(located, "the played speech is not in the recording")
         #expect(match.correlation > 0.99, "correlation \(match.correlation)")
         // The file is a complete WAV and covers the meeting's length.
@@ -142,7 +145,10 @@ import VerbatimTestSupport
         try TestSpeech.generate("Both sides of the call are kept.", to: speech)
         let reference = try TestSpeech.samples(ofWAV: speech)
         let recording = try RunningBinary(
-            ["record", "--plain", "--source", "vmic", "--source", "Monitor of", "--duration", String(Double(reference.count) / 16_000 + 10)],
+            [
+                "record", "--plain", "--source", "vmic", "--source", "Monitor of", "--duration",
+                String(Double(reference.count) / 16_000 + 10),
+            ],
             environment: ["VERBATIM_DB": cli.databasePath].merging(server.environment) { $1 }
         )
         try await recording.waitForLine(containing: "Me: audio is coming in.")
@@ -154,8 +160,9 @@ import VerbatimTestSupport
         #expect(tracks.map { $0["device"] as? String } == ["vmic", "vsink.monitor"])
         for track in tracks {
             let samples = try TestSpeech.samples(ofWAV: track["path"] as? String ?? "")
-            let located = AudioAlignment.locate(reference, in: samples)  // outside #require, which would print every sample
-        let match = try #require(located, "the played speech is not in the recording")
+            // Outside #require, which would print every sample.
+            let located = AudioAlignment.locate(reference, in: samples)
+            let match = try #require(located, "the played speech is not in the recording")
             #expect(match.correlation > 0.99)
         }
     }
@@ -184,10 +191,16 @@ struct WAVFileFacts {
 @Suite struct RecordRefusalTests {
     @Test func aSourceOrALabelGivenTwiceIsRefusedSayingSo() throws {
         let (cli, server) = try (CLIFixture(), PulseAudioServer())
-        let twice = try cli.run("record", "--plain", "--engine", "none", "--source", "vmic", "--source", "Virtual-Mic", environment: server.environment)
+        let twice = try cli.run(
+            "record", "--plain", "--engine", "none", "--source", "vmic", "--source", "Virtual-Mic",
+            environment: server.environment)
         #expect(twice.status == 1)
-        #expect(twice.stderr.contains("The source vmic is chosen twice (--source vmic, --source Virtual-Mic)."), "\(twice.stderr)")
-        let labels = try cli.run("record", "--plain", "--engine", "none", "--source", "A=vmic", "--source", "A=vsink.monitor", environment: server.environment)
+        #expect(
+            twice.stderr.contains("The source vmic is chosen twice (--source vmic, --source Virtual-Mic)."),
+            "\(twice.stderr)")
+        let labels = try cli.run(
+            "record", "--plain", "--engine", "none", "--source", "A=vmic", "--source", "A=vsink.monitor",
+            environment: server.environment)
         #expect(labels.status == 1)
         #expect(labels.stderr.contains("Two sources are labelled \"A\"."), "\(labels.stderr)")
         #expect(!labels.stderr.contains("disk"))
@@ -212,11 +225,16 @@ struct WAVFileFacts {
         let cli = CLIFixture()
         let flag = try cli.run("record", "--plain", "--engine", "none", "--theme", "nosuch")
         #expect(flag.status == 2)
-        #expect(flag.stderr == "verbatim: There is no theme \"nosuch\" (--theme); there are default, high-contrast, light, monochrome.\n")
+        #expect(
+            flag.stderr
+                == "verbatim: There is no theme \"nosuch\" (--theme); there are default, high-contrast, light, monochrome.\n"
+        )
         let config = try cli.folder.write("[screen]\ntheme = \"nosuch\"\n", to: "config.toml")
         let file = try cli.run("record", "--plain", "--engine", "none", environment: ["VERBATIM_CONFIG": config])
         #expect(file.status == 1)
-        #expect(file.stderr.contains("screen.theme names no theme (\"nosuch\"); there are default, high-contrast, light, monochrome"))
+        #expect(
+            file.stderr.contains(
+                "screen.theme names no theme (\"nosuch\"); there are default, high-contrast, light, monochrome"))
         #expect(try cli.hasNoMeetings())
     }
 
@@ -224,8 +242,11 @@ struct WAVFileFacts {
         let cli = CLIFixture()
         let themes = cli.folder.file("config/verbatim/themes")
         try FileManager.default.createDirectory(atPath: themes, withIntermediateDirectories: true)
-        try "[roles]\nbogus = { bold = true }\n".write(toFile: themes + "/broken.toml", atomically: true, encoding: .utf8)
-        let result = try cli.run("record", "--plain", "--engine", "none", "--theme", "broken", environment: ["XDG_CONFIG_HOME": cli.folder.file("config")])
+        try "[roles]\nbogus = { bold = true }\n".write(
+            toFile: themes + "/broken.toml", atomically: true, encoding: .utf8)
+        let result = try cli.run(
+            "record", "--plain", "--engine", "none", "--theme", "broken",
+            environment: ["XDG_CONFIG_HOME": cli.folder.file("config")])
         #expect(result.status == 1)
         #expect(result.stderr.contains("broken.toml has an unknown key roles.bogus."), "\(result.stderr)")
         #expect(try cli.hasNoMeetings())

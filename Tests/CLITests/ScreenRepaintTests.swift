@@ -20,7 +20,8 @@ import VerbatimTestSupport
 
     @Test func everyResizeRepaintsTheWholeScreenAndCtrlLRedrawsIt() throws {
         let (cli, server) = try (CLIFixture(), PulseAudioServer())
-        let terminal = try TerminalSession(width: 120, height: 35, environment: ["VERBATIM_DB": cli.databasePath].merging(server.environment) { $1 })
+        let terminal = try TerminalSession(
+            width: 120, height: 35, environment: ["VERBATIM_DB": cli.databasePath].merging(server.environment) { $1 })
         let watcher = try terminal.watchOutput()
         try terminal.start("'\(VerbatimBinary.path)' --engine none --title 'Resize test'")
         let first = try watcher.waitFor("the screen at 120x35") { Self.isWhole($0, width: 120, height: 35) }

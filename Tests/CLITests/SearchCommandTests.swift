@@ -7,7 +7,9 @@ import Testing
         _ = try cli.importMeeting()
         let result = try cli.run("search", "reconn", environment: ["TZ": "Asia/Shanghai"])
         #expect(result.status == 0)
-        #expect(result.stdout == "#1 2026-11-21 10:00 Weekly sync [00:00:01] Me: We need to [reconnect] the server before Friday.\n")
+        #expect(
+            result.stdout
+                == "#1 2026-11-21 10:00 Weekly sync [00:00:01] Me: We need to [reconnect] the server before Friday.\n")
     }
 
     @Test func findsTwoCharacterChineseWords() throws {
@@ -64,7 +66,9 @@ import Testing
         #expect(try cli.run("rename", "1", "Launch party 🎉").status == 0)
         #expect(try cli.run("search", "🎉").stdout.hasSuffix("title: Launch party [🎉]\n"))
         #expect(try cli.run("search", "weekly").stderr == "No matches.\n")
-        let kinds = try JSONSerialization.jsonObject(with: Data(cli.run("search", "budget", "--json").stdout.utf8)) as? [[String: Any]] ?? []
+        let kinds =
+            try JSONSerialization.jsonObject(with: Data(cli.run("search", "budget", "--json").stdout.utf8))
+            as? [[String: Any]] ?? []
         #expect(Set(kinds.compactMap { $0["kind"] as? String }) == ["sentence", "bookmark"])
     }
 
@@ -72,7 +76,10 @@ import Testing
         let cli = CLIFixture()
         _ = try cli.importMeeting()
         _ = try cli.importMeeting()
-        #expect(try cli.run("search", "budget", "--meeting", "latest").stdout.split(separator: "\n").allSatisfy { $0.hasPrefix("#2 ") })
+        #expect(
+            try cli.run("search", "budget", "--meeting", "latest").stdout.split(separator: "\n").allSatisfy {
+                $0.hasPrefix("#2 ")
+            })
         let unknown = try cli.run("search", "budget", "--meeting", "99")
         #expect(unknown.status == 1)
         #expect(unknown.stderr.hasPrefix("verbatim: There is no meeting 99 in the archive."))

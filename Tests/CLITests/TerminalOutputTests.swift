@@ -6,7 +6,8 @@ import VerbatimTestSupport
 @Suite struct TerminalOutputTests {
     @Test func theProgressBarRunsToTheEndAndIsClearedLeavingTheSentences() throws {
         let cli = CLIFixture()
-        let meeting = try SpeechCorpus.meeting(voice: "awb", in: cli.folder.path, sentences: Array(SpeechCorpus.sentences.prefix(3)))
+        let meeting = try SpeechCorpus.meeting(
+            voice: "awb", in: cli.folder.path, sentences: Array(SpeechCorpus.sentences.prefix(3)))
         let terminal = try TerminalSession(width: 100, height: 30, environment: ["VERBATIM_DB": cli.databasePath])
         let log = cli.folder.file("terminal.log")
         try terminal.log(to: log)
@@ -19,7 +20,9 @@ import VerbatimTestSupport
         let screen = try terminal.screen()
         #expect(!screen.contains("█"), "the progress bar was left on screen:\n\(screen)")
         #expect(screen.contains("Saved as meeting 1"))
-        let sentences = (try cli.showJSON("1")["sentences"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }
+        let sentences = (try cli.showJSON("1")["sentences"] as? [[String: Any]] ?? []).compactMap {
+            $0["text"] as? String
+        }
         #expect(sentences.count == 3)
         for sentence in sentences { #expect(screen.contains(sentence), "\(sentence) is not on screen:\n\(screen)") }
     }

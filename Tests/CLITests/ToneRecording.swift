@@ -12,7 +12,8 @@ enum ToneRecording {
         let pulse = try PulseAudioServer()
         let (samples, _) = ToneScript.audio(sentences: script.count)
         let meeting = cli.folder.file("tones.wav")
-        try Data(WAVHeader(dataBytes: samples.count * 2).bytes + samples.littleEndianBytes).write(to: URL(fileURLWithPath: meeting))
+        try Data(WAVHeader(dataBytes: samples.count * 2).bytes + samples.littleEndianBytes).write(
+            to: URL(fileURLWithPath: meeting))
         let recording = try RunningBinary(
             ["record", "--plain"] + arguments,
             environment: ["VERBATIM_DB": cli.databasePath, "DASHSCOPE_API_KEY": DashScopeTestServer.Options().apiKey]

@@ -47,7 +47,8 @@ import VerbatimTestSupport
         #expect(lines.count == starts.count && !lines.isEmpty)
         for (line, start) in zip(lines, starts) {
             let seconds = start / 1_000
-            #expect(line.hasPrefix(String(format: "[00:%02d:%02d] ", seconds / 60, seconds % 60)), "\(line) at \(start) ms")
+            #expect(
+                line.hasPrefix(String(format: "[00:%02d:%02d] ", seconds / 60, seconds % 60)), "\(line) at \(start) ms")
         }
     }
 
@@ -104,7 +105,8 @@ import VerbatimTestSupport
         let models = cli.folder.file("models")
         try FileManager.default.createDirectory(atPath: models, withIntermediateDirectories: true)
         let tiny = WhisperModel.tinyEnglish
-        try FileManager.default.createSymbolicLink(atPath: tiny.path(in: models), withDestinationPath: tiny.path(in: WhisperModel.folder()))
+        try FileManager.default.createSymbolicLink(
+            atPath: tiny.path(in: models), withDestinationPath: tiny.path(in: WhisperModel.folder()))
         let environment = ["VERBATIM_MODELS": models]
         let result = try cli.run("transcribe", meeting.path, "--language", "zh", environment: environment)
         #expect(result.status == 1)
@@ -112,7 +114,8 @@ import VerbatimTestSupport
         #expect(result.stderr.contains("verbatim models install base"))
         #expect(result.stdout.isEmpty)
         #expect(try cli.hasNoMeetings())
-        let english = try cli.run("transcribe", meeting.path, "--language", "en-GB", "--no-save", environment: environment)
+        let english = try cli.run(
+            "transcribe", meeting.path, "--language", "en-GB", "--no-save", environment: environment)
         #expect(english.status == 0)
         #expect(english.stderr.contains("Whisper tiny.en, language en"))
         let sphinx = try cli.run("transcribe", meeting.path, "--engine", "pocketsphinx", "--language", "zh")
@@ -142,7 +145,8 @@ import VerbatimTestSupport
     @Test func theModelPathsComeFromTheConfigurationWhenSet() throws {
         let cli = CLIFixture()
         let environment = try write(cli, "[offline]\nlanguage_model = \"/nowhere/en-us.lm.bin\"\n")
-        let result = try cli.run("transcribe", cli.folder.file("x.wav"), "--engine", "pocketsphinx", environment: environment)
+        let result = try cli.run(
+            "transcribe", cli.folder.file("x.wav"), "--engine", "pocketsphinx", environment: environment)
         #expect(result.status == 1)
         #expect(result.stderr.contains("The offline speech model is missing: /nowhere/en-us.lm.bin does not exist."))
         #expect(result.stderr.contains("pocketsphinx-en-us"))
@@ -153,10 +157,14 @@ import VerbatimTestSupport
         let environment = try write(cli, "[offline]\nmodel = \"/nowhere/ggml-small.bin\"\n")
         let result = try cli.run("transcribe", cli.folder.file("x.wav"), environment: environment)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("The Whisper model ggml-small.bin is not installed (no /nowhere/ggml-small.bin)."), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("The Whisper model ggml-small.bin is not installed (no /nowhere/ggml-small.bin)."),
+            "\(result.stderr)")
         let unknown = try cli.run("transcribe", cli.folder.file("x.wav"), "--model", "large", environment: environment)
         #expect(unknown.status == 1)
-        #expect(unknown.stderr.contains("There is no Whisper model \"large\"; there are tiny.en and base."), "\(unknown.stderr)")
+        #expect(
+            unknown.stderr.contains("There is no Whisper model \"large\"; there are tiny.en and base."),
+            "\(unknown.stderr)")
     }
 
     @Test func aBrokenFileIsNamedWithItsLineAndNothingRuns() throws {

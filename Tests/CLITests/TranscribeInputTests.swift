@@ -26,7 +26,8 @@ import VerbatimTestSupport
         let headerOnly = try cut(speech(cli), to: 44, cli, name: "header.wav")
         let result = try cli.run("transcribe", headerOnly)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("Warning: \(headerOnly) ends early: it holds 0:00 of the 0:0"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("Warning: \(headerOnly) ends early: it holds 0:00 of the 0:0"), "\(result.stderr)")
         #expect(result.stderr.contains("verbatim: \(headerOnly) holds no audio."))
         #expect(try cli.hasNoMeetings())
     }
@@ -49,7 +50,9 @@ import VerbatimTestSupport
         try TestSpeech.silence(seconds: 2, to: silence)
         let result = try cli.run("transcribe", silence)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr.contains("No speech was recognized in \(silence) (0:02 of audio); no meeting was saved."), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("No speech was recognized in \(silence) (0:02 of audio); no meeting was saved."),
+            "\(result.stderr)")
         #expect(try cli.hasNoMeetings())
     }
 

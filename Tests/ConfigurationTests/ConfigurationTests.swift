@@ -30,7 +30,8 @@ import VerbatimTestSupport
     }
 
     @Test func everyKeyIsRead() throws {
-        let config = try load("""
+        let config = try load(
+            """
             [recognition]
             engine = "none"
             language = "en-GB"
@@ -46,7 +47,8 @@ import VerbatimTestSupport
     }
 
     @Test func everyDashScopeKeyIsRead() throws {
-        let config = try load("""
+        let config = try load(
+            """
             [dashscope]
             api_key = "sk-1"
             region = "cn"
@@ -73,14 +75,17 @@ import VerbatimTestSupport
         #expect(parameters.punctuationPredictionEnabled == false && parameters.heartbeat == false)
         #expect(parameters.languageHints == ["zh", "en"] && parameters.disfluencyRemovalEnabled == true)
         #expect(parameters.inverseTextNormalizationEnabled == false && parameters.speechNoiseThreshold == 1.0)
-        #expect(loadError("[dashscope]\nregion = \"eu\"")?.userMessage.contains("must be one of \"intl\", \"cn\"") == true)
-        #expect(loadError("[dashscope]\nheartbeat = \"yes\"").map {
-            if case .wrongType(_, "dashscope.heartbeat", "true or false", "a string") = $0 { true } else { false }
-        } == true)
+        #expect(
+            loadError("[dashscope]\nregion = \"eu\"")?.userMessage.contains("must be one of \"intl\", \"cn\"") == true)
+        #expect(
+            loadError("[dashscope]\nheartbeat = \"yes\"").map {
+                if case .wrongType(_, "dashscope.heartbeat", "true or false", "a string") = $0 { true } else { false }
+            } == true)
     }
 
     @Test func everyQwenKeyIsRead() throws {
-        let config = try load("""
+        let config = try load(
+            """
             [recognition]
             engine = "qwen"
             [qwen]
@@ -92,12 +97,19 @@ import VerbatimTestSupport
             """)
         #expect(config.engine == "qwen")
         let qwen = config.qwen
-        #expect(qwen.model == "qwen3-asr-flash-realtime-2026-02-10" && qwen.endpoint == "ws://127.0.0.1:9/api-ws/v1/realtime")
-        #expect(qwen.session.context == "Verbatim, Zhang Wei" && qwen.session.vadThreshold == 0 && qwen.session.silenceDurationMs == 400)
-        #expect(loadError("[qwen]\napi_key = \"sk-1\"")?.userMessage.hasSuffix("has an unknown key qwen.api_key.") == true, "the key is [dashscope]'s")
-        #expect(loadError("[qwen]\nsilence_duration_ms = 0.5").map {
-            if case .wrongType(_, "qwen.silence_duration_ms", "an integer", _) = $0 { true } else { false }
-        } == true)
+        #expect(
+            qwen.model == "qwen3-asr-flash-realtime-2026-02-10"
+                && qwen.endpoint == "ws://127.0.0.1:9/api-ws/v1/realtime")
+        #expect(
+            qwen.session.context == "Verbatim, Zhang Wei" && qwen.session.vadThreshold == 0
+                && qwen.session.silenceDurationMs == 400)
+        #expect(
+            loadError("[qwen]\napi_key = \"sk-1\"")?.userMessage.hasSuffix("has an unknown key qwen.api_key.") == true,
+            "the key is [dashscope]'s")
+        #expect(
+            loadError("[qwen]\nsilence_duration_ms = 0.5").map {
+                if case .wrongType(_, "qwen.silence_duration_ms", "an integer", _) = $0 { true } else { false }
+            } == true)
     }
 
     @Test func noFileMeansDefaults() throws {
@@ -105,13 +117,20 @@ import VerbatimTestSupport
     }
 
     @Test func mistakesNameTheKey() {
-        #expect(loadError("[offline]\nacustic_model = \"x\"")?.userMessage.hasSuffix("has an unknown key offline.acustic_model.") == true)
+        #expect(
+            loadError("[offline]\nacustic_model = \"x\"")?.userMessage.hasSuffix(
+                "has an unknown key offline.acustic_model.") == true)
         #expect(loadError("colour = 1").map { if case .unknownKey(_, "colour") = $0 { true } else { false } } == true)
-        #expect(loadError("[recognition]\nengine = 3").map {
-            if case .wrongType(_, "recognition.engine", "a string", "an integer") = $0 { true } else { false }
-        } == true)
-        #expect(loadError("[recognition]\nengine = \"wisper\"")?.userMessage.contains("must be one of \"offline\", \"whisper\", \"pocketsphinx\", \"dashscope\", \"qwen\", \"none\"") == true)
-        #expect(loadError("[offline]\nthreads = 0")?.userMessage.contains("offline.threads must be from 1 to 64, not 0") == true)
+        #expect(
+            loadError("[recognition]\nengine = 3").map {
+                if case .wrongType(_, "recognition.engine", "a string", "an integer") = $0 { true } else { false }
+            } == true)
+        #expect(
+            loadError("[recognition]\nengine = \"wisper\"")?.userMessage.contains(
+                "must be one of \"offline\", \"whisper\", \"pocketsphinx\", \"dashscope\", \"qwen\", \"none\"") == true)
+        #expect(
+            loadError("[offline]\nthreads = 0")?.userMessage.contains("offline.threads must be from 1 to 64, not 0")
+                == true)
         #expect(loadError("[offline]\ndecoder_flags = [\"-beam\"]")?.userMessage.contains("must come in pairs") == true)
         #expect(loadError("[offline]\ndecoder_flags = [1, 2]")?.userMessage.contains("an array of strings") == true)
         #expect(loadError("recognition = \"offline\"")?.userMessage.contains("recognition must be a table") == true)
@@ -127,6 +146,8 @@ import VerbatimTestSupport
     @Test func theFileIsFoundTheXDGWay() {
         #expect(ConfigFile.path(environment: ["VERBATIM_CONFIG": "/a/b.toml", "XDG_CONFIG_HOME": "/x"]) == "/a/b.toml")
         #expect(ConfigFile.path(environment: ["XDG_CONFIG_HOME": "/x", "HOME": "/h"]) == "/x/verbatim/config.toml")
-        #expect(ConfigFile.path(environment: ["XDG_CONFIG_HOME": "relative", "HOME": "/h"]) == "/h/.config/verbatim/config.toml")
+        #expect(
+            ConfigFile.path(environment: ["XDG_CONFIG_HOME": "relative", "HOME": "/h"])
+                == "/h/.config/verbatim/config.toml")
     }
 }

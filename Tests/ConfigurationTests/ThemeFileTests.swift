@@ -19,7 +19,9 @@ struct ThemeFileTests {
         #expect(try ThemeFile.load(name: "default", folders: [Self.shipped]) == Theme.default)
     }
 
-    @Test("Every shipped theme reads, and differs from the default where it should", arguments: ["light", "high-contrast", "monochrome"])
+    @Test(
+        "Every shipped theme reads, and differs from the default where it should",
+        arguments: ["light", "high-contrast", "monochrome"])
     func shippedThemes(name: String) throws {
         let theme = try ThemeFile.load(name: name, folders: [Self.shipped])
         #expect(theme.name == name)
@@ -33,18 +35,21 @@ struct ThemeFileTests {
     @Test("A user theme is found first and may set only some roles")
     func userTheme() throws {
         let folder = TemporaryDirectory()
-        try "[roles]\nspeaker = { fg = \"bright-magenta\", bold = true }\n".write(toFile: folder.file("mine.toml"), atomically: true, encoding: .utf8)
+        try "[roles]\nspeaker = { fg = \"bright-magenta\", bold = true }\n".write(
+            toFile: folder.file("mine.toml"), atomically: true, encoding: .utf8)
         let theme = try ThemeFile.load(name: "mine", folders: [folder.path, Self.shipped])
         #expect(theme.style(.speaker) == TextStyle(foreground: TerminalColor(13), bold: true))
         #expect(theme.style(.partialText) == Theme.default.style(.partialText))
     }
 
-    @Test("A broken theme names the file and the key", arguments: [
-        ("[roles]\nspeakers = { fg = \"red\" }\n", "roles.speakers"),
-        ("[roles]\nspeaker = { fg = \"reddish\" }\n", "roles.speaker.fg"),
-        ("[roles]\nspeaker = { bold = \"yes\" }\n", "roles.speaker.bold"),
-        ("[roles\n", "line 1"),
-    ])
+    @Test(
+        "A broken theme names the file and the key",
+        arguments: [
+            ("[roles]\nspeakers = { fg = \"red\" }\n", "roles.speakers"),
+            ("[roles]\nspeaker = { fg = \"reddish\" }\n", "roles.speaker.fg"),
+            ("[roles]\nspeaker = { bold = \"yes\" }\n", "roles.speaker.bold"),
+            ("[roles\n", "line 1"),
+        ])
     func brokenTheme(text: String, key: String) throws {
         let folder = TemporaryDirectory()
         let path = folder.file("broken.toml")
@@ -62,7 +67,10 @@ struct ThemeFileTests {
     func unknownAndDegraded() {
         #expect(throws: ConfigError.self) { try ThemeFile.load(name: "nope", folders: [Self.shipped]) }
         let sixteen = Theme.default.adapted(toColors: 16)
-        #expect(sixteen.styles.values.allSatisfy { ($0.foreground?.index ?? 0) < 16 && ($0.background?.index ?? 0) < 16 })
-        #expect(Theme.default.adapted(toColors: 0).styles.values.allSatisfy { $0.foreground == nil && $0.background == nil })
+        #expect(
+            sixteen.styles.values.allSatisfy { ($0.foreground?.index ?? 0) < 16 && ($0.background?.index ?? 0) < 16 })
+        #expect(
+            Theme.default.adapted(toColors: 0).styles.values.allSatisfy { $0.foreground == nil && $0.background == nil }
+        )
     }
 }

@@ -7,7 +7,9 @@ import VerbatimTestSupport
 
 @Suite("DashScope: the billed audio is saved as the meeting goes")
 struct DuplexBilledAudioTests {
-    @Test("each saved sentence carries the billed audio reported before it, so a crash loses at most one sentence's share")
+    @Test(
+        "each saved sentence carries the billed audio reported before it, so a crash loses at most one sentence's share"
+    )
     func billedAudioIsSavedWithTheSentences() async throws {
         let english = DuplexSessionTests.english
         let server = try await DashScopeTestServer.start(script: english)

@@ -23,10 +23,12 @@ enum DuplexHarness {
     static let key = DashScopeTestServer.Options().apiKey
 
     static func settings(
-        _ server: DashScopeTestServer, model: String = "fun-asr-realtime", pacing: StreamSettings.Pacing = .asFastAsPossible
+        _ server: DashScopeTestServer, model: String = "fun-asr-realtime",
+        pacing: StreamSettings.Pacing = .asFastAsPossible
     ) -> DuplexSettings {
         var settings = DuplexSettings(
-            url: URL(string: server.url)!, apiKey: key, model: DashScopeModel.named(model) ?? DashScopeModel.named("fun-asr-realtime")!,
+            url: URL(string: server.url)!, apiKey: key,
+            model: DashScopeModel.named(model) ?? DashScopeModel.named("fun-asr-realtime")!,
             pacing: pacing
         )
         settings.model.name = model
@@ -42,9 +44,13 @@ enum DuplexHarness {
     /// Sends `samples` as a file goes to the session, in the chunks it prefers, as fast as it takes
     /// them (or in `chunkFrames` chunks when given). Finishes, and collects every event until the
     /// session ends. (How live audio is paced is the session machine's tests' business: they need no clock.)
-    static func run(_ engine: any RecognitionEngine, samples: [Int16], chunkFrames: Int? = nil) async throws -> DuplexRun {
+    static func run(_ engine: any RecognitionEngine, samples: [Int16], chunkFrames: Int? = nil) async throws
+        -> DuplexRun
+    {
         let session = try await engine.startSession(source: "Me")
-        async let collected: [RecognitionEvent] = { var all: [RecognitionEvent] = []; for await event in session.events { all.append(event) }; return all }()
+        async let collected: [RecognitionEvent] = {
+            var all: [RecognitionEvent] = []; for await event in session.events { all.append(event) }; return all
+        }()
         let frames = chunkFrames ?? session.preferredChunkFrames
         for chunk in ToneScript.chunks(samples, frames: frames) { await session.send(chunk) }
         session.finish()

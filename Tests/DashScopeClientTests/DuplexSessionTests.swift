@@ -11,7 +11,10 @@ import VerbatimTestSupport
 
 @Suite("DashScope duplex session against the loopback server")
 struct DuplexSessionTests {
-    static let english = ["Okay, I got it.", "Let us review the budget for the third quarter.", "Who owns the migration plan?", "Ship it on Friday."]
+    static let english = [
+        "Okay, I got it.", "Let us review the budget for the third quarter.", "Who owns the migration plan?",
+        "Ship it on Friday.",
+    ]
     static let chinese = ["我们讨论一下预算。", "这个季度的目标是什么？", "好的，周五发布。"]
 
     @Test("an English meeting comes back exactly, each sentence once, at the times it was spoken")
@@ -41,7 +44,8 @@ struct DuplexSessionTests {
     func audioFrameSizes(fileChunkFrames: Int?) async throws {
         let server = try await DashScopeTestServer.start(script: Self.english)
         let (samples, _) = ToneScript.audio(sentences: Self.english.count)
-        let run = try await DuplexHarness.run(DashScopeEngine(settings: DuplexHarness.settings(server)), samples: samples, chunkFrames: fileChunkFrames)
+        let run = try await DuplexHarness.run(
+            DashScopeEngine(settings: DuplexHarness.settings(server)), samples: samples, chunkFrames: fileChunkFrames)
         #expect(run.chunkFrames == fileChunkFrames ?? 6_400)
         let fileFrames = try #require(server.tasks.first).audioFrameBytes
         #expect(fileFrames.reduce(0, +) == samples.count * 2)
@@ -74,7 +78,8 @@ struct DuplexSessionTests {
         options.faults = [fault]
         let server = try await DashScopeTestServer.start(script: Self.english, options: options)
         let (samples, _) = ToneScript.audio(sentences: Self.english.count)
-        let run = try await DuplexHarness.run(DashScopeEngine(settings: DuplexHarness.settings(server)), samples: samples, chunkFrames: chunkFrames)
+        let run = try await DuplexHarness.run(
+            DashScopeEngine(settings: DuplexHarness.settings(server)), samples: samples, chunkFrames: chunkFrames)
         #expect(server.faultsLeft.isEmpty, "the fault fired")
         #expect(run.texts == Self.english)
         #expect(run.statuses.contains(.reconnecting(attempt: 1)))
@@ -84,7 +89,8 @@ struct DuplexSessionTests {
         #expect(server.tasks[1].connection == 2)
         // Each task reports its own usage: the first task's counts too, and nothing counts twice. (The
         // server may have reported usage the client never read, as the connection went down.)
-        let billed = try #require(run.events.compactMap { if case let .metrics(metrics) = $0 { metrics.billedSeconds } else { nil } }.last)
+        let billed = try #require(
+            run.events.compactMap { if case let .metrics(metrics) = $0 { metrics.billedSeconds } else { nil } }.last)
         #expect(billed > server.tasks[1].billedSeconds ?? 0)
         #expect(billed <= server.tasks.compactMap(\.billedSeconds).reduce(0, +))
         await server.shutdown()
@@ -163,7 +169,8 @@ struct DuplexSessionTests {
     func eightKilohertz() async throws {
         let server = try await DashScopeTestServer.start(script: Self.chinese)
         let (samples, _) = ToneScript.audio(sentences: Self.chinese.count)
-        let run = try await DuplexHarness.run(DuplexHarness.settings(server, model: "fun-asr-flash-8k-realtime"), samples: samples)
+        let run = try await DuplexHarness.run(
+            DuplexHarness.settings(server, model: "fun-asr-flash-8k-realtime"), samples: samples)
         #expect(run.texts == Self.chinese)
         let task = try #require(server.tasks.first)
         #expect(task.openingJSON.contains(#""sample_rate":8000"#))
@@ -281,8 +288,11 @@ struct DuplexKeepAliveTests {
     @Test("when audio stops coming, silence keeps the task alive past the server's no-audio timeout")
     func silenceKeepsTheTaskAlive() async throws {
         let server = try await quickTimeoutServer()
-        let session = try await DashScopeEngine(settings: liveSettings(server, keepAliveAfterMs: 200)).startSession(source: "Me")
-        let collected = Task { var all: [RecognitionEvent] = []; for await event in session.events { all.append(event) }; return all }
+        let session = try await DashScopeEngine(settings: liveSettings(server, keepAliveAfterMs: 200)).startSession(
+            source: "Me")
+        let collected = Task {
+            var all: [RecognitionEvent] = []; for await event in session.events { all.append(event) }; return all
+        }
         let (samples, _) = ToneScript.audio(sentences: 1)
         for chunk in ToneScript.chunks(samples) { await session.send(chunk) }
         // The source goes quiet; the server must receive three more seconds, three times its timeout.
@@ -302,14 +312,17 @@ struct DuplexKeepAliveTests {
         #expect(server.tasks.count == 1, "the task was never ended by the server")
         #expect(!events.contains { if case .status(.reconnecting) = $0 { true } else { false } })
         let toneStart = Int(PCMFormat.milliseconds(frames: resumeFrame))
-        #expect(abs((assembler.sentences.last?.startMs ?? 0) - toneStart) <= 100, "the second sentence keeps its meeting time")
+        #expect(
+            abs((assembler.sentences.last?.startMs ?? 0) - toneStart) <= 100,
+            "the second sentence keeps its meeting time")
         await server.shutdown()
     }
 
     @Test("without that silence the same server ends the task, and the session reconnects")
     func withoutSilenceTheServerEndsTheTask() async throws {
         let server = try await quickTimeoutServer()
-        let session = try await DashScopeEngine(settings: liveSettings(server, keepAliveAfterMs: 600_000)).startSession(source: "Me")
+        let session = try await DashScopeEngine(settings: liveSettings(server, keepAliveAfterMs: 600_000)).startSession(
+            source: "Me")
         let (samples, _) = ToneScript.audio(sentences: 1)
         for chunk in ToneScript.chunks(samples) { await session.send(chunk) }
         for await event in session.events {

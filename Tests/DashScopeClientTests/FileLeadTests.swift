@@ -43,7 +43,9 @@ struct FileLeadTests {
         await server.shutdown()
     }
 
-    @Test("a file's reader waiting for finals stops waiting at once when it is cancelled (Ctrl-C)", .timeLimit(.minutes(1)))
+    @Test(
+        "a file's reader waiting for finals stops waiting at once when it is cancelled (Ctrl-C)",
+        .timeLimit(.minutes(1)))
     func cancelledWhileWaitingForFinals() async throws {
         let server = try await DashScopeTestServer.start(script: Self.script)
         var settings = DuplexHarness.settings(server)

@@ -8,7 +8,10 @@ import TranscriptCore
 import VerbatimTestSupport
 
 enum QwenHarness {
-    static func settings(_ server: DashScopeTestServer, model: String = QwenModel.defaultName, pacing: StreamSettings.Pacing = .asFastAsPossible) throws -> RealtimeSettings {
+    static func settings(
+        _ server: DashScopeTestServer, model: String = QwenModel.defaultName,
+        pacing: StreamSettings.Pacing = .asFastAsPossible
+    ) throws -> RealtimeSettings {
         let model = QwenModel(name: model)
         let url = try RealtimeEndpoint.url(flag: server.realtimeURL, configured: nil, region: .intl, model: model)
         var settings = RealtimeSettings(url: url, apiKey: DuplexHarness.key, model: model, pacing: pacing)
@@ -134,7 +137,10 @@ struct RealtimeSessionTests {
     @Test("an invalid_request_error mid-session is shown and the session goes on")
     func recoverableError() async throws {
         var options = DashScopeTestServer.Options()
-        options.faults = [.requestError(code: "invalid_value", message: "The audio chunk is too large.", atAudioMs: 1_500), .unknownEvent(atAudioMs: 2_000)]
+        options.faults = [
+            .requestError(code: "invalid_value", message: "The audio chunk is too large.", atAudioMs: 1_500),
+            .unknownEvent(atAudioMs: 2_000),
+        ]
         let server = try await DashScopeTestServer.start(script: Self.english, options: options)
         let (samples, _) = ToneScript.audio(sentences: Self.english.count)
         let run = try await QwenHarness.run(QwenHarness.settings(server), samples: samples)
@@ -167,7 +173,8 @@ struct RealtimeSessionTests {
         let failure = await #expect(throws: DashScopeFailure.self) {
             _ = try await QwenEngine(settings: settings).startSession(source: "Me")
         }
-        #expect(failure == .invalidParameters(message: "silence_duration_ms must be within 200 and 6000. (invalid_value)"))
+        #expect(
+            failure == .invalidParameters(message: "silence_duration_ms must be within 200 and 6000. (invalid_value)"))
         #expect(server.upgrades.count == 1, "not retried")
         await server.shutdown()
     }

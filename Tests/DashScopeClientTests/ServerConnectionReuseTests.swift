@@ -21,9 +21,13 @@ struct ServerConnectionReuseTests {
 
         for _ in 0..<2 {
             let taskID = DuplexInstruction.newTaskID()
-            try await connection.send([.text(DuplexInstruction.runTask(
-                taskID: taskID, model: "fun-asr-realtime", sampleRate: 16_000, parameters: RecognitionParameters()
-            ).json())])
+            try await connection.send([
+                .text(
+                    DuplexInstruction.runTask(
+                        taskID: taskID, model: "fun-asr-realtime", sampleRate: 16_000,
+                        parameters: RecognitionParameters()
+                    ).json())
+            ])
             #expect(try await nextEvent(&inbound) == .taskStarted(taskID: taskID))
             // Audio and the finish in one batch, as the session sends a backlog.
             try await connection.send([.pcm(samples), .text(DuplexInstruction.finishTask(taskID: taskID).json())])
@@ -43,8 +47,12 @@ struct ServerConnectionReuseTests {
         await server.shutdown()
     }
 
-    private func nextEvent(_ inbound: inout AsyncStream<ServiceConnection.Inbound>.AsyncIterator) async throws -> DuplexEvent {
-        guard case let .text(text) = try #require(await inbound.next()) else { throw DuplexProtocolError.malformed("binary") }
+    private func nextEvent(_ inbound: inout AsyncStream<ServiceConnection.Inbound>.AsyncIterator) async throws
+        -> DuplexEvent
+    {
+        guard case let .text(text) = try #require(await inbound.next()) else {
+            throw DuplexProtocolError.malformed("binary")
+        }
         return try DuplexEvent(json: text)
     }
 }

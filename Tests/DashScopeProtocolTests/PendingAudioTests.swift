@@ -50,7 +50,8 @@ struct PendingAudioTests {
         #expect(pending.takeNextToSend(maxFrames: 6_400) == nil)
         #expect(pending.chunks.count == 7, "joining leaves the held chunks as they were")
         _ = pending.rewind()
-        #expect(pending.takeNextToSend(maxFrames: 1_000)?.samples.count == 1_600, "at least one chunk, even past the limit")
+        #expect(
+            pending.takeNextToSend(maxFrames: 1_000)?.samples.count == 1_600, "at least one chunk, even past the limit")
     }
 
     @Test("full in a live meeting: the oldest goes, and what no final covered is reported at the next connection")
@@ -80,7 +81,9 @@ struct PendingAudioTests {
         #expect(!pending.mustWait)
     }
 
-    @Test("a file's server says nothing with the buffer full: sent audio goes for room until the next final; a reconnection reports it")
+    @Test(
+        "a file's server says nothing with the buffer full: sent audio goes for room until the next final; a reconnection reports it"
+    )
     func fileWithSilentServer() {
         var pending = buffer(capacityFrames: 3_200, overflow: .wait, chunks: 2, sent: 2)
         #expect(pending.mustWait)

@@ -26,12 +26,14 @@ struct ScriptedWire: SessionWire {
         let origin = EngineClock(originMs: 0)
         switch words.first {
         case "ready": return [.ready]
-        case "partial": return [.recognized(.partial(EnginePartial(sentenceID: Int(words[1])!, text: rest(2), clock: origin)))]
+        case "partial":
+            return [.recognized(.partial(EnginePartial(sentenceID: Int(words[1])!, text: rest(2), clock: origin)))]
         case "final":
             let (id, start, end) = (Int(words[1])!, Int(words[2])!, Int(words[3])!)
             return [
                 .progress(hasText: true, reachingTaskMs: end),
-                .recognized(.final(EngineSentence(sentenceID: id, clock: origin, startMs: start, endMs: end, text: rest(4)))),
+                .recognized(
+                    .final(EngineSentence(sentenceID: id, clock: origin, startMs: start, endMs: end, text: rest(4)))),
             ]
         case "heartbeat": return [.progress(hasText: false, reachingTaskMs: nil)]
         case "billed": return [.billed(seconds: Int(words[1])!)]
@@ -61,7 +63,10 @@ struct SessionMachineRun {
     /// The connection the machine last asked for.
     private(set) var connection: ConnectionID?
 
-    init(_ pacing: SessionPolicy.Pacing, wire: ScriptedWire = ScriptedWire(), configure: (inout SessionPolicy) -> Void = { _ in }) {
+    init(
+        _ pacing: SessionPolicy.Pacing, wire: ScriptedWire = ScriptedWire(),
+        configure: (inout SessionPolicy) -> Void = { _ in }
+    ) {
         var policy = SessionPolicy(pacing: pacing, maxFrameMs: 400)
         configure(&policy)
         machine = StreamingSessionMachine(policy: policy, source: "Me", makeWire: { wire }, jitter: { $0.upperBound })
@@ -69,7 +74,9 @@ struct SessionMachineRun {
 
     /// Feeds one event; returns what it asked for (sends completed on its behalf are not included).
     @discardableResult
-    mutating func step(_ event: (inout StreamingSessionMachine<ScriptedWire>, Int) -> [SessionAction]) -> [SessionAction] {
+    mutating func step(_ event: (inout StreamingSessionMachine<ScriptedWire>, Int) -> [SessionAction])
+        -> [SessionAction]
+    {
         let asked = event(&machine, nowMs)
         take(asked)
         while completesSends, let id = sending {
@@ -135,7 +142,8 @@ struct SessionMachineRun {
     }
 
     static func chunk(_ index: Int) -> AudioChunk {
-        AudioChunk(source: "Me", startFrame: Int64(index) * 1_600, samples: [Int16](repeating: Int16(index + 1), count: 1_600))
+        AudioChunk(
+            source: "Me", startFrame: Int64(index) * 1_600, samples: [Int16](repeating: Int16(index + 1), count: 1_600))
     }
 
     /// The samples of chunks `indexes`, end to end: what one audio frame carries.
@@ -148,7 +156,11 @@ struct SessionMachineRun {
     var events: [RecognitionEvent] { actions.compactMap { if case let .emit(event) = $0 { event } else { nil } } }
     var statuses: [EngineStatus] { events.compactMap { if case let .status(status) = $0 { status } else { nil } } }
     var finals: [EngineSentence] { events.compactMap { if case let .final(sentence) = $0 { sentence } else { nil } } }
-    var lastSchedule: Int?? { actions.last { if case .schedule = $0 { true } else { false } }.map { if case let .schedule(ms) = $0 { ms } else { nil } } }
+    var lastSchedule: Int?? {
+        actions.last { if case .schedule = $0 { true } else { false } }.map {
+            if case let .schedule(ms) = $0 { ms } else { nil }
+        }
+    }
 }
 
 /// Frames in failure messages as what they carry: a test's chunks hold their index + 1, so a frame of

@@ -20,16 +20,21 @@ import VerbatimTestSupport
         #expect(format.render(ExportFixtures.meeting) == format.render(ExportFixtures.meeting))
     }
 
-    private func expectSnapshot(_ actual: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    private func expectSnapshot(_ actual: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation)
+    {
         switch Snapshot.check(actual, named: name) {
         case .matches:
             break
         case let .differs(expected):
-            Issue.record("\(name) differs from its snapshot.\n--- expected\n\(expected)\n--- actual\n\(actual)", sourceLocation: sourceLocation)
+            Issue.record(
+                "\(name) differs from its snapshot.\n--- expected\n\(expected)\n--- actual\n\(actual)",
+                sourceLocation: sourceLocation)
         case let .missing(path):
-            Issue.record("No snapshot at \(path); run with RECORD_SNAPSHOTS=1 to record it.", sourceLocation: sourceLocation)
+            Issue.record(
+                "No snapshot at \(path); run with RECORD_SNAPSHOTS=1 to record it.", sourceLocation: sourceLocation)
         case let .recorded(path):
-            Issue.record("Recorded \(path); run again without RECORD_SNAPSHOTS to check it.", sourceLocation: sourceLocation)
+            Issue.record(
+                "Recorded \(path); run again without RECORD_SNAPSHOTS to check it.", sourceLocation: sourceLocation)
         }
     }
 }

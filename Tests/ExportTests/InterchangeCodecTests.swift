@@ -50,7 +50,9 @@ import TranscriptCore
         ),
         (
             #"{"format": "verbatim-meeting", "version": 1, "title": "T", "started_at": "yesterday", "sentences": []}"#,
-            .invalidField(file: "f.json", field: "started_at", problem: "expected an ISO 8601 date with a UTC offset, like 2026-11-21T10:00:00+08:00")
+            .invalidField(
+                file: "f.json", field: "started_at",
+                problem: "expected an ISO 8601 date with a UTC offset, like 2026-11-21T10:00:00+08:00")
         ),
         (
             #"{"format": "verbatim-meeting", "version": 1, "title": "T", "started_at": "2026-11-21T10:00:00Z", "sentences": [{"start_ms": 0, "end_ms": 1, "text": "a"}, {"start_ms": "soon", "end_ms": 1, "text": "b"}]}"#,
@@ -70,15 +72,21 @@ import TranscriptCore
         ),
         (
             #"{"format": "verbatim-meeting", "version": 1, "title": "T", "started_at": "2026-11-21T10:00:00Z", "sentences": [{"start_ms": 0, "end_ms": 1e30, "text": "a"}]}"#,
-            .invalidField(file: "f.json", field: "sentences[0].end_ms", problem: "is not a whole number of milliseconds that fits (too large)")
+            .invalidField(
+                file: "f.json", field: "sentences[0].end_ms",
+                problem: "is not a whole number of milliseconds that fits (too large)")
         ),
         (
             #"{"format": "verbatim-meeting", "version": 1, "title": "T", "started_at": "2026-11-21T10:00:00Z", "duration_ms": 120000, "sentences": [{"start_ms": 0, "end_ms": 997200000, "text": "a"}]}"#,
-            .invalidField(file: "f.json", field: "sentences[0].end_ms", problem: "is 277:00:00, after the meeting's end (duration_ms, 2:00)")
+            .invalidField(
+                file: "f.json", field: "sentences[0].end_ms",
+                problem: "is 277:00:00, after the meeting's end (duration_ms, 2:00)")
         ),
         (
             #"{"format": "verbatim-meeting", "version": 1, "title": "T", "started_at": "2026-11-21T10:00:00Z", "duration_ms": 120000, "sentences": [], "notes": [{"at_ms": 500000, "text": "x"}]}"#,
-            .invalidField(file: "f.json", field: "notes[0].at_ms", problem: "is 00:08:20, after the meeting's end (duration_ms, 2:00)")
+            .invalidField(
+                file: "f.json", field: "notes[0].at_ms",
+                problem: "is 00:08:20, after the meeting's end (duration_ms, 2:00)")
         ),
     ])
     func namesTheOffendingField(json: String, expected: InterchangeError) {

@@ -38,7 +38,9 @@ import TranscriptCore
         let lastWord = try #require(first.lines.last?.split(separator: " ").last)
         let words = try #require(sentence.words)
         #expect(words.map(\.endMs).contains(first.endMs))
-        #expect(words.first { $0.endMs == first.endMs }?.text == String(lastWord).trimmingCharacters(in: .punctuationCharacters))
+        #expect(
+            words.first { $0.endMs == first.endMs }?.text
+                == String(lastWord).trimmingCharacters(in: .punctuationCharacters))
     }
 
     @Test func withoutWordTimingsTimeIsSharedByLength() {
@@ -62,7 +64,9 @@ import TranscriptCore
         #expect(TextWrapping.lines(text, width: 42).last?.split(separator: " ").count == 1)
         let cues = SubtitleCues.cues(for: Sentence(startMs: 0, endMs: 6_000, text: text))
         #expect(cues.count == 2)
-        #expect(cues.allSatisfy { $0.lines.joined(separator: " ").split(separator: " ").count >= 4 }, "\(cues.map(\.lines))")
+        #expect(
+            cues.allSatisfy { $0.lines.joined(separator: " ").split(separator: " ").count >= 4 }, "\(cues.map(\.lines))"
+        )
         #expect(cues.flatMap(\.lines).joined(separator: " ") == text)
         #expect(cues.allSatisfy { $0.lines.count <= 2 && $0.lines.allSatisfy { DisplayWidth.of($0) <= 42 } })
     }

@@ -8,7 +8,8 @@ import TranscriptCore
         var startMs = 0
         var sentences: [Sentence] = []
         for index in 0..<sentenceCount {
-            sentences.append(Sentence(startMs: startMs, endMs: startMs + 800, text: "Sentence \(index + 1).", speaker: nil))
+            sentences.append(
+                Sentence(startMs: startMs, endMs: startMs + 800, text: "Sentence \(index + 1).", speaker: nil))
             startMs += 1_000 + (pausesAfter.contains(index) ? pauseMs : 0)
         }
         return MeetingTranscript(
@@ -52,9 +53,12 @@ import TranscriptCore
 
     @Test func markdownAndTextShowAStretchASourceCouldNotRecordAtItsTime() {
         let markdown = MarkdownExporter.render(transcript, audioGaps: [gap])
-        let outage = "> ⚠️ **[00:00:03]** Not recorded until 00:00:08 (Me): the audio source was lost; the audio file has silence there."
-        #expect(markdown.contains("Before the outage.\n\n" + outage + "\n\n**[00:00:09] Me:** After it."), "\(markdown)")
+        let outage =
+            "> ⚠️ **[00:00:03]** Not recorded until 00:00:08 (Me): the audio source was lost; the audio file has silence there."
+        #expect(
+            markdown.contains("Before the outage.\n\n" + outage + "\n\n**[00:00:09] Me:** After it."), "\(markdown)")
         let text = PlainTextExporter.render(transcript, audioGaps: [gap])
-        #expect(text.contains("[00:00:01] Me: Before the outage.\n[00:00:03] Not recorded until 00:00:08 (Me)"), "\(text)")
+        #expect(
+            text.contains("[00:00:01] Me: Before the outage.\n[00:00:03] Not recorded until 00:00:08 (Me)"), "\(text)")
     }
 }

@@ -39,25 +39,34 @@ import Testing
     }
 
     let hello = [
-        DecodedSegment(word: "<s>", startFrame: 0, endFrame: 9), DecodedSegment(word: "hello", startFrame: 10, endFrame: 39),
-        DecodedSegment(word: "<sil>", startFrame: 40, endFrame: 44), DecodedSegment(word: "i(2)", startFrame: 45, endFrame: 59),
-        DecodedSegment(word: "[NOISE]", startFrame: 60, endFrame: 64), DecodedSegment(word: "</s>", startFrame: 65, endFrame: 70),
+        DecodedSegment(word: "<s>", startFrame: 0, endFrame: 9),
+        DecodedSegment(word: "hello", startFrame: 10, endFrame: 39),
+        DecodedSegment(word: "<sil>", startFrame: 40, endFrame: 44),
+        DecodedSegment(word: "i(2)", startFrame: 45, endFrame: 59),
+        DecodedSegment(word: "[NOISE]", startFrame: 60, endFrame: 64),
+        DecodedSegment(word: "</s>", startFrame: 65, endFrame: 70),
     ]
 
     @Test func partialsWhileSpeakingThenAFinalWithWordTimesWhenSpeechStops() {
-        let decoder = ScriptedDecoder(script: [(false, ""), (true, "hello"), (true, "hello"), (true, "hello i"), (false, "hello i")], utterances: [hello])
+        let decoder = ScriptedDecoder(
+            script: [(false, ""), (true, "hello"), (true, "hello"), (true, "hello i"), (false, "hello i")],
+            utterances: [hello])
         let recognizer = OfflineRecognizer(decoder: decoder)
         let events = (0..<5).flatMap { recognizer.process(chunk($0)) }
         let clock = EngineClock(originMs: 0)
-        #expect(events == [
-            .partial(EnginePartial(sentenceID: 0, text: "Hello", clock: clock)),
-            .partial(EnginePartial(sentenceID: 0, text: "Hello I", clock: clock)),
-            .final(EngineSentence(
-                sentenceID: 0, clock: clock, startMs: 100, endMs: 600, text: "Hello I.",
-                words: [Word(startMs: 100, endMs: 400, text: "hello"), Word(startMs: 450, endMs: 600, text: "i")]
-            )),
-            .metrics(EngineMetrics(finalLatencyMs: 0)),
-        ])
+        #expect(
+            events == [
+                .partial(EnginePartial(sentenceID: 0, text: "Hello", clock: clock)),
+                .partial(EnginePartial(sentenceID: 0, text: "Hello I", clock: clock)),
+                .final(
+                    EngineSentence(
+                        sentenceID: 0, clock: clock, startMs: 100, endMs: 600, text: "Hello I.",
+                        words: [
+                            Word(startMs: 100, endMs: 400, text: "hello"), Word(startMs: 450, endMs: 600, text: "i"),
+                        ]
+                    )),
+                .metrics(EngineMetrics(finalLatencyMs: 0)),
+            ])
     }
 
     @Test func theClockStartsAtTheFirstChunksPlaceInTheMeeting() {
@@ -71,7 +80,8 @@ import Testing
     }
 
     @Test func aGapInTheAudioEndsTheUtteranceAndStartsANewStreamOnTheMeetingClock() {
-        let decoder = ScriptedDecoder(script: [(true, "hello"), (true, "hello i"), (true, "again")], utterances: [hello, hello])
+        let decoder = ScriptedDecoder(
+            script: [(true, "hello"), (true, "hello i"), (true, "again")], utterances: [hello, hello])
         let recognizer = OfflineRecognizer(decoder: decoder)
         _ = recognizer.process(chunk(0))
         _ = recognizer.process(chunk(1))
@@ -79,11 +89,15 @@ import Testing
         #expect(decoder.streamsStarted == 2)
         guard case let .final(first) = afterGap.first else { return #expect(Bool(false), "\(afterGap)") }
         #expect(first.clock == EngineClock(originMs: 0))
-        #expect(afterGap.contains(.partial(EnginePartial(sentenceID: 1, text: "Again", clock: EngineClock(originMs: 500)))))
+        #expect(
+            afterGap.contains(.partial(EnginePartial(sentenceID: 1, text: "Again", clock: EngineClock(originMs: 500)))))
     }
 
     @Test func noiseTakenForSpeechClearsItsPartialWithoutASentence() {
-        let noise = [DecodedSegment(word: "<s>", startFrame: 0, endFrame: 5), DecodedSegment(word: "[NOISE]", startFrame: 6, endFrame: 20)]
+        let noise = [
+            DecodedSegment(word: "<s>", startFrame: 0, endFrame: 5),
+            DecodedSegment(word: "[NOISE]", startFrame: 6, endFrame: 20),
+        ]
         let decoder = ScriptedDecoder(script: [(true, "uh"), (false, "")], utterances: [noise])
         let recognizer = OfflineRecognizer(decoder: decoder)
         let events = (0..<2).flatMap { recognizer.process(chunk($0)) }
@@ -99,13 +113,15 @@ import Testing
             utterances: [hello]
         )
         let recognizer = OfflineRecognizer(decoder: decoder)
-        let events = recognizer.process(AudioChunk(source: "Me", startFrame: 0, samples: [Int16](repeating: 0, count: 7_200)))
+        let events = recognizer.process(
+            AudioChunk(source: "Me", startFrame: 0, samples: [Int16](repeating: 0, count: 7_200)))
         #expect(decoder.processed == [1_600, 1_600, 1_600, 1_600, 800])
         let clock = EngineClock(originMs: 0)
         #expect(events.compactMap { if case let .final(sentence) = $0 { sentence.text } else { nil } } == ["Hello I."])
         #expect(events.last == .partial(EnginePartial(sentenceID: 1, text: "Again", clock: clock)))
         // The next chunk follows on: no gap, the same stream.
-        _ = recognizer.process(AudioChunk(source: "Me", startFrame: 7_200, samples: [Int16](repeating: 0, count: 1_600)))
+        _ = recognizer.process(
+            AudioChunk(source: "Me", startFrame: 7_200, samples: [Int16](repeating: 0, count: 1_600)))
         #expect(decoder.streamsStarted == 1)
     }
 

@@ -18,7 +18,9 @@ import VerbatimTestSupport
             for await event in session.events { events.append(event) }
             return events
         }
-        for try await chunk in try AudioFileSource(path: path).chunks(paced: false, chunkFrames: chunkFrames) { await session.send(chunk) }
+        for try await chunk in try AudioFileSource(path: path).chunks(paced: false, chunkFrames: chunkFrames) {
+            await session.send(chunk)
+        }
         session.finish()
         return await collector.value
     }
@@ -40,10 +42,17 @@ import VerbatimTestSupport
         for (final, utterance) in zip(finals, meeting.utterances) {
             let start = final.clock.meetingMs(final.startMs)
             let end = final.clock.meetingMs(final.endMs)
-            #expect(abs(start - utterance.speechStartMs) < 300, "\(final.text): starts at \(start), speech at \(utterance.speechStartMs)")
-            #expect(abs(end - utterance.speechEndMs) < 300, "\(final.text): ends at \(end), speech at \(utterance.speechEndMs)")
+            #expect(
+                abs(start - utterance.speechStartMs) < 300,
+                "\(final.text): starts at \(start), speech at \(utterance.speechStartMs)")
+            #expect(
+                abs(end - utterance.speechEndMs) < 300,
+                "\(final.text): ends at \(end), speech at \(utterance.speechEndMs)")
             #expect(final.words.map(\.startMs) == final.words.map(\.startMs).sorted())
-            #expect(final.words.allSatisfy { $0.startMs >= final.startMs && $0.endMs <= final.endMs && $0.startMs < $0.endMs })
+            #expect(
+                final.words.allSatisfy {
+                    $0.startMs >= final.startMs && $0.endMs <= final.endMs && $0.startMs < $0.endMs
+                })
         }
     }
 
@@ -53,7 +62,8 @@ import VerbatimTestSupport
     @Test(arguments: [6_400, 48_000])
     func chunksOfAnySizeGiveTheSameSentencesAtTheSameTimes(chunkFrames: Int) async throws {
         let folder = TemporaryDirectory()
-        let meeting = try SpeechCorpus.meeting(voice: "awb", in: folder.path, sentences: Array(SpeechCorpus.sentences.prefix(3)))
+        let meeting = try SpeechCorpus.meeting(
+            voice: "awb", in: folder.path, sentences: Array(SpeechCorpus.sentences.prefix(3)))
         let expected = Self.finals(try await Self.recognize(meeting.path))
         let finals = Self.finals(try await Self.recognize(meeting.path, chunkFrames: chunkFrames))
         #expect(expected.count == 3)
@@ -64,12 +74,15 @@ import VerbatimTestSupport
 
     @Test func partialsGrowBeforeEachFinal() async throws {
         let folder = TemporaryDirectory()
-        let meeting = try SpeechCorpus.meeting(voice: "awb", in: folder.path, sentences: Array(SpeechCorpus.sentences.prefix(2)))
+        let meeting = try SpeechCorpus.meeting(
+            voice: "awb", in: folder.path, sentences: Array(SpeechCorpus.sentences.prefix(2)))
         let events = try await Self.recognize(meeting.path)
         #expect(events.first == .status(.live))
         var partials: [Int: [String]] = [:]
         for event in events {
-            if case let .partial(partial) = event, !partial.text.isEmpty { partials[partial.sentenceID, default: []].append(partial.text) }
+            if case let .partial(partial) = event, !partial.text.isEmpty {
+                partials[partial.sentenceID, default: []].append(partial.text)
+            }
             if case let .final(final) = event, !final.text.isEmpty {
                 let seen = partials[final.sentenceID] ?? []
                 #expect(seen.count >= 3, "sentence \(final.sentenceID) had partials \(seen)")

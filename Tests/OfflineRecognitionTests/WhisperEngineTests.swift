@@ -11,7 +11,8 @@ import VerbatimTestSupport
 @Suite("Whisper on real speech", .serialized)
 struct WhisperEngineTests {
     static func settings(_ streaming: WhisperStreaming) throws -> WhisperSettings {
-        let settings = WhisperSettings(model: .tinyEnglish, decoding: WhisperDecoding(threads: 2, language: "en"), streaming: streaming)
+        let settings = WhisperSettings(
+            model: .tinyEnglish, decoding: WhisperDecoding(threads: 2, language: "en"), streaming: streaming)
         try #require(
             FileManager.default.fileExists(atPath: settings.modelPath),
             "Whisper tiny.en is not installed at \(settings.modelPath): run `make test` (or scripts/whisper/install-model.sh tiny.en)"
@@ -42,7 +43,9 @@ struct WhisperEngineTests {
             total = total + WordErrorRate(reference: clip.transcript, hypothesis: text)
             for sentence in finals {
                 let start = sentence.clock.meetingMs(sentence.startMs), end = sentence.clock.meetingMs(sentence.endMs)
-                #expect(start >= 10_000 && end <= 10_000 + clip.durationMs + 200 && start < end, "\(clip.name): \(start)-\(end)")
+                #expect(
+                    start >= 10_000 && end <= 10_000 + clip.durationMs + 200 && start < end,
+                    "\(clip.name): \(start)-\(end)")
                 #expect(!sentence.words.isEmpty)
             }
         }
@@ -58,7 +61,10 @@ struct WhisperEngineTests {
         var chunks = clip.chunks()
         // A second of quiet after the sentence, as in a meeting.
         for index in 0..<10 {
-            chunks.append(AudioChunk(source: "Me", startFrame: Int64(clip.samples.count + index * 1_600), samples: [Int16](repeating: 0, count: 1_600)))
+            chunks.append(
+                AudioChunk(
+                    source: "Me", startFrame: Int64(clip.samples.count + index * 1_600),
+                    samples: [Int16](repeating: 0, count: 1_600)))
         }
         let stream = try WhisperStream(settings: try Self.settings(.live))
         var events: [RecognitionEvent] = []
@@ -75,7 +81,9 @@ struct WhisperEngineTests {
     func silenceGivesNothing() async throws {
         var generator = SystemRandomNumberGenerator()
         let chunks = (0..<100).map { index in
-            AudioChunk(source: "Me", startFrame: Int64(index * 1_600), samples: (0..<1_600).map { _ in Int16.random(in: -40...40, using: &generator) })
+            AudioChunk(
+                source: "Me", startFrame: Int64(index * 1_600),
+                samples: (0..<1_600).map { _ in Int16.random(in: -40...40, using: &generator) })
         }
         let events = try await Self.recognize(chunks, settings: try Self.settings(.live))
         #expect(Self.finals(events).isEmpty)
@@ -84,8 +92,12 @@ struct WhisperEngineTests {
 
     @Test("a model that is not installed is an error naming the command that installs it")
     func missingModel() async throws {
-        let settings = WhisperSettings(model: .base, modelPath: "/nowhere/ggml-base-q8_0.bin", decoding: WhisperDecoding(), streaming: .live)
-        #expect(throws: OfflineEngineError.whisperModelMissing(model: "base", path: "/nowhere/ggml-base-q8_0.bin", installCommand: "verbatim models install base")) {
+        let settings = WhisperSettings(
+            model: .base, modelPath: "/nowhere/ggml-base-q8_0.bin", decoding: WhisperDecoding(), streaming: .live)
+        #expect(
+            throws: OfflineEngineError.whisperModelMissing(
+                model: "base", path: "/nowhere/ggml-base-q8_0.bin", installCommand: "verbatim models install base")
+        ) {
             try settings.check()
         }
     }

@@ -32,7 +32,8 @@ import Testing
     mutating func audio(ms: Int, speech: Bool) -> [AudioChunk] {
         (0..<ms / 100).map { _ in
             defer { frame += 1_600 }
-            return AudioChunk(source: "Me", startFrame: frame, samples: [Int16](repeating: speech ? 6_000 : 0, count: 1_600))
+            return AudioChunk(
+                source: "Me", startFrame: frame, samples: [Int16](repeating: speech ? 6_000 : 0, count: 1_600))
         }
     }
 
@@ -45,7 +46,8 @@ import Testing
     }
 
     /// Feeds chunks one at a time, as live capture does.
-    static func feed(_ streamer: WhisperStreamer<ScriptedDecoder>, _ chunks: [AudioChunk]) throws -> [RecognitionEvent] {
+    static func feed(_ streamer: WhisperStreamer<ScriptedDecoder>, _ chunks: [AudioChunk]) throws -> [RecognitionEvent]
+    {
         var events: [RecognitionEvent] = []
         for chunk in chunks { events += try streamer.process([chunk]) }
         return events
@@ -150,7 +152,8 @@ import Testing
     }
 
     @Test mutating func aFileTakesOnlySentencesWellInsideTheWindow() throws {
-        let pacing = WhisperStreaming(stepMs: 10_000, windowMs: 10_000, silenceMs: 1_200, agreement: false, marginMs: 2_000)
+        let pacing = WhisperStreaming(
+            stepMs: 10_000, windowMs: 10_000, silenceMs: 1_200, agreement: false, marginMs: 2_000)
         let early = Self.words("first point.", from: 1_000)
         let late = Self.words("second point.", from: 8_500)  // ends 8.8 s: within 2 s of the window's end
         let decoder = ScriptedDecoder([early + late, Self.words("second point.", from: 7_500)])
@@ -215,11 +218,14 @@ import Testing
     }
 
     @Test func englishWordsStartAtASpaceAndKeepTheirPunctuation() {
-        let words = TokenWords.words([token(" Dash", 0, 100), token("wood", 100, 200), token(" said", 200, 300), token(".", 300, 310)])
-        #expect(words == [
-            HeardWord("Dashwood", spaced: true, startMs: 0, endMs: 200),
-            HeardWord("said.", spaced: true, startMs: 200, endMs: 310),
+        let words = TokenWords.words([
+            token(" Dash", 0, 100), token("wood", 100, 200), token(" said", 200, 300), token(".", 300, 310),
         ])
+        #expect(
+            words == [
+                HeardWord("Dashwood", spaced: true, startMs: 0, endMs: 200),
+                HeardWord("said.", spaced: true, startMs: 200, endMs: 310),
+            ])
         #expect(words.last?.endsSentence == true)
         #expect(HeardWord.join(words) == "Dashwood said.")
     }

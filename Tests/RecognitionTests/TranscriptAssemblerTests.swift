@@ -10,10 +10,11 @@ import TranscriptCore
     }
 
     func final(_ id: Int, _ start: Int, _ end: Int, _ text: String, clock: EngineClock? = nil) -> RecognitionEvent {
-        .final(EngineSentence(
-            sentenceID: id, clock: clock ?? self.clock, startMs: start, endMs: end, text: text,
-            words: [Word(startMs: start, endMs: end, text: text)]
-        ))
+        .final(
+            EngineSentence(
+                sentenceID: id, clock: clock ?? self.clock, startMs: start, endMs: end, text: text,
+                words: [Word(startMs: start, endMs: end, text: text)]
+            ))
     }
 
     @Test func aPartialReplacesThePreviousOneOfTheSameSentence() {
@@ -28,9 +29,11 @@ import TranscriptCore
 
     @Test func aPartialKeepsItsProvisionalTailTrimmedLikeItsText() {
         var assembler = TranscriptAssembler()
-        _ = assembler.apply(.partial(EnginePartial(sentenceID: 1, text: "ship it on ", provisional: "on ", clock: clock)), source: "Me")
+        _ = assembler.apply(
+            .partial(EnginePartial(sentenceID: 1, text: "ship it on ", provisional: "on ", clock: clock)), source: "Me")
         #expect(assembler.partials["Me"]?.text == "ship it on" && assembler.partials["Me"]?.provisional == "on")
-        _ = assembler.apply(.partial(EnginePartial(sentenceID: 1, text: "ship it", provisional: "Friday", clock: clock)), source: "Me")
+        _ = assembler.apply(
+            .partial(EnginePartial(sentenceID: 1, text: "ship it", provisional: "Friday", clock: clock)), source: "Me")
         #expect(assembler.partials["Me"]?.provisional == "", "a tail that is not the text's is not kept")
     }
 

@@ -3,7 +3,8 @@ import Testing
 
 @Suite struct WordErrorRateTests {
     @Test func identicalTextsHaveNoErrorsWhateverTheCaseAndPunctuation() {
-        let wer = WordErrorRate(reference: "Let's review the budget, before Friday.", hypothesis: "let's review the budget before friday")
+        let wer = WordErrorRate(
+            reference: "Let's review the budget, before Friday.", hypothesis: "let's review the budget before friday")
         #expect(wer == WordErrorRate(errors: 0, referenceWords: 6))
     }
 
@@ -16,7 +17,9 @@ import Testing
     }
 
     @Test func ratesOfSeveralUtterancesAddUpByWords() {
-        let total = WordErrorRate(reference: "a b", hypothesis: "a") + WordErrorRate(reference: "c d e f", hypothesis: "c d e f")
+        let total =
+            WordErrorRate(reference: "a b", hypothesis: "a")
+            + WordErrorRate(reference: "c d e f", hypothesis: "c d e f")
         #expect(total == WordErrorRate(errors: 1, referenceWords: 6))
     }
 

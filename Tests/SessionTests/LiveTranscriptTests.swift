@@ -43,9 +43,12 @@ struct LiveTranscriptTests {
         let store = try MeetingStore.open(path: folder.file("verbatim.sqlite"))
         let meetingID = try await store.beginMeeting(MeetingInfo(title: "Partials", startedAt: .now()))
         let transcript = await LiveTranscript(
-            sessions: ["Me": ScriptedSession(Self.script)], saveTo: (store, meetingID), labelsSpeakers: false, sendsPartials: sent
+            sessions: ["Me": ScriptedSession(Self.script)], saveTo: (store, meetingID), labelsSpeakers: false,
+            sendsPartials: sent
         )
-        let updates = Task { var all: [TranscriptUpdate] = []; for await update in transcript.updates { all.append(update) }; return all }
+        let updates = Task {
+            var all: [TranscriptUpdate] = []; for await update in transcript.updates { all.append(update) }; return all
+        }
 
         let sentences = await transcript.finish(endMs: 2_000)
         let received = await updates.value

@@ -31,7 +31,9 @@ struct AudioTrackTests {
         }
     }
 
-    @Test("a live meeting records what the engine never transcribed, and the billed audio; a backwards stretch is refused")
+    @Test(
+        "a live meeting records what the engine never transcribed, and the billed audio; a backwards stretch is refused"
+    )
     func transcriptGapsAndBilling() async throws {
         let fixture = try StoreFixture()
         let id = try await fixture.store.beginMeeting(info, audioTracks: tracks)
@@ -39,9 +41,11 @@ struct AudioTrackTests {
         try await fixture.store.addTranscriptGap(TranscriptGap(source: "Me", startMs: 7_000, endMs: 8_000), to: id)
         try await fixture.store.setBilledSeconds(312, for: id)
         let meeting = try await fixture.store.meeting(id)
-        #expect(meeting.transcript.gaps == [
-            TranscriptGap(source: "Me", startMs: 7_000, endMs: 8_000), TranscriptGap(source: "Them", startMs: 60_000, endMs: 185_000),
-        ])
+        #expect(
+            meeting.transcript.gaps == [
+                TranscriptGap(source: "Me", startMs: 7_000, endMs: 8_000),
+                TranscriptGap(source: "Them", startMs: 60_000, endMs: 185_000),
+            ])
         #expect(meeting.billedSeconds == 312)
         await #expect(throws: StoreError.self) {
             try await fixture.store.addTranscriptGap(TranscriptGap(source: nil, startMs: 9_000, endMs: 8_000), to: id)

@@ -12,7 +12,10 @@ import VerbatimTestSupport
         // When it is read with plain SQLite
         let queue = try DatabaseQueue(path: fixture.store.path)
         let (journalMode, options) = try queue.read { db in
-            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try String.fetchAll(db, sql: "PRAGMA compile_options"))
+            (
+                try String.fetchOne(db, sql: "PRAGMA journal_mode"),
+                try String.fetchAll(db, sql: "PRAGMA compile_options")
+            )
         }
         // Then WAL is on (so another process can search while a meeting records) and FTS5 is compiled in
         #expect(journalMode == "wal")
@@ -22,8 +25,10 @@ import VerbatimTestSupport
     @Test func aRecordedMeetingIsVisibleToAnotherConnectionSentenceBySentence() async throws {
         // Given a meeting being recorded
         let fixture = try StoreFixture()
-        let info = MeetingInfo(title: "Standup", startedAt: MeetingStart(epochMs: 1_795_226_400_000, utcOffsetSeconds: 3600))
-        let id = try await fixture.store.beginMeeting(info, audioTracks: [AudioTrack(source: "Me", device: "vmic", path: "/tmp/standup.wav")])
+        let info = MeetingInfo(
+            title: "Standup", startedAt: MeetingStart(epochMs: 1_795_226_400_000, utcOffsetSeconds: 3600))
+        let id = try await fixture.store.beginMeeting(
+            info, audioTracks: [AudioTrack(source: "Me", device: "vmic", path: "/tmp/standup.wav")])
         let reader = try MeetingStore.open(path: fixture.store.path)
 
         // When one sentence is appended
@@ -45,19 +50,29 @@ import VerbatimTestSupport
 
     @Test func keepsEverythingAMeetingHolds() async throws {
         let fixture = try StoreFixture()
-        let words = [Word(startMs: 0, endMs: 400, text: "Hello", punctuation: ","), Word(startMs: 450, endMs: 900, text: "world")]
+        let words = [
+            Word(startMs: 0, endMs: 400, text: "Hello", punctuation: ","),
+            Word(startMs: 450, endMs: 900, text: "world"),
+        ]
         let transcript = MeetingTranscript(
             info: MeetingInfo(
                 title: "Review", startedAt: MeetingStart(iso8601: "2026-11-21T10:00:00-05:00")!, durationMs: 5000,
                 language: "en", engine: "offline", model: "en-us", tags: ["b", "a", "a"]
             ),
             sentences: [
-                Sentence(startMs: 0, endMs: 900, text: "Hello, world", speaker: "Me", words: words, emotion: Emotion(tag: "neutral", confidence: 0.5)),
-                Sentence(startMs: 2_000, endMs: 2_500, text: "Bye", speaker: "Them", emotion: Emotion(tag: "positive", confidence: nil)),
+                Sentence(
+                    startMs: 0, endMs: 900, text: "Hello, world", speaker: "Me", words: words,
+                    emotion: Emotion(tag: "neutral", confidence: 0.5)),
+                Sentence(
+                    startMs: 2_000, endMs: 2_500, text: "Bye", speaker: "Them",
+                    emotion: Emotion(tag: "positive", confidence: nil)),
             ],
             bookmarks: [Bookmark(atMs: 500, label: "start")],
             notes: [Note(atMs: 800, text: "say hi back")],
-            gaps: [TranscriptGap(source: "Them", startMs: 1_000, endMs: 1_900), TranscriptGap(source: nil, startMs: 3_000, endMs: 4_000)]
+            gaps: [
+                TranscriptGap(source: "Them", startMs: 1_000, endMs: 1_900),
+                TranscriptGap(source: nil, startMs: 3_000, endMs: 4_000),
+            ]
         )
         let id = try await fixture.store.importMeeting(transcript)
         let stored = try await fixture.store.meeting(id)
@@ -70,7 +85,9 @@ import VerbatimTestSupport
         let fixture = try StoreFixture()
         let transcript = MeetingTranscript(
             info: MeetingInfo(title: "Bad", startedAt: MeetingStart(epochMs: 0, utcOffsetSeconds: 0)),
-            sentences: [Sentence(startMs: 0, endMs: 10, text: "fine"), Sentence(startMs: 50, endMs: 10, text: "backwards")]
+            sentences: [
+                Sentence(startMs: 0, endMs: 10, text: "fine"), Sentence(startMs: 50, endMs: 10, text: "backwards"),
+            ]
         )
         await #expect(throws: StoreError.self) { try await fixture.store.importMeeting(transcript) }
         #expect(try await fixture.store.meetings().isEmpty)
@@ -123,11 +140,13 @@ import VerbatimTestSupport
 extension MeetingStore {
     func expectNoOrphans() throws {
         let orphans = try DatabaseQueue(path: path).read { db in
-            try Int.fetchOne(db, sql: """
-                SELECT (SELECT COUNT(*) FROM sentence WHERE meeting_id NOT IN (SELECT id FROM meeting))
-                     + (SELECT COUNT(*) FROM bookmark WHERE meeting_id NOT IN (SELECT id FROM meeting))
-                     + (SELECT COUNT(*) FROM sentence_search WHERE rowid NOT IN (SELECT id FROM sentence))
-                """)
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT (SELECT COUNT(*) FROM sentence WHERE meeting_id NOT IN (SELECT id FROM meeting))
+                         + (SELECT COUNT(*) FROM bookmark WHERE meeting_id NOT IN (SELECT id FROM meeting))
+                         + (SELECT COUNT(*) FROM sentence_search WHERE rowid NOT IN (SELECT id FROM sentence))
+                    """)
         }
         #expect(orphans == 0)
     }

@@ -19,20 +19,26 @@ import VerbatimTestSupport
         // Given an archive at v5, whose search index has one column of single characters
         let folder = TemporaryDirectory()
         let path = folder.file("verbatim.sqlite")
-        try await Self.archive(at: path, migratedUpTo: "v5: pauses", sql: """
-                INSERT INTO meeting (id, title, started_at_ms, utc_offset_s, status) VALUES (1, 'Old', 0, 0, 'complete');
-                INSERT INTO sentence (id, meeting_id, start_ms, end_ms, text) VALUES
-                    (1, 1, 0, 900, '关于预算，第三季度我们需要再讨论一下。'), (2, 1, 1000, 1900, 'The budget is fine.');
-                INSERT INTO sentence_search (rowid, body) VALUES
-                    (1, '关 于 预 算 第 三 季 度 我 们 需 要 再 讨 论 一 下'), (2, 'The budget is fine');
-            """)
+        try await Self.archive(
+            at: path, migratedUpTo: "v5: pauses",
+            sql: """
+                    INSERT INTO meeting (id, title, started_at_ms, utc_offset_s, status) VALUES (1, 'Old', 0, 0, 'complete');
+                    INSERT INTO sentence (id, meeting_id, start_ms, end_ms, text) VALUES
+                        (1, 1, 0, 900, '关于预算，第三季度我们需要再讨论一下。'), (2, 1, 1000, 1900, 'The budget is fine.');
+                    INSERT INTO sentence_search (rowid, body) VALUES
+                        (1, '关 于 预 算 第 三 季 度 我 们 需 要 再 讨 论 一 下'), (2, 'The budget is fine');
+                """)
         // When this Verbatim opens it
         var announcements: [String] = []
         let store = try MeetingStore.open(path: path) { announcements.append($0) }
         // Then the user is told why opening takes a while, and every query kind finds the old sentences
-        #expect(announcements == ["Updating the archive at \(path) for this version of Verbatim (once; a large archive takes a while)…"])
+        #expect(
+            announcements == [
+                "Updating the archive at \(path) for this version of Verbatim (once; a large archive takes a while)…"
+            ])
         for query in ["预算", "第三季度", "预", "budget", "bud"] {
-            #expect(try await store.search(SearchQuery(query)).map(\.itemID) == [query.first!.isASCII ? 2 : 1], "\(query)")
+            #expect(
+                try await store.search(SearchQuery(query)).map(\.itemID) == [query.first!.isASCII ? 2 : 1], "\(query)")
         }
         // And a deleted meeting leaves nothing in the new index
         _ = try await store.deleteMeeting(1)
@@ -44,15 +50,19 @@ import VerbatimTestSupport
         // Given an archive at v7, whose only index is of sentences, without emoji
         let folder = TemporaryDirectory()
         let path = folder.file("verbatim.sqlite")
-        try await Self.archive(at: path, migratedUpTo: "v7: meeting ids are never reused", sql: """
-                INSERT INTO meeting (id, title, started_at_ms, utc_offset_s, status) VALUES (1, 'Quarterly roadmap', 0, 0, 'complete');
-                INSERT INTO sentence (id, meeting_id, start_ms, end_ms, text) VALUES (1, 1, 0, 900, 'We shipped it 🎉 at last.');
-                INSERT INTO note (id, meeting_id, at_ms, text) VALUES (1, 1, 500, 'ask Ana about pricing');
-                INSERT INTO bookmark (id, meeting_id, at_ms, label) VALUES (1, 1, 700, '预算 decision');
-            """)
+        try await Self.archive(
+            at: path, migratedUpTo: "v7: meeting ids are never reused",
+            sql: """
+                    INSERT INTO meeting (id, title, started_at_ms, utc_offset_s, status) VALUES (1, 'Quarterly roadmap', 0, 0, 'complete');
+                    INSERT INTO sentence (id, meeting_id, start_ms, end_ms, text) VALUES (1, 1, 0, 900, 'We shipped it 🎉 at last.');
+                    INSERT INTO note (id, meeting_id, at_ms, text) VALUES (1, 1, 500, 'ask Ana about pricing');
+                    INSERT INTO bookmark (id, meeting_id, at_ms, label) VALUES (1, 1, 700, '预算 decision');
+                """)
         // When this Verbatim opens it, then each is found, and says what it is
         let store = try MeetingStore.open(path: path)
-        let expected: [(String, SearchHit.Kind)] = [("🎉", .sentence), ("pricing", .note), ("预算", .bookmark), ("roadmap", .title)]
+        let expected: [(String, SearchHit.Kind)] = [
+            ("🎉", .sentence), ("pricing", .note), ("预算", .bookmark), ("roadmap", .title),
+        ]
         for (query, kind) in expected {
             let hits = try await store.search(SearchQuery(query))
             #expect(hits.map(\.kind) == [kind], "\(query)")

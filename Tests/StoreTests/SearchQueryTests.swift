@@ -43,11 +43,16 @@ import Testing
         let chinese = SearchSnippet(text: "关于预算，第三季度", query: SearchQuery("预算 季度"))
         #expect(chinese.marked(open: "[", close: "]") == "关于[预算]，第三[季度]")
         let phrase = SearchSnippet(text: "the Budget Review moved", query: SearchQuery("\"budget review\""))
-        #expect(phrase.parts == [.init("the ", isMatch: false), .init("Budget Review", isMatch: true), .init(" moved", isMatch: false)])
+        #expect(
+            phrase.parts == [
+                .init("the ", isMatch: false), .init("Budget Review", isMatch: true), .init(" moved", isMatch: false),
+            ])
     }
 
     @Test func cutsLongSentencesAroundTheFirstMatch() {
-        let text = String(repeating: "filler words here ", count: 20) + "the budget " + String(repeating: "more text ", count: 20)
+        let text =
+            String(repeating: "filler words here ", count: 20) + "the budget "
+            + String(repeating: "more text ", count: 20)
         let snippet = SearchSnippet(text: text, query: SearchQuery("budget "), maxCharacters: 60)
         let marked = snippet.marked(open: "[", close: "]")
         #expect(marked.hasPrefix("…"))

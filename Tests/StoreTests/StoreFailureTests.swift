@@ -51,7 +51,8 @@ import VerbatimTestSupport
             Sentence(startMs: $0 * 1000, endMs: $0 * 1000 + 900, text: "sentence \($0) about the quarterly budget")
         }
         let transcript = MeetingTranscript(
-            info: MeetingInfo(title: "Too big", startedAt: MeetingStart(epochMs: 0, utcOffsetSeconds: 0)), sentences: sentences
+            info: MeetingInfo(title: "Too big", startedAt: MeetingStart(epochMs: 0, utcOffsetSeconds: 0)),
+            sentences: sentences
         )
         await #expect(throws: StoreError.diskFull(path: path)) { try await store.importMeeting(transcript) }
         // Then nothing of it was written, and the archive still works

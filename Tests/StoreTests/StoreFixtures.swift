@@ -13,7 +13,9 @@ struct StoreFixture {
 
     /// Imports a meeting with the given sentences, one second apart, and returns its id.
     @discardableResult
-    func meeting(_ title: String, at iso: String = "2026-11-21T10:00:00+08:00", sentences: [String]) async throws -> Int64 {
+    func meeting(_ title: String, at iso: String = "2026-11-21T10:00:00+08:00", sentences: [String]) async throws
+        -> Int64
+    {
         let info = MeetingInfo(title: title, startedAt: MeetingStart(iso8601: iso)!, durationMs: sentences.count * 1000)
         let transcript = MeetingTranscript(
             info: info,

@@ -7,7 +7,9 @@ import TUIModel
 @Suite("Screen model: messages and keys in, state and effects out")
 struct AppStateTests {
     private func state(height: Int = 24) -> AppState {
-        var state = AppState(title: "Sync", engine: "offline", connection: .local, sources: ["Me", "Them"], size: Size(width: 80, height: height))
+        var state = AppState(
+            title: "Sync", engine: "offline", connection: .local, sources: ["Me", "Them"],
+            size: Size(width: 80, height: height))
         _ = state.update(.clock(elapsedMs: 30_000))
         return state
     }
@@ -23,7 +25,10 @@ struct AppStateTests {
         _ = state.update(.partial(source: "Them", text: "okay"))
         _ = state.update(.finalized(Sentence(startMs: 1_000, endMs: 2_000, text: "We ship Friday.", speaker: "Me")))
         #expect(state.partials == ["Them": LiveText(text: "okay")])
-        #expect(state.transcript.entries == [.sentence(Sentence(startMs: 1_000, endMs: 2_000, text: "We ship Friday.", speaker: "Me"))])
+        #expect(
+            state.transcript.entries == [
+                .sentence(Sentence(startMs: 1_000, endMs: 2_000, text: "We ship Friday.", speaker: "Me"))
+            ])
     }
 
     @Test("Ctrl-L asks for a full repaint on the main screen and over any overlay, and types nothing")
@@ -93,7 +98,10 @@ struct AppStateTests {
         _ = state.update(.clock(elapsedMs: 45_000))
         #expect(state.update(.key(.character(" "))) == [.resume(fromMs: 30_000, toMs: 45_000)])
         #expect(state.recording == .recording)
-        #expect(state.transcript.entries == [.gap(TranscriptGap(source: nil, startMs: 30_000, endMs: 45_000, reason: .paused))])
+        #expect(
+            state.transcript.entries == [
+                .gap(TranscriptGap(source: nil, startMs: 30_000, endMs: 45_000, reason: .paused))
+            ])
     }
 
     @Test("q asks first: n keeps recording, y stops; Ctrl-C the same")
@@ -114,7 +122,10 @@ struct AppStateTests {
     func scrolling() {
         var state = state(height: 14)  // 6 lines of scrollback
         for second in 0..<20 {
-            _ = state.update(.finalized(Sentence(startMs: second * 1_000, endMs: second * 1_000 + 500, text: "line \(second)", speaker: "Me")))
+            _ = state.update(
+                .finalized(
+                    Sentence(
+                        startMs: second * 1_000, endMs: second * 1_000 + 500, text: "line \(second)", speaker: "Me")))
         }
         _ = state.update(.key(.character("k")))
         _ = state.update(.key(.pageUp))
@@ -150,12 +161,17 @@ struct AppStateTests {
         type("预算", into: &state)
         #expect(state.update(.key(.enter)) == [.search("预算")])
         let hits = [7, 9].map {
-            SearchResultRow(meetingID: Int64($0), meetingTitle: "M\($0)", meetingDate: "2026-11-0\($0)", atMs: $0 * 1_000, text: "预算", highlights: [0..<2])
+            SearchResultRow(
+                meetingID: Int64($0), meetingTitle: "M\($0)", meetingDate: "2026-11-0\($0)", atMs: $0 * 1_000,
+                text: "预算", highlights: [0..<2])
         }
         _ = state.update(.searchFinished(query: "预算", results: hits))
         _ = state.update(.key(.down))
         #expect(state.update(.key(.enter)) == [.openMeeting(id: 9, atMs: 9_000)])
-        _ = state.update(.meetingOpened(id: 9, title: "M9", entries: [.sentence(Sentence(startMs: 9_000, endMs: 9_500, text: "预算"))], focusMs: 9_000))
+        _ = state.update(
+            .meetingOpened(
+                id: 9, title: "M9", entries: [.sentence(Sentence(startMs: 9_000, endMs: 9_500, text: "预算"))],
+                focusMs: 9_000))
         guard case .meeting(let opened) = state.overlay else { Issue.record("no meeting open"); return }
         #expect(opened.id == 9)
         _ = state.update(.key(.escape))
@@ -205,7 +221,8 @@ struct AppStateTests {
 
     @Test("docs/keys.md is the key map's own Markdown")
     func keysDocument() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         let path = root.appendingPathComponent("docs/keys.md")
         if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
             try KeyMap.markdown().write(to: path, atomically: true, encoding: .utf8)

@@ -24,7 +24,8 @@ struct ScreenDiffTests {
     @Test("A control character in a sentence or partial shows in caret notation and keeps what follows")
     func controlCharacters() {
         var state = ScreenFixtures.meeting(size: Size(width: 80, height: 24))
-        _ = state.update(.finalized(Sentence(startMs: 20_000, endMs: 21_000, text: "red\u{1B}[41m bg\tend", speaker: "Me")))
+        _ = state.update(
+            .finalized(Sentence(startMs: 20_000, endMs: 21_000, text: "red\u{1B}[41m bg\tend", speaker: "Me")))
         _ = state.update(.partial(source: "Me", text: "so \u{9B}2J next"))
         let screen = ScreenRenderer.render(state).textLines.joined(separator: "\n")
         #expect(screen.contains("red^[[41m bg end"))  // wrapping reads a tab as a space

@@ -17,7 +17,8 @@ struct ScreenRendererTests {
         expectSnapshot(screen, named: "meeting-\(width)x\(height).txt")
     }
 
-    @Test("Sizes below the minimum show a notice, down to 0×0", arguments: [(0, 0), (1, 1), (20, 3), (39, 24), (80, 9)])
+    @Test(
+        "Sizes below the minimum show a notice, down to 0×0", arguments: [(0, 0), (1, 1), (20, 3), (39, 24), (80, 9)])
     func tooSmall(width: Int, height: Int) {
         let state = ScreenFixtures.meeting(size: Size(width: width, height: height))
         let screen = ScreenRenderer.render(state)
@@ -43,7 +44,8 @@ struct ScreenRendererTests {
     @Test("The partial's provisional tail has a style of its own, also where the line wraps")
     func provisionalTail() throws {
         var state = ScreenFixtures.meeting(size: Size(width: 40, height: 16))
-        _ = state.update(.partial(source: "Me", text: "we agreed to ship the migration plan on Friday", provisional: "on Friday"))
+        _ = state.update(
+            .partial(source: "Me", text: "we agreed to ship the migration plan on Friday", provisional: "on Friday"))
         let screen = ScreenRenderer.render(state)
         let last = try #require(screen.textLines.lastIndex { $0.contains("Friday") })
         let friday = try #require(column(of: "on Friday", in: screen.textLines[last]))
@@ -115,12 +117,13 @@ struct ScreenRendererTests {
         for _ in 0..<3 { _ = state.update(.key(.character("k"))) }
         // Then the view holds the first four of the seven lines, and the rule says how to follow again
         let lines = ScreenRenderer.render(state).textLines
-        #expect(Array(lines[4..<8]) == [
-            " [00:00:01] Me: Good morning, let's go through the release plan.                ",
-            " [00:00:05] Them: The reconnect logic is done and the long outage test passes   ",
-            "                  on the loopback server now.                                   ",
-            " [00:00:11] ★ Bookmark: budget                                                  ",
-        ])
+        #expect(
+            Array(lines[4..<8]) == [
+                " [00:00:01] Me: Good morning, let's go through the release plan.                ",
+                " [00:00:05] Them: The reconnect logic is done and the long outage test passes   ",
+                "                  on the loopback server now.                                   ",
+                " [00:00:11] ★ Bookmark: budget                                                  ",
+            ])
         #expect(lines[8] == "── Live ──────────────────────────────────────────── ↑ 3 lines up · G follows ──")
     }
 
@@ -196,7 +199,8 @@ struct ScreenRendererTests {
         _ = state.update(.sourceBack(AudioGap(source: "Me", atMs: 20_000, durationMs: 5_000)))
         lines = ScreenRenderer.render(state).textLines
         #expect(lines[0].hasPrefix(" ● REC "))
-        #expect(lines.contains { $0.contains("[00:00:20] ⚠ Not recorded until 00:00:25 (Me): the audio source was lost") })
+        #expect(
+            lines.contains { $0.contains("[00:00:20] ⚠ Not recorded until 00:00:25 (Me): the audio source was lost") })
     }
 
     private func column(of text: String, in line: String) -> Int? {
@@ -204,12 +208,16 @@ struct ScreenRendererTests {
         return DisplayWidth.of(line[..<range.lowerBound])
     }
 
-    private func expectSnapshot(_ screen: ScreenBuffer, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    private func expectSnapshot(
+        _ screen: ScreenBuffer, named name: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         switch Snapshot.check(ScreenFixtures.framed(screen), named: name) {
         case .matches: break
         case let .differs(expected): #expect(ScreenFixtures.framed(screen) == expected, sourceLocation: sourceLocation)
-        case let .missing(path): Issue.record("No snapshot at \(path); record it with RECORD_SNAPSHOTS=1", sourceLocation: sourceLocation)
-        case let .recorded(path): Issue.record("Recorded \(path); run again without RECORD_SNAPSHOTS", sourceLocation: sourceLocation)
+        case let .missing(path):
+            Issue.record("No snapshot at \(path); record it with RECORD_SNAPSHOTS=1", sourceLocation: sourceLocation)
+        case let .recorded(path):
+            Issue.record("Recorded \(path); run again without RECORD_SNAPSHOTS", sourceLocation: sourceLocation)
         }
     }
 }

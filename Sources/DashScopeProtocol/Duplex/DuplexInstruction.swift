@@ -12,15 +12,19 @@ package enum DuplexInstruction: Sendable, Equatable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         do {
-            let data = switch self {
-            case let .runTask(taskID, model, sampleRate, parameters):
-                try encoder.encode(Message(
-                    header: Header(action: "run-task", taskID: taskID),
-                    payload: RunPayload(model: model, parameters: TaskParameters(sampleRate: sampleRate, options: parameters))
-                ))
-            case let .finishTask(taskID):
-                try encoder.encode(Message(header: Header(action: "finish-task", taskID: taskID), payload: FinishPayload()))
-            }
+            let data =
+                switch self {
+                case let .runTask(taskID, model, sampleRate, parameters):
+                    try encoder.encode(
+                        Message(
+                            header: Header(action: "run-task", taskID: taskID),
+                            payload: RunPayload(
+                                model: model, parameters: TaskParameters(sampleRate: sampleRate, options: parameters))
+                        ))
+                case let .finishTask(taskID):
+                    try encoder.encode(
+                        Message(header: Header(action: "finish-task", taskID: taskID), payload: FinishPayload()))
+                }
             return String(decoding: data, as: UTF8.self)
         } catch {
             throw WireEncodingError(error)

@@ -7,20 +7,28 @@ package struct DuplexWire: SessionWire {
     private let parameters: RecognitionParameters
     private var started = false
 
-    package init(model: DashScopeModel, parameters: RecognitionParameters, taskID: String = DuplexInstruction.newTaskID()) {
+    package init(
+        model: DashScopeModel, parameters: RecognitionParameters, taskID: String = DuplexInstruction.newTaskID()
+    ) {
         self.model = model
         self.parameters = parameters
         self.taskID = taskID
     }
 
     package func openingMessages() throws(WireEncodingError) -> [String] {
-        [try DuplexInstruction.runTask(taskID: taskID, model: model.name, sampleRate: model.streamingSampleRate, parameters: parameters).json()]
+        [
+            try DuplexInstruction.runTask(
+                taskID: taskID, model: model.name, sampleRate: model.streamingSampleRate, parameters: parameters
+            ).json()
+        ]
     }
 
     /// Audio goes in binary frames as it is (docs/protocol.md A.6).
     package func audioFrame(_ samples: [Int16]) -> WireFrame { .pcm(samples) }
 
-    package func finishMessage() throws(WireEncodingError) -> String { try DuplexInstruction.finishTask(taskID: taskID).json() }
+    package func finishMessage() throws(WireEncodingError) -> String {
+        try DuplexInstruction.finishTask(taskID: taskID).json()
+    }
 
     package mutating func read(_ text: String, audioSentMs: Int) -> [WireSignal] {
         let event: DuplexEvent
@@ -48,10 +56,13 @@ package struct DuplexWire: SessionWire {
     private func signals(for result: SentenceResult, usage: TaskUsage?) -> [WireSignal] {
         var signals: [WireSignal] = []
         if !result.isHeartbeat {
-            signals.append(.progress(hasText: !result.text.isEmpty, reachingTaskMs: result.endTime ?? result.lastWordEndTime))
+            signals.append(
+                .progress(hasText: !result.text.isEmpty, reachingTaskMs: result.endTime ?? result.lastWordEndTime))
         }
         if let seconds = usage?.durationSeconds { signals.append(.billed(seconds: seconds)) }
-        if let event = ResultTranslation.event(for: result, clock: EngineClock(originMs: 0)) { signals.append(.recognized(event)) }
+        if let event = ResultTranslation.event(for: result, clock: EngineClock(originMs: 0)) {
+            signals.append(.recognized(event))
+        }
         return signals
     }
 }

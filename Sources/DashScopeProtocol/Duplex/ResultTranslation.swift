@@ -9,14 +9,17 @@ package enum ResultTranslation {
         guard !result.isHeartbeat else { return nil }
         if result.isFinal {
             let end = result.endTime ?? result.lastWordEndTime ?? result.beginTime
-            return .final(EngineSentence(
-                sentenceID: result.sentenceID, clock: clock, startMs: result.beginTime, endMs: max(end, result.beginTime),
-                text: result.text, words: (result.words ?? []).map(word),
-                emotion: result.emotionTag.map { Emotion(tag: $0, confidence: result.emotionConfidence) }
-            ))
+            return .final(
+                EngineSentence(
+                    sentenceID: result.sentenceID, clock: clock, startMs: result.beginTime,
+                    endMs: max(end, result.beginTime),
+                    text: result.text, words: (result.words ?? []).map(word),
+                    emotion: result.emotionTag.map { Emotion(tag: $0, confidence: result.emotionConfidence) }
+                ))
         }
         guard !result.text.isEmpty else { return nil }
-        return .partial(EnginePartial(sentenceID: result.sentenceID, text: result.text, clock: clock, startMs: result.beginTime))
+        return .partial(
+            EnginePartial(sentenceID: result.sentenceID, text: result.text, clock: clock, startMs: result.beginTime))
     }
 
     private static func word(_ word: SentenceResult.WordResult) -> Word {

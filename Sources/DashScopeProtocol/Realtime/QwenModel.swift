@@ -11,11 +11,15 @@ package struct QwenModel: Sendable, Equatable {
 
     package static let defaultName = "qwen3-asr-flash-realtime"
     /// Every name the docs list; other dated snapshots of the family are taken too.
-    package static let knownNames = [defaultName, "qwen3-asr-flash-realtime-2026-02-10", "qwen3-asr-flash-realtime-2025-10-27"]
+    package static let knownNames = [
+        defaultName, "qwen3-asr-flash-realtime-2026-02-10", "qwen3-asr-flash-realtime-2025-10-27",
+    ]
 
     /// The model, or nil when the name is not of the family (a typo, or a duplex model given to `--engine qwen`).
     package static func named(_ name: String) -> QwenModel? {
-        guard name == defaultName || (name.hasPrefix(defaultName + "-") && isDate(name.dropFirst(defaultName.count + 1))) else {
+        guard
+            name == defaultName || (name.hasPrefix(defaultName + "-") && isDate(name.dropFirst(defaultName.count + 1)))
+        else {
             return nil
         }
         return QwenModel(name: name)
@@ -42,10 +46,12 @@ extension DashScopeRegion {
 /// region's; the model goes in its query, replacing a `model` already there and keeping the rest
 /// (the SDK 1.x way of appending `?model=` breaks a URL that has a query, docs/protocol.md B.1).
 package enum RealtimeEndpoint {
-    package static func url(flag: String?, configured: String?, region: DashScopeRegion, model: QwenModel) throws(DashScopeSettingsError) -> URL {
+    package static func url(flag: String?, configured: String?, region: DashScopeRegion, model: QwenModel)
+        throws(DashScopeSettingsError) -> URL
+    {
         let chosen = flag ?? configured ?? region.realtimeURL
         guard var components = URLComponents(string: chosen), let scheme = components.scheme?.lowercased(),
-              ["ws", "wss"].contains(scheme), components.host?.isEmpty == false
+            ["ws", "wss"].contains(scheme), components.host?.isEmpty == false
         else { throw .invalidEndpoint(chosen) }
         var query = (components.queryItems ?? []).filter { $0.name != "model" }
         query.append(URLQueryItem(name: "model", value: model.name))

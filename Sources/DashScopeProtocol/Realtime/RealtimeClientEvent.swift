@@ -35,7 +35,8 @@ package enum RealtimeClientEvent: Sendable, Equatable {
     /// written directly, as neither base64 nor the hexadecimal id has anything to escape (JSONEncoder
     /// tripled the engine's CPU time).
     package static func appendAudioJSON(_ pcm: [UInt8], eventID: String = newEventID()) -> String {
-        #"{"audio":""# + Data(pcm).base64EncodedString() + #"","event_id":""# + eventID + #"","type":"input_audio_buffer.append"}"#
+        #"{"audio":""# + Data(pcm).base64EncodedString() + #"","event_id":""# + eventID
+            + #"","type":"input_audio_buffer.append"}"#
     }
 
     /// `event_` and 32 hexadecimal digits (docs/protocol.md B.2).

@@ -26,8 +26,10 @@ package enum RealtimeServerEvent: Sendable, Equatable {
         switch frame.type {
         case "session.created": self = .sessionCreated
         case "session.updated": self = .sessionUpdated
-        case "input_audio_buffer.speech_started": self = .speechStarted(itemID: frame.itemID, audioStartMs: frame.audioStartMs)
-        case "input_audio_buffer.speech_stopped": self = .speechStopped(itemID: frame.itemID, audioEndMs: frame.audioEndMs)
+        case "input_audio_buffer.speech_started":
+            self = .speechStarted(itemID: frame.itemID, audioStartMs: frame.audioStartMs)
+        case "input_audio_buffer.speech_stopped":
+            self = .speechStopped(itemID: frame.itemID, audioEndMs: frame.audioEndMs)
         case "input_audio_buffer.committed": self = .committed(itemID: frame.itemID)
         case "conversation.item.input_audio_transcription.text":
             self = .partial(itemID: frame.itemID, text: frame.text ?? "", stash: frame.stash ?? "")
@@ -36,7 +38,8 @@ package enum RealtimeServerEvent: Sendable, Equatable {
         case "session.finished": self = .sessionFinished
         case "error":
             let error = frame.error
-            self = .error(RealtimeError(type: error?.type ?? "", code: error?.code ?? "", message: error?.message ?? ""))
+            self = .error(
+                RealtimeError(type: error?.type ?? "", code: error?.code ?? "", message: error?.message ?? ""))
         default: self = .other(type: frame.type)
         }
     }

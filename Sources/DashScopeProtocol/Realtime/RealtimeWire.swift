@@ -23,15 +23,21 @@ package struct RealtimeWire: SessionWire {
         timing = UtteranceTiming(silenceDurationMs: config.silenceDurationMs ?? Self.defaultSilenceDurationMs)
     }
 
-    package func openingMessages() throws(WireEncodingError) -> [String] { [try RealtimeClientEvent.sessionUpdate(config).json()] }
+    package func openingMessages() throws(WireEncodingError) -> [String] {
+        [try RealtimeClientEvent.sessionUpdate(config).json()]
+    }
 
-    package func audioFrame(_ samples: [Int16]) -> WireFrame { .text(RealtimeClientEvent.appendAudioJSON(samples.littleEndianBytes)) }
+    package func audioFrame(_ samples: [Int16]) -> WireFrame {
+        .text(RealtimeClientEvent.appendAudioJSON(samples.littleEndianBytes))
+    }
 
     package func finishMessage() throws(WireEncodingError) -> String { try RealtimeClientEvent.finish.json() }
 
     package mutating func read(_ text: String, audioSentMs: Int) -> [WireSignal] {
         let event: RealtimeServerEvent
-        do { event = try RealtimeServerEvent(json: text) } catch { return [.ended(.retry("a malformed frame: \(error)"))] }
+        do { event = try RealtimeServerEvent(json: text) } catch {
+            return [.ended(.retry("a malformed frame: \(error)"))]
+        }
         switch event {
         case .sessionUpdated where !ready:
             ready = true
@@ -75,7 +81,8 @@ package struct RealtimeWire: SessionWire {
         let progress = WireSignal.progress(hasText: !text.isEmpty, reachingTaskMs: nil)
         guard !text.isEmpty else { return [progress] }
         let partial = EnginePartial(
-            sentenceID: sentenceID, text: text, provisional: stash, clock: EngineClock(originMs: 0), startMs: timing.startMs(of: item)
+            sentenceID: sentenceID, text: text, provisional: stash, clock: EngineClock(originMs: 0),
+            startMs: timing.startMs(of: item)
         )
         return [progress, .recognized(.partial(partial))]
     }
@@ -95,7 +102,8 @@ package struct RealtimeWire: SessionWire {
     /// Any other error ends the session.
     private func failure(_ error: RealtimeError) -> WireSignal {
         let detail = error.message.isEmpty ? error.code : "\(error.message) (\(error.code))"
-        let disposition = TaskFailurePolicy.disposition(of: TaskFailure(code: error.code, message: error.message), model: model.name)
+        let disposition = TaskFailurePolicy.disposition(
+            of: TaskFailure(code: error.code, message: error.message), model: model.name)
         switch (error.isRecoverable, ready, disposition) {
         case (true, true, _): return .notice("Qwen refused a request: \(detail)")
         case let (_, _, .fatal(reason)): return .ended(.fatal(reason))

@@ -48,7 +48,8 @@ package struct PendingAudio: Sendable {
     /// True when a file's reader must wait: full, and nothing may be dropped (the oldest audio is
     /// unsent, or it was sent and no final has covered it yet).
     package var mustWait: Bool {
-        overflow == .wait && heldFrames >= capacityFrames && !chunks.isEmpty && !(holdsSentAudio && makesRoomFromSentAudio)
+        overflow == .wait && heldFrames >= capacityFrames && !chunks.isEmpty
+            && !(holdsSentAudio && makesRoomFromSentAudio)
     }
     /// Some of the held audio was sent on this connection.
     package var holdsSentAudio: Bool { nextToSend > 0 }

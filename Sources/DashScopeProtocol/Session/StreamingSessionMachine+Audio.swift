@@ -55,7 +55,9 @@ extension StreamingSessionMachine {
         else { return [] }
         var actions: [SessionAction] = []
         var frames: [WireFrame] = []
-        while frames.count < policy.maxFramesPerBatch, hasFrameToSend, let chunk = pending.takeNextToSend(maxFrames: samplesPerFrame) {
+        while frames.count < policy.maxFramesPerBatch, hasFrameToSend,
+            let chunk = pending.takeNextToSend(maxFrames: samplesPerFrame)
+        {
             if let end = link.sentThroughFrame, chunk.startFrame != end {
                 // A live meeting's buffer let go of audio this connection had not sent yet (a socket
                 // stalled for longer than the buffer holds): the server's clock would skip it, so the

@@ -271,11 +271,14 @@ package struct StreamingSessionMachine<Wire: SessionWire>: Sendable {
     }
 
     var metricsEvent: RecognitionEvent {
-        let billed = billedByThisTask.map { $0 + billedByEarlierTasks } ?? (billedByEarlierTasks > 0 ? billedByEarlierTasks : nil)
-        return .metrics(EngineMetrics(
-            firstResultDelayMs: metrics.firstPackageDelayMs, lastResultDelayMs: metrics.lastPackageDelayMs,
-            resultLatencyMs: metrics.resultLatencyMs, billedSeconds: billed
-        ))
+        let billed =
+            billedByThisTask.map { $0 + billedByEarlierTasks }
+            ?? (billedByEarlierTasks > 0 ? billedByEarlierTasks : nil)
+        return .metrics(
+            EngineMetrics(
+                firstResultDelayMs: metrics.firstPackageDelayMs, lastResultDelayMs: metrics.lastPackageDelayMs,
+                resultLatencyMs: metrics.resultLatencyMs, billedSeconds: billed
+            ))
     }
 
     static func notTranscribed(_ frames: Range<Int64>) -> RecognitionEvent {
@@ -300,7 +303,9 @@ package struct StreamingSessionMachine<Wire: SessionWire>: Sendable {
         scheduledAtMs = nil
         var actions: [SessionAction] = []
         if case let .backingOff(until) = phase, now >= until { actions.append(connect()) }
-        if case let .connected(link) = phase, let finishSent = link.finishSentAtMs, now >= finishSent + policy.finishTimeoutSeconds * 1_000 {
+        if case let .connected(link) = phase, let finishSent = link.finishSentAtMs,
+            now >= finishSent + policy.finishTimeoutSeconds * 1_000
+        {
             // A server that never answers would hold the end of the meeting forever: the connection is
             // given up, and the next one is sent the audio no final has covered.
             actions += lose(.retry("no answer \(policy.finishTimeoutSeconds) s after the end of the audio"), atMs: now)

@@ -59,9 +59,11 @@ extension DashScopeFailure: UserFacingError {
         case .arrears: "DashScope refused the task: the account is in arrears."
         case let .unknownModel(model): "DashScope does not know the model \"\(model)\"."
         case let .invalidParameters(message): "DashScope refused the recognition settings: \(message)"
-        case let .endpointNotFound(status): "The DashScope endpoint has no realtime recognition service (HTTP \(status))."
+        case let .endpointNotFound(status):
+            "The DashScope endpoint has no realtime recognition service (HTTP \(status))."
         case let .untrustedCertificate(host): "The TLS certificate of \(host) is not trusted."
-        case let .gaveUp(attempts, problem): "Lost the connection to DashScope and gave up after \(attempts) attempts (\(problem))."
+        case let .gaveUp(attempts, problem):
+            "Lost the connection to DashScope and gave up after \(attempts) attempts (\(problem))."
         case let .failed(code, message): "DashScope failed the task: \(code) \(message)"
         case let .unsendableSettings(message): "The recognition settings can't be sent to the service (\(message))."
         }
@@ -74,9 +76,12 @@ extension DashScopeFailure: UserFacingError {
         case .accessDenied: "Enable the model for your account or workspace in the Model Studio console."
         case .arrears: "Top up the account in the Alibaba Cloud console."
         case .unknownModel: "Choose one of \(DashScopeModel.stableNames.joined(separator: ", ")) with --model."
-        case .invalidParameters: "Fix the recognition flags, or the [dashscope] or [qwen] settings in the configuration file."
-        case .endpointNotFound: "Check --endpoint, DASHSCOPE_WEBSOCKET_BASE_URL or dashscope.endpoint: the URL ends in /api-ws/v1/inference."
-        case .untrustedCertificate: "Trust its certificate authority with --ca-file FILE or the SSL_CERT_FILE environment variable."
+        case .invalidParameters:
+            "Fix the recognition flags, or the [dashscope] or [qwen] settings in the configuration file."
+        case .endpointNotFound:
+            "Check --endpoint, DASHSCOPE_WEBSOCKET_BASE_URL or dashscope.endpoint: the URL ends in /api-ws/v1/inference."
+        case .untrustedCertificate:
+            "Trust its certificate authority with --ca-file FILE or the SSL_CERT_FILE environment variable."
         case .gaveUp: "Check the network; the audio file has the whole meeting for a later `verbatim transcribe`."
         case .failed: nil
         case .unsendableSettings: "Check the numbers in the [dashscope] and [qwen] sections of the configuration file."

@@ -7,10 +7,13 @@ enum HallucinationFilter {
     /// `words` without those over no speech at all ("Thank you." over a silence), and without a phrase
     /// repeated more than twice in a row (a decoder stuck in a loop).
     static func clean(_ words: [HeardWord], speech: [Range<Int>]) -> [HeardWord] {
-        collapseRepeats(words.filter { word in
-            !isStutter(word.text)
-                && speech.contains { $0.lowerBound - toleranceMs < word.endMs && word.startMs < $0.upperBound + toleranceMs }
-        })
+        collapseRepeats(
+            words.filter { word in
+                !isStutter(word.text)
+                    && speech.contains {
+                        $0.lowerBound - toleranceMs < word.endMs && word.startMs < $0.upperBound + toleranceMs
+                    }
+            })
     }
 
     /// A "word" that is a few characters over and over ("old-s-s-y-y-y-y-y..."): a decoder loop

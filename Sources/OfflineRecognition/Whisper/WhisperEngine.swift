@@ -10,7 +10,8 @@ package struct WhisperSettings: Sendable, Equatable {
     package var decoding: WhisperDecoding
     package var streaming: WhisperStreaming
 
-    package init(model: WhisperModel, modelPath: String? = nil, decoding: WhisperDecoding, streaming: WhisperStreaming) {
+    package init(model: WhisperModel, modelPath: String? = nil, decoding: WhisperDecoding, streaming: WhisperStreaming)
+    {
         self.model = model
         self.modelPath = modelPath ?? model.path(in: WhisperModel.folder())
         self.decoding = decoding
@@ -53,7 +54,8 @@ package struct WhisperEngine: RecognitionEngine {
             load: { [settings] in
                 try settings.check()
                 let decoder = try WhisperDecoder(modelPath: settings.modelPath, settings: settings.decoding)
-                return WhisperStreamer(decoder: decoder, pacing: settings.streaming, promptPrefix: Self.promptPrefix(settings))
+                return WhisperStreamer(
+                    decoder: decoder, pacing: settings.streaming, promptPrefix: Self.promptPrefix(settings))
             },
             run: { streamer, queue, sink in WhisperDrain.run(streamer, queue: queue, sink: sink) }
         )
@@ -71,7 +73,9 @@ enum WhisperDrain {
             var busySeconds = 0.0
             var lastFinalLatencyMs: Int?
             func yield(_ event: RecognitionEvent) {
-                if case let .metrics(metrics) = event { lastFinalLatencyMs = metrics.finalLatencyMs ?? lastFinalLatencyMs }
+                if case let .metrics(metrics) = event {
+                    lastFinalLatencyMs = metrics.finalLatencyMs ?? lastFinalLatencyMs
+                }
                 sink.yield(event)
             }
             while let chunks = queue.popAll() {
@@ -82,8 +86,10 @@ enum WhisperDrain {
             }
             for event in try streamer.finish() { yield(event) }
             if heardMs > 0 {
-                sink.yield(.metrics(EngineMetrics(
-                    finalLatencyMs: lastFinalLatencyMs, realTimeFactor: busySeconds / (heardMs / 1000))))
+                sink.yield(
+                    .metrics(
+                        EngineMetrics(
+                            finalLatencyMs: lastFinalLatencyMs, realTimeFactor: busySeconds / (heardMs / 1000))))
             }
         } catch {
             sink.yield(.status(.failed(reason: error.userMessage)))

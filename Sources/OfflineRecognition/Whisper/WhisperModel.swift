@@ -17,7 +17,8 @@ package struct WhisperModel: Sendable, Equatable {
     package static let tinyEnglish = WhisperModel(
         name: "tiny.en", multilingual: false, summary: "English only; fast (the default for English)")
     package static let base = WhisperModel(
-        name: "base", multilingual: true, summary: "99 languages, Chinese and mixed Chinese/English among them; twice as slow")
+        name: "base", multilingual: true,
+        summary: "99 languages, Chinese and mixed Chinese/English among them; twice as slow")
     package static let all = [tinyEnglish, base]
 
     package static func named(_ name: String) -> WhisperModel? { all.first { $0.name == name } }
@@ -28,7 +29,8 @@ package struct WhisperModel: Sendable, Equatable {
     /// `$VERBATIM_MODELS`, else `$XDG_DATA_HOME/verbatim/models`, else `~/.local/share/verbatim/models`.
     package static func folder(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let explicit = environment["VERBATIM_MODELS"], !explicit.isEmpty { return explicit }
-        let data = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let data =
+            environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
         return data + "/verbatim/models"
     }

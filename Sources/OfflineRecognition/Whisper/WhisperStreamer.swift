@@ -214,7 +214,8 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
         words[0].startMs = max(words[0].startMs, span.lowerBound)
         words[words.count - 1].endMs = min(words[words.count - 1].endMs, span.upperBound)
         let final = EngineSentence(
-            sentenceID: sentenceID, clock: Self.clock, startMs: span.lowerBound, endMs: span.upperBound, text: text, words: words
+            sentenceID: sentenceID, clock: Self.clock, startMs: span.lowerBound, endMs: span.upperBound, text: text,
+            words: words
         )
         // How long after the sentence's end the audio had reached when it became final (audio time).
         let heardMs = Int(PCMFormat.milliseconds(frames: nextFrame ?? 0))
@@ -228,9 +229,12 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
         let text = [stable, tentative].filter { !$0.isEmpty }.joined(separator: " ")
         guard !text.isEmpty, text != shownPartial else { return [] }
         shownPartial = text
-        return [.partial(EnginePartial(
-            sentenceID: sentenceID, text: text, provisional: tentative, clock: Self.clock,
-            startMs: sentence.first?.startMs ?? agreement.tentative.first?.startMs
-        ))]
+        return [
+            .partial(
+                EnginePartial(
+                    sentenceID: sentenceID, text: text, provisional: tentative, clock: Self.clock,
+                    startMs: sentence.first?.startMs ?? agreement.tentative.first?.startMs
+                ))
+        ]
     }
 }

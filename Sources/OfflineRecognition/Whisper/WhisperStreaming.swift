@@ -35,5 +35,6 @@ package struct WhisperStreaming: Sendable, Equatable {
         if model.multilingual { streaming.stepMs = 2000 }
         return streaming
     }
-    package static let file = WhisperStreaming(stepMs: 28_000, windowMs: 28_000, silenceMs: 800, agreement: false, marginMs: 2000)
+    package static let file = WhisperStreaming(
+        stepMs: 28_000, windowMs: 28_000, silenceMs: 800, agreement: false, marginMs: 2000)
 }

@@ -40,7 +40,8 @@ enum TokenWords {
             pending += token.bytes
             pendingEnd = token.endMs
             // A complete character that is ideographic ends its word at once.
-            if let text = String(validating: pending, as: UTF8.self), text.unicodeScalars.last.map(isIdeograph) == true {
+            if let text = String(validating: pending, as: UTF8.self), text.unicodeScalars.last.map(isIdeograph) == true
+            {
                 emit()
             }
         }
@@ -71,7 +72,8 @@ enum TokenWords {
         for word in words {
             if !word.spaced, let last = merged.last, word.text.allSatisfy({ $0.isPunctuation }) {
                 merged[merged.count - 1] = HeardWord(
-                    last.text + word.text, spaced: last.spaced, startMs: last.startMs, endMs: max(last.endMs, word.endMs))
+                    last.text + word.text, spaced: last.spaced, startMs: last.startMs,
+                    endMs: max(last.endMs, word.endMs))
             } else {
                 merged.append(word)
             }

@@ -19,9 +19,11 @@ struct DeleteCommand: AsyncParsableCommand {
                 // A script without --yes must not hang on a prompt nobody reads.
                 guard Terminal.stdinIsTerminal else { throw CLIError.confirmationNeeded(meetingID: archived.id) }
                 let sentences = archived.transcript.sentences.count
-                FileHandle.standardError.write(Data(
-                    "Delete meeting \(archived.id) \(TerminalSafeText.quoted(archived.transcript.info.title)) (\(sentences) sentences) and its audio? [y/N] ".utf8
-                ))
+                FileHandle.standardError.write(
+                    Data(
+                        "Delete meeting \(archived.id) \(TerminalSafeText.quoted(archived.transcript.info.title)) (\(sentences) sentences) and its audio? [y/N] "
+                            .utf8
+                    ))
                 guard let answer = readLine(), ["y", "yes"].contains(answer.lowercased()) else {
                     // Not a success: a script that asked for a deletion must not read it as done.
                     StandardError.write("Nothing was deleted.")

@@ -11,16 +11,21 @@ struct ExportCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The meeting's id, or latest.") var meeting: MeetingReference
-    @Option(help: "md, srt, vtt, json or txt (default: from the --output file's extension, else md).") var format: ExportFormat?
-    @Option(help: ArgumentHelp(
-        "Write to this file instead of stdout; a folder gets verbatim-meeting-ID.EXT in it.", valueName: "file"
-    )) var output: String?
+    @Option(help: "md, srt, vtt, json or txt (default: from the --output file's extension, else md).") var format:
+        ExportFormat?
+    @Option(
+        help: ArgumentHelp(
+            "Write to this file instead of stdout; a folder gets verbatim-meeting-ID.EXT in it.", valueName: "file"
+        )) var output: String?
     @Flag(help: "Overwrite the --output file if it exists.") var force = false
 
     func validate() throws {
-        if format == nil, let output, output != "-", !FileErrorReason.isFolder(output), ExportFormat(fileName: output) == nil,
-           (output as NSString).pathExtension != "" {
-            throw ValidationError("Can't tell the format from \(output)'s extension; pass --format md, srt, vtt, json or txt.")
+        if format == nil, let output, output != "-", !FileErrorReason.isFolder(output),
+            ExportFormat(fileName: output) == nil,
+            (output as NSString).pathExtension != ""
+        {
+            throw ValidationError(
+                "Can't tell the format from \(output)'s extension; pass --format md, srt, vtt, json or txt.")
         }
     }
 
@@ -31,8 +36,10 @@ struct ExportCommand: AsyncParsableCommand {
             let chosen = format ?? output.flatMap { ExportFormat(fileName: $0) } ?? .markdown
             let text = chosen.render(archived.transcript, audioGaps: archived.gaps)
             guard let output, output != "-" else { return StandardOutput.write(text) }
-            let path = FileErrorReason.isFolder(output)
-                ? (output as NSString).appendingPathComponent("verbatim-meeting-\(archived.id).\(chosen.fileExtension)") : output
+            let path =
+                FileErrorReason.isFolder(output)
+                ? (output as NSString).appendingPathComponent("verbatim-meeting-\(archived.id).\(chosen.fileExtension)")
+                : output
             try OutputFile.write(text, to: path, overwrite: force)
             StandardError.write("Wrote meeting \(archived.id) to \(path).")
         }
@@ -62,7 +69,8 @@ enum FileErrorReason {
     static func describe(_ error: any Error, path: String) -> String {
         if isFolder(path) { return "it is a folder, not a file" }
         let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain
+        {
             return String(cString: strerror(Int32(underlying.code)))
         }
         if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))) }

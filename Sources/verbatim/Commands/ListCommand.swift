@@ -72,7 +72,8 @@ enum MeetingTable {
             ]
         }
         return TextTable.render(
-            header: ["ID", "DATE", "DURATION", "SENTENCES", "STATUS", "TAGS", "TITLE"], rows: rows, rightAligned: [0, 2, 3],
+            header: ["ID", "DATE", "DURATION", "SENTENCES", "STATUS", "TAGS", "TITLE"], rows: rows,
+            rightAligned: [0, 2, 3],
             width: width
         )
     }

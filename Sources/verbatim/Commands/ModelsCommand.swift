@@ -7,7 +7,8 @@ struct ModelsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "models",
         abstract: "List the offline engine's Whisper models, and where they are installed.",
-        discussion: "Models live in $VERBATIM_MODELS, else $XDG_DATA_HOME/verbatim/models (~/.local/share/verbatim/models).",
+        discussion:
+            "Models live in $VERBATIM_MODELS, else $XDG_DATA_HOME/verbatim/models (~/.local/share/verbatim/models).",
         subcommands: [ModelsInstallCommand.self]
     )
 
@@ -22,16 +23,19 @@ struct ModelsCommand: AsyncParsableCommand {
             }
             if json {
                 let entries = rows.map { model, installed in
-                    ModelEntry(name: model.name, installed: installed, path: model.path(in: folder), multilingual: model.multilingual)
+                    ModelEntry(
+                        name: model.name, installed: installed, path: model.path(in: folder),
+                        multilingual: model.multilingual)
                 }
                 return try JSONOutput.print(entries)
             }
-            StandardOutput.write(TextTable.render(
-                header: ["MODEL", "INSTALLED", "LANGUAGES", "PATH"],
-                rows: rows.map { model, installed in
-                    [model.name, installed ? "yes" : "no", model.summary, model.path(in: folder)]
-                }
-            ))
+            StandardOutput.write(
+                TextTable.render(
+                    header: ["MODEL", "INSTALLED", "LANGUAGES", "PATH"],
+                    rows: rows.map { model, installed in
+                        [model.name, installed ? "yes" : "no", model.summary, model.path(in: folder)]
+                    }
+                ))
             for (model, installed) in rows where !installed {
                 StandardError.write("Install \(model.name) with `\(model.installCommand)`.")
             }

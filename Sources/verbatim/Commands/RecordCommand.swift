@@ -27,21 +27,25 @@ struct RecordCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .customLong("source"), help: ArgumentHelp(
-        "A source to record: NAME or a unique part of its description, optionally LABEL=NAME (repeatable; default: the default source).",
-        valueName: "source"
-    ))
+    @Option(
+        name: .customLong("source"),
+        help: ArgumentHelp(
+            "A source to record: NAME or a unique part of its description, optionally LABEL=NAME (repeatable; default: the default source).",
+            valueName: "source"
+        ))
     var sources: [String] = []
 
     @OptionGroup var recognition: EngineOptions
     @Option(help: "The meeting's title (default: \"Meeting\" and the date).") var title: String?
     @Option(help: ArgumentHelp("Stop after this many seconds.", valueName: "seconds")) var duration: Double?
-    @Option(help: ArgumentHelp(
-        "The screen's colours: default, light, high-contrast, monochrome, or a theme of yours (default: the configuration file's).",
-        valueName: "name"
-    ))
+    @Option(
+        help: ArgumentHelp(
+            "The screen's colours: default, light, high-contrast, monochrome, or a theme of yours (default: the configuration file's).",
+            valueName: "name"
+        ))
     var theme: String?
-    @Flag(help: "No screen: status lines and the live partial on stderr, finalized sentences on stdout.") var plain = false
+    @Flag(help: "No screen: status lines and the live partial on stderr, finalized sentences on stdout.") var plain =
+        false
     @Flag(help: "With --plain: one JSON object per sentence and line.") var json = false
     @Flag(help: "With --plain: prefix each sentence with [hh:mm:ss].") var timestamps = false
 
@@ -63,14 +67,16 @@ struct RecordCommand: AsyncParsableCommand {
             if plain { status.write(explanation) }
             let start = MeetingStart.now()
             let info = MeetingInfo(
-                title: title ?? "Meeting \(start.displayDateTime)", startedAt: start, language: engine?.identity.language,
+                title: title ?? "Meeting \(start.displayDateTime)", startedAt: start,
+                language: engine?.identity.language,
                 engine: engine?.identity.name ?? "none", model: engine?.identity.model
             )
             let recorder = try await MeetingRecorder(
                 store: store, info: info, sources: chosen, server: nil, folders: global.folders, engine: engine
             )
             if !plain {
-                let screen = screenSettings(info: info, engine: engine?.identity, sources: recorder.tracks.map(\.source), theme: theme)
+                let screen = screenSettings(
+                    info: info, engine: engine?.identity, sources: recorder.tracks.map(\.source), theme: theme)
                 try await runScreen(screen, recorder: recorder, store: store, stop: stop)
                 return
             }
@@ -79,7 +85,9 @@ struct RecordCommand: AsyncParsableCommand {
                 var metrics = MetricsOutput()
                 var partials = PartialLines()
                 for await event in recorder.events {
-                    if case let .transcript(.metrics(source, figures)) = event { metrics.record(figures, source: source) }
+                    if case let .transcript(.metrics(source, figures)) = event {
+                        metrics.record(figures, source: source)
+                    }
                     Self.report(event, output: output, status: status, partials: &partials)
                 }
                 return metrics
@@ -96,7 +104,9 @@ struct RecordCommand: AsyncParsableCommand {
     }
 
     /// The meeting screen until the user stops; then the summary on the restored terminal.
-    private func runScreen(_ settings: MeetingScreen.Settings, recorder: MeetingRecorder, store: MeetingStore, stop: StopCondition) async throws {
+    private func runScreen(
+        _ settings: MeetingScreen.Settings, recorder: MeetingRecorder, store: MeetingStore, stop: StopCondition
+    ) async throws {
         let (stopRequests, requestStop) = AsyncStream.makeStream(of: Void.self)
         let waiter = Task { [duration] in
             _ = await stop.wait(duration: duration)
@@ -104,8 +114,12 @@ struct RecordCommand: AsyncParsableCommand {
         }
         defer { waiter.cancel() }
         do {
-            let final = try await MeetingScreen(settings: settings, store: store, recorder: recorder).run(stopRequests: stopRequests)
-            StandardError.write(RecordingStatus.saved(id: recorder.meetingID, title: final.title, durationMs: final.elapsedMs, sentences: final.transcript.sentenceCount))
+            let final = try await MeetingScreen(settings: settings, store: store, recorder: recorder).run(
+                stopRequests: stopRequests)
+            StandardError.write(
+                RecordingStatus.saved(
+                    id: recorder.meetingID, title: final.title, durationMs: final.elapsedMs,
+                    sentences: final.transcript.sentenceCount))
         } catch {
             // The screen never opened: close the meeting properly, then say why.
             _ = try? await recorder.stop()
@@ -117,7 +131,8 @@ struct RecordCommand: AsyncParsableCommand {
     /// `--theme`) or a broken file is refused, never a recording with the wrong colours.
     private func loadTheme(config: VerbatimConfig) throws -> Theme {
         let environment = ProcessInfo.processInfo.environment
-        let folders = ThemeFile.folders(environment: environment, executable: Bundle.main.executablePath ?? CommandLine.arguments[0])
+        let folders = ThemeFile.folders(
+            environment: environment, executable: Bundle.main.executablePath ?? CommandLine.arguments[0])
         let name = theme ?? config.theme ?? "default"
         let available: [String]
         do throws(ConfigError) {
@@ -129,15 +144,19 @@ struct RecordCommand: AsyncParsableCommand {
         let list = available.joined(separator: ", ")
         if theme != nil { throw ValidationError("There is no theme \"\(name)\" (--theme); there are \(list).") }
         throw ConfigError.invalidValue(
-            file: config.file ?? "the configuration file", key: "screen.theme", problem: "names no theme (\"\(name)\"); there are \(list)"
+            file: config.file ?? "the configuration file", key: "screen.theme",
+            problem: "names no theme (\"\(name)\"); there are \(list)"
         )
     }
 
-    private func screenSettings(info: MeetingInfo, engine: EngineIdentity?, sources: [String], theme: Theme) -> MeetingScreen.Settings {
+    private func screenSettings(info: MeetingInfo, engine: EngineIdentity?, sources: [String], theme: Theme)
+        -> MeetingScreen.Settings
+    {
         let environment = ProcessInfo.processInfo.environment
         var settings = MeetingScreen.Settings(
             title: info.title, engineLabel: engine.map { "\($0.name) · \($0.model)" } ?? "no engine",
-            connection: engine == nil ? .none : ["whisper", "pocketsphinx"].contains(engine?.name ?? "") ? .local : .connecting,
+            connection: engine == nil
+                ? .none : ["whisper", "pocketsphinx"].contains(engine?.name ?? "") ? .local : .connecting,
             sources: sources, theme: theme,
             noColor: environment["NO_COLOR"].map { !$0.isEmpty } ?? false,
             exportFolder: FileManager.default.currentDirectoryPath, logPath: global.folders.logFile
@@ -145,13 +164,17 @@ struct RecordCommand: AsyncParsableCommand {
         return settings
     }
 
-    private static func report(_ event: RecorderEvent, output: SentenceOutput, status: StatusLine, partials: inout PartialLines) {
+    private static func report(
+        _ event: RecorderEvent, output: SentenceOutput, status: StatusLine, partials: inout PartialLines
+    ) {
         switch event {
         case let .transcript(.finalized(sentence)):
             status.aboveTransient { output.write(sentence) }
         case let .transcript(.partial(source, text, _)):
             guard let text else { return }
-            if status.isTerminal { status.setTransient(RecordingStatus.partial(source: source, text: text)) } else if partials.due(source) {
+            if status.isTerminal {
+                status.setTransient(RecordingStatus.partial(source: source, text: text))
+            } else if partials.due(source) {
                 status.write(RecordingStatus.partial(source: source, text: text))
             }
         default:
@@ -164,7 +187,8 @@ struct RecordCommand: AsyncParsableCommand {
         let available = try PulseSourceCatalog.sources(server: nil)
         let wanted = requests.isEmpty ? [SourceRequest(query: nil)] : requests
         let devices = try wanted.map { request in
-            do throws(SourceSelectionError) { return try SourceSelection.select(request.query, from: available) } catch {
+            do throws(SourceSelectionError) { return try SourceSelection.select(request.query, from: available) } catch
+            {
                 throw AudioError.sourceSelection(error)
             }
         }

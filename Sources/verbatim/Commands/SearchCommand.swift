@@ -5,7 +5,8 @@ import TranscriptCore
 struct SearchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
-        abstract: "Search every meeting's sentences, notes, bookmarks and titles (English and Chinese), best matches first.",
+        abstract:
+            "Search every meeting's sentences, notes, bookmarks and titles (English and Chinese), best matches first.",
         discussion: """
             Words must all appear; "quoted words" must appear together. The last word also matches longer \
             words (reconn finds reconnect). Chinese words of any length match inside sentences, and emoji \
@@ -34,7 +35,9 @@ struct SearchCommand: AsyncParsableCommand {
             if json { return try JSONOutput.print(hits.map { SearchHitItem($0, query: searchQuery) }) }
             if hits.isEmpty { return StandardError.write("No matches.") }
             let styled = Terminal.stdoutSupportsStyle
-            for hit in hits { StandardOutput.preparedLine(SearchHitLine.render(hit, query: searchQuery, styled: styled)) }
+            for hit in hits {
+                StandardOutput.preparedLine(SearchHitLine.render(hit, query: searchQuery, styled: styled))
+            }
         }
     }
 }
@@ -45,12 +48,15 @@ enum SearchHitLine {
     static func render(_ hit: SearchHit, query: SearchQuery, styled: Bool) -> String {
         // Shown safe before the match is marked: the marks are the only escapes in the line.
         let snippet = SearchSnippet(text: TerminalSafeText.line(hit.sentence.text), query: query)
-        let marked = styled ? snippet.marked(open: Terminal.bold, close: Terminal.reset) : snippet.marked(open: "[", close: "]")
-        let speaker: String = switch hit.kind {
-        case .sentence: hit.sentence.speaker.map { TerminalSafeText.line($0) + ": " } ?? ""
-        case .note, .bookmark, .title: hit.kind.rawValue + ": "
-        }
-        return "#\(hit.meetingID) \(hit.meetingStart.inLocalTime.displayDateTime) \(TerminalSafeText.line(hit.meetingTitle)) "
+        let marked =
+            styled ? snippet.marked(open: Terminal.bold, close: Terminal.reset) : snippet.marked(open: "[", close: "]")
+        let speaker: String =
+            switch hit.kind {
+            case .sentence: hit.sentence.speaker.map { TerminalSafeText.line($0) + ": " } ?? ""
+            case .note, .bookmark, .title: hit.kind.rawValue + ": "
+            }
+        return
+            "#\(hit.meetingID) \(hit.meetingStart.inLocalTime.displayDateTime) \(TerminalSafeText.line(hit.meetingTitle)) "
             + "[\(MeetingClock.hms(hit.sentence.startMs))] \(speaker)\(marked)"
     }
 }

@@ -24,7 +24,9 @@ struct ShowCommand: AsyncParsableCommand {
             }
             StandardOutput.line("Meeting \(archived.id) (\(archived.status.rawValue))")
             for line in AudioSummary.lines(archived) { StandardOutput.line(line) }
-            if let billed = archived.billedSeconds { StandardOutput.line("Billed audio: \(MeetingClock.duration(billed * 1_000))") }
+            if let billed = archived.billedSeconds {
+                StandardOutput.line("Billed audio: \(MeetingClock.duration(billed * 1_000))")
+            }
             StandardOutput.write(PlainTextExporter.render(archived.transcript, audioGaps: archived.gaps))
         }
     }

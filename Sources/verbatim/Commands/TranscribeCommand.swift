@@ -23,7 +23,9 @@ struct TranscribeCommand: AsyncParsableCommand {
     @Argument(help: "The audio file.") var file: String
     @OptionGroup var recognition: EngineOptions
     @Option(help: "The meeting's title (default: the file's name).") var title: String?
-    @Option(help: ArgumentHelp("Read FILE as raw PCM: ENCODING[:RATE[:CHANNELS]] (s16le, s32le, f32le).", valueName: "format"))
+    @Option(
+        help: ArgumentHelp(
+            "Read FILE as raw PCM: ENCODING[:RATE[:CHANNELS]] (s16le, s32le, f32le).", valueName: "format"))
     var rawFormat: RawFormat?
     @Flag(help: "One JSON object per sentence and line (start_ms, end_ms, text, speaker, words).") var json = false
     @Flag(help: "Prefix each sentence with [hh:mm:ss].") var timestamps = false
@@ -43,17 +45,25 @@ struct TranscribeCommand: AsyncParsableCommand {
             // The file first: a mistyped path is named before anything about engines or models.
             let source = try AudioFileSource(path: file, raw: rawFormat?.layout)
             let (engine, explanation) = try recognition.resolve(config: config, pacing: .asFastAsPossible)
-            guard let engine else { throw CLIError.noEngineToTranscribe(configFile: config.file ?? "the configuration file") }
+            guard let engine else {
+                throw CLIError.noEngineToTranscribe(configFile: config.file ?? "the configuration file")
+            }
             status.write(explanation)
             let sessions = try await LiveTranscript.startSessions(engine, sources: [source.label])
             let saving = noSave ? nil : try await beginMeeting(engine.identity)
             let transcript = await LiveTranscript(
-                sessions: sessions, saveTo: saving.map { ($0.store, $0.id) }, labelsSpeakers: false, sendsPartials: false
+                sessions: sessions, saveTo: saving.map { ($0.store, $0.id) }, labelsSpeakers: false,
+                sendsPartials: false
             )
             let executor = sessions[source.label]?.preferredExecutor
-            let printer = Task(executorPreference: executor) { await Self.report(transcript.updates, output: SentenceOutput(json: json, timestamps: timestamps), status: status) }
+            let printer = Task(executorPreference: executor) {
+                await Self.report(
+                    transcript.updates, output: SentenceOutput(json: json, timestamps: timestamps), status: status)
+            }
             // Ctrl-C or SIGTERM stops reading; what was heard is still finalized and saved.
-            let feeding = Task(executorPreference: executor) { await feed(source, to: transcript.session(for: source.label), status: status) }
+            let feeding = Task(executorPreference: executor) {
+                await feed(source, to: transcript.session(for: source.label), status: status)
+            }
             let watcher = Task {
                 let reason = await stop.wait(duration: nil)
                 status.write(RecordingStatus.stopping(reason))  // said when it happens, before what follows from it
@@ -78,8 +88,12 @@ struct TranscribeCommand: AsyncParsableCommand {
                     _ = try await saving.store.deleteMeeting(saving.id)
                     status.write(RecordingStatus.nothingHeard(file: file, heardMs: heardMs))
                 } else {
-                    try await saving.store.finishMeeting(saving.id, durationMs: heardMs, status: complete ? .complete : .interrupted)
-                    status.write(RecordingStatus.saved(id: saving.id, title: meetingTitle, durationMs: heardMs, sentences: sentences.count, interrupted: !complete))
+                    try await saving.store.finishMeeting(
+                        saving.id, durationMs: heardMs, status: complete ? .complete : .interrupted)
+                    status.write(
+                        RecordingStatus.saved(
+                            id: saving.id, title: meetingTitle, durationMs: heardMs, sentences: sentences.count,
+                            interrupted: !complete))
                 }
             } else if sentences.isEmpty {
                 status.write(RecordingStatus.nothingHeard(file: file, heardMs: heardMs, saving: false))
@@ -96,7 +110,9 @@ struct TranscribeCommand: AsyncParsableCommand {
     private var meetingTitle: String { title ?? (file == "-" ? "stdin" : (file as NSString).lastPathComponent) }
 
     /// The meeting, created before the first sentence, with a lock that says it is live.
-    private func beginMeeting(_ identity: EngineIdentity) async throws -> (store: MeetingStore, id: Int64, lock: MeetingLock) {
+    private func beginMeeting(_ identity: EngineIdentity) async throws -> (
+        store: MeetingStore, id: Int64, lock: MeetingLock
+    ) {
         let store = try await global.openStore()
         let lock = try MeetingLock(folder: global.folders.locks)
         let info = MeetingInfo(
@@ -115,7 +131,9 @@ struct TranscribeCommand: AsyncParsableCommand {
         var heardMs = 0
         var shownBar = ""
         do {
-            for try await chunk in source.chunks(paced: false, chunkFrames: session?.preferredChunkFrames ?? PCMFormat.chunkFrames) {
+            for try await chunk in source.chunks(
+                paced: false, chunkFrames: session?.preferredChunkFrames ?? PCMFormat.chunkFrames)
+            {
                 await session?.send(chunk)
                 heardMs = Int(PCMFormat.milliseconds(frames: chunk.endFrame))
                 // Drawn on a terminal only, and only when it changes (once a second of audio at most).
@@ -131,7 +149,9 @@ struct TranscribeCommand: AsyncParsableCommand {
     }
 
     /// Prints each update as it comes; returns the engine's last figures.
-    private static func report(_ updates: AsyncStream<TranscriptUpdate>, output: SentenceOutput, status: StatusLine) async -> MetricsOutput {
+    private static func report(_ updates: AsyncStream<TranscriptUpdate>, output: SentenceOutput, status: StatusLine)
+        async -> MetricsOutput
+    {
         var metrics = MetricsOutput()
         for await update in updates {
             switch update {
