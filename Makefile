@@ -21,7 +21,7 @@ TEST_PACKAGES := $(RUN_PACKAGES) flite sox tmux openssl time protobuf-compiler p
 # (docs/DECISIONS.md). Every release build uses the same flags, so products share one build.
 RELEASE_BUILD := swift build -c release --static-swift-stdlib
 
-.PHONY: install install-built bench-whisper model-base run test demo bench-screen bench bench-archive bench-capture bench-offline bench-dashscope bench-dashscope-floor bench-dashscope-sdk bench-qwen build release protobuf deps-run deps-test clean
+.PHONY: lint format install install-built bench-whisper model-base run test demo bench-screen bench bench-archive bench-capture bench-offline bench-dashscope bench-dashscope-floor bench-dashscope-sdk bench-qwen build release protobuf deps-run deps-test clean
 
 run: deps-run release
 	@scripts/ensure-audio-server.sh
@@ -35,11 +35,20 @@ demo: deps-run release
 # One test at a time: many tests play real-time audio through PulseAudio daemons of their own or run
 # the recognizer, and on a 2-core machine running them all at once starves the daemons (audio glitches
 # that are the machine's, not Verbatim's). Serial, the suite takes about 2 minutes.
-test: deps-test
+test: deps-test lint
 	python3 -m unittest discover -s scripts/whisper -p 'test_*.py'
 	swift build --build-tests
 	scripts/generate-protobuf.sh --check
 	swift test --skip-build --disable-xctest --no-parallel
+
+# swift-format with the project's settings (.swift-format: 4 spaces, 120 columns); `make format` fixes
+# what it can. The generated protobuf code stays as protoc-gen-swift writes it.
+SWIFT_FILES = git ls-files '*.swift' | grep -v '\.pb\.swift$$'
+lint:
+	$(SWIFT_FILES) | xargs swift format lint --strict --parallel
+
+format:
+	$(SWIFT_FILES) | xargs swift format format --in-place --parallel
 
 # Prints figures; never part of `make test`. bench-archive: insert rate, search latency, export time.
 # bench-capture: CPU share of recording (10 minutes of real-time capture; CAPTURE_SECONDS to change).
