@@ -53,6 +53,7 @@ extension StreamingSessionMachine {
         guard case .connected(var link) = phase, link.ready, link.sending == nil, link.writeFailure == nil,
             link.finishSentAtMs == nil
         else { return [] }
+        phase = .idle  // while the link is out: its resampler's buffer is then changed in place, not copied
         var actions: [SessionAction] = []
         var frames: [WireFrame] = []
         while frames.count < policy.maxFramesPerBatch, hasFrameToSend,
@@ -108,6 +109,7 @@ extension StreamingSessionMachine {
     /// The samples at the streaming rate (an 8 kHz model's).
     private static func resampled(_ samples: [Int16], with resampler: inout Resampler?) -> [Int16] {
         guard var converter = resampler else { return samples }
+        resampler = nil  // one owner of its buffer while it works, so the buffer is not copied
         let output = converter.process(samples.map { Float($0) / 32_768 })
         resampler = converter
         return output.map { Int16(max(-32_768, min(32_767, ($0 * 32_768).rounded()))) }

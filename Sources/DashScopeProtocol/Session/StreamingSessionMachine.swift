@@ -141,6 +141,7 @@ package struct StreamingSessionMachine<Wire: SessionWire>: Sendable {
 
     package mutating func frameRead(_ text: String, on id: ConnectionID, atMs now: Int) -> [SessionAction] {
         guard case .connected(var link) = phase, link.id == id else { return [] }
+        phase = .idle  // while the link is out: its wire's state is then changed in place, not copied
         let signals = link.wire.read(text, audioSentMs: link.audioSentMs)
         phase = .connected(link)
         var actions: [SessionAction] = []
@@ -315,13 +316,20 @@ package struct StreamingSessionMachine<Wire: SessionWire>: Sendable {
         return settled(actions)
     }
 
+    /// The earliest deadline there is (computed on every event, so without building a list).
     var nextDeadlineMs: Int? {
-        guard !hasEnded else { return nil }
-        var deadlines = [keepAliveCheckAtMs, silentServerCheckAtMs].compactMap(\.self)
-        if case let .backingOff(until) = phase { deadlines.append(until) }
-        if case let .connected(link) = phase, let finishSent = link.finishSentAtMs {
-            deadlines.append(finishSent + policy.finishTimeoutSeconds * 1_000)
+        var due: Int?
+        func consider(_ deadline: Int?) {
+            if let deadline, deadline < due ?? .max { due = deadline }
         }
-        return deadlines.min()
+        switch phase {
+        case .ended: return nil
+        case let .backingOff(until): consider(until)
+        case let .connected(link): consider(link.finishSentAtMs.map { $0 + policy.finishTimeoutSeconds * 1_000 })
+        case .idle, .connecting: break
+        }
+        consider(keepAliveCheckAtMs)
+        consider(silentServerCheckAtMs)
+        return due
     }
 }
