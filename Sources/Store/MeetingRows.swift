@@ -23,15 +23,18 @@ enum MeetingRows {
     static func sentences(meetingID: Int64, _ db: Database) throws -> [Sentence] {
         try Row.fetchAll(
             db, sql: "SELECT * FROM sentence WHERE meeting_id = ? ORDER BY start_ms, end_ms, id", arguments: [meetingID]
-        ).map { row in
-            let words: String? = row["words"]
-            let emotion: String? = row["emotion"]
-            return Sentence(
-                startMs: row["start_ms"], endMs: row["end_ms"], text: row["text"], speaker: row["speaker"],
-                words: try words.map(WordsColumn.decode),
-                emotion: emotion.map { Emotion(tag: $0, confidence: row["emotion_confidence"]) }
-            )
-        }
+        ).map(sentence)
+    }
+
+    /// A row of `sentence`, or of `version_sentence` (the same columns).
+    static func sentence(_ row: Row) throws -> Sentence {
+        let words: String? = row["words"]
+        let emotion: String? = row["emotion"]
+        return Sentence(
+            startMs: row["start_ms"], endMs: row["end_ms"], text: row["text"], speaker: row["speaker"],
+            words: try words.map(WordsColumn.decode),
+            emotion: emotion.map { Emotion(tag: $0, confidence: row["emotion_confidence"]) }
+        )
     }
 
     static func bookmarks(meetingID: Int64, _ db: Database) throws -> [Bookmark] {

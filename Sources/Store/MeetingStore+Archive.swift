@@ -55,7 +55,8 @@ extension MeetingStore {
                 id: id, status: try MeetingRows.status(row), audioPath: row["audio_path"],
                 audioTracks: try MeetingRows.audioTracks(meetingID: id, db),
                 gaps: try MeetingRows.gaps(meetingID: id, db),
-                billedSeconds: row["billed_seconds"], transcript: transcript
+                billedSeconds: row["billed_seconds"], transcriptVersion: row["transcript_version"],
+                transcript: transcript
             )
         }
     }

@@ -43,9 +43,54 @@ enum Schema {
                     """)
         }
         migrator.registerMigration("v8: notes, bookmarks and titles searched; emoji in the index") { db in
-            for index in SearchIndex.allCases { try index.rebuild(db) }
+            // The four indexes there were then, named: a later index is created by its own migration.
+            for index in [SearchIndex.sentences, .notes, .bookmarks, .titles] { try index.rebuild(db) }
+        }
+        migrator.registerMigration("v9: earlier transcripts of a re-transcribed meeting") { db in
+            try createTranscriptVersions(db)
         }
         return migrator
+    }
+
+    /// A re-transcription keeps the transcript it replaces: its sentences and the engine's untranscribed
+    /// stretches, with the engine that made them. `meeting.transcript_version` numbers the current one
+    /// (1: the transcript made while recording); each earlier one is a `transcript_version` row. Not
+    /// searched: a search finds what the meeting says now.
+    private static func createTranscriptVersions(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE meeting ADD COLUMN transcript_version INTEGER NOT NULL DEFAULT 1;
+                CREATE TABLE transcript_version (
+                    id INTEGER PRIMARY KEY,
+                    meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+                    number INTEGER NOT NULL CHECK (number >= 1),
+                    replaced_at_ms INTEGER NOT NULL,  -- Unix time, milliseconds
+                    engine TEXT,
+                    model TEXT,
+                    language TEXT,
+                    billed_seconds INTEGER,
+                    UNIQUE (meeting_id, number)
+                );
+                CREATE TABLE version_sentence (
+                    id INTEGER PRIMARY KEY,
+                    version_id INTEGER NOT NULL REFERENCES transcript_version(id) ON DELETE CASCADE,
+                    start_ms INTEGER NOT NULL,
+                    end_ms INTEGER NOT NULL CHECK (end_ms >= start_ms),
+                    text TEXT NOT NULL,
+                    speaker TEXT,
+                    words TEXT,
+                    emotion TEXT,
+                    emotion_confidence REAL
+                );
+                CREATE INDEX version_sentence_by_version ON version_sentence(version_id, start_ms);
+                CREATE TABLE version_gap (
+                    id INTEGER PRIMARY KEY,
+                    version_id INTEGER NOT NULL REFERENCES transcript_version(id) ON DELETE CASCADE,
+                    source TEXT,
+                    start_ms INTEGER NOT NULL CHECK (start_ms >= 0),
+                    end_ms INTEGER NOT NULL CHECK (end_ms >= start_ms)
+                );
+                """)
     }
 
     /// What cloud engines add: the stretches a long outage left untranscribed (the audio file has

@@ -13,6 +13,8 @@ package enum StoreError: UserFacingError, Equatable {
     case cannotOpen(path: String, reason: String)
     case meetingNotFound(id: Int64)
     case noMeetings
+    case meetingIsLive(id: Int64)
+    case noEarlierTranscript(id: Int64)
     case invalidMeeting(reason: String)
     case database(path: String, reason: String)
 
@@ -30,6 +32,8 @@ package enum StoreError: UserFacingError, Equatable {
         case let .cannotOpen(path, reason): "Can't open the archive at \(path) (\(reason))."
         case let .meetingNotFound(id): "There is no meeting \(id) in the archive."
         case .noMeetings: "The archive has no meetings yet."
+        case let .meetingIsLive(id): "Meeting \(id) is still being recorded."
+        case let .noEarlierTranscript(id): "Meeting \(id) has no earlier transcript to go back to."
         case let .invalidMeeting(reason): "The meeting can't be saved: \(reason)."
         case let .database(path, reason): "The archive at \(path) reported an error: \(reason)."
         }
@@ -53,6 +57,10 @@ package enum StoreError: UserFacingError, Equatable {
             "Try again once the other Verbatim process has finished writing."
         case .meetingNotFound, .noMeetings:
             "Run `verbatim list` to see the meetings."
+        case .meetingIsLive:
+            "Wait until its recording ends (q on its screen, or Ctrl-C)."
+        case .noEarlierTranscript:
+            "Only a re-transcription (`verbatim retranscribe`) keeps an earlier transcript."
         case .invalidMeeting, .database:
             nil
         }

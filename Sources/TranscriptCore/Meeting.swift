@@ -78,12 +78,15 @@ package struct ArchivedMeeting: Sendable, Equatable {
     package var gaps: [AudioGap]
     /// The billable audio a cloud engine reported, in seconds, summed over its tasks.
     package var billedSeconds: Int?
+    /// Which transcript of the audio `transcript` is: 1 until a re-transcription (`TranscriptVersion`).
+    package var transcriptVersion: Int
     package var transcript: MeetingTranscript
 
     package init(
         id: Int64, status: MeetingStatus, audioPath: String?, audioTracks: [AudioTrack] = [], gaps: [AudioGap] = [],
-        billedSeconds: Int? = nil, transcript: MeetingTranscript
+        billedSeconds: Int? = nil, transcriptVersion: Int = 1, transcript: MeetingTranscript
     ) {
+        self.transcriptVersion = transcriptVersion
         self.id = id
         self.status = status
         self.audioPath = audioPath

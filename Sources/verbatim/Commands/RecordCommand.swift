@@ -153,7 +153,7 @@ struct RecordCommand: AsyncParsableCommand {
         -> MeetingScreen.Settings
     {
         let environment = ProcessInfo.processInfo.environment
-        var settings = MeetingScreen.Settings(
+        return MeetingScreen.Settings(
             title: info.title, engineLabel: engine.map { "\($0.name) · \($0.model)" } ?? "no engine",
             connection: engine == nil
                 ? .none : ["whisper", "pocketsphinx"].contains(engine?.name ?? "") ? .local : .connecting,
@@ -161,7 +161,6 @@ struct RecordCommand: AsyncParsableCommand {
             noColor: environment["NO_COLOR"].map { !$0.isEmpty } ?? false,
             exportFolder: FileManager.default.currentDirectoryPath, logPath: global.folders.logFile
         )
-        return settings
     }
 
     private static func report(
