@@ -205,7 +205,7 @@ let package = Package(
         .testTarget(
             name: "CLITests",
             dependencies: [
-                "OfflineRecognition", "Recognition", "VerbatimTestSupport",
+                "OfflineRecognition", "Recognition", "Store", "TranscriptCore", "AudioCore", "VerbatimTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Fixtures"]

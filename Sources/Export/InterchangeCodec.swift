@@ -13,11 +13,14 @@ package enum InterchangeCodec {
         package var audioTracks: [AudioTrack]
         package var gaps: [AudioGap]
         package var billedSeconds: Int?
+        /// Which transcript of the audio this is (1 until a re-transcription).
+        package var transcriptVersion: Int
 
         package init(
             id: Int64, status: MeetingStatus, audioPath: String?, audioTracks: [AudioTrack] = [], gaps: [AudioGap] = [],
-            billedSeconds: Int? = nil
+            billedSeconds: Int? = nil, transcriptVersion: Int = 1
         ) {
+            self.transcriptVersion = transcriptVersion
             self.id = id
             self.status = status
             self.audioPath = audioPath
@@ -97,6 +100,7 @@ private struct EncodedDocument: Encodable {
         case audioTracks = "audio_tracks"
         case gaps = "audio_gaps"
         case billedSeconds = "billed_seconds"
+        case transcriptVersion = "transcript_version"
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -109,5 +113,6 @@ private struct EncodedDocument: Encodable {
         try container.encode(archive.audioTracks, forKey: .audioTracks)
         try container.encode(archive.gaps, forKey: .gaps)
         try container.encode(archive.billedSeconds, forKey: .billedSeconds)
+        try container.encode(archive.transcriptVersion, forKey: .transcriptVersion)
     }
 }

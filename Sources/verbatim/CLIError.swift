@@ -14,6 +14,7 @@ enum CLIError: UserFacingError {
     case unknownWhisperModel(String, known: [String])
     case noModelInstaller(model: String)
     case modelInstallFailed(model: String, status: Int)
+    case noSuchTranscriptVersion(meetingID: Int64, version: Int, known: [Int])
 
     var userMessage: String {
         switch self {
@@ -33,6 +34,9 @@ enum CLIError: UserFacingError {
             "Can't install \(model): this binary's checkout, with its set-up scripts, is gone."
         case let .modelInstallFailed(model, status):
             "Installing the Whisper model \(model) failed (exit status \(status))."
+        case let .noSuchTranscriptVersion(id, version, known):
+            "Meeting \(id) has no transcript version \(version); it has "
+                + (known.count == 1 ? "only version 1." : "versions \(known.map(String.init).joined(separator: ", ")).")
         }
     }
 
@@ -50,6 +54,7 @@ enum CLIError: UserFacingError {
         case .unknownWhisperModel: "`verbatim models` lists them; a path to a ggml model file works too."
         case let .noModelInstaller(model): "In a checkout of Verbatim, run `scripts/whisper/install-model.sh \(model)`."
         case .modelInstallFailed: "The lines above say why; the packages come from PyPI, so it needs that registry."
+        case .noSuchTranscriptVersion: "`verbatim show ID` lists a meeting's versions once it has several."
         }
     }
 }

@@ -166,6 +166,20 @@ import Testing
         #expect(decoder.windows == [10_000, 8_450])
     }
 
+    @Test mutating func aWindowStartsAPrerollBeforeSpeechEvenInsideABatch() throws {
+        // A file comes in batches of seconds: 1.5 s of quiet, then speech, in one batch. Whisper dates
+        // words as if speech began near the window's start, so the quiet must not be in the window.
+        let decoder = ScriptedDecoder([Self.words("I think so.", from: 300)])
+        let streamer = WhisperStreamer(decoder: decoder, pacing: .file)
+        let batch = audio(ms: 1_500, speech: false) + audio(ms: 1_000, speech: true) + audio(ms: 1_000, speech: false)
+        let events = try streamer.process(batch) + streamer.finish()
+        #expect(decoder.windows == [300 + 1_000 + 800])
+        let final = try #require(Self.finals(events).first)
+        #expect(final.text == "I think so." && final.startMs == 1_500)
+        // Moved onto the speech the gate heard, each word still starts before it ends.
+        #expect(final.words.allSatisfy { $0.startMs <= $0.endMs }, "\(final.words)")
+    }
+
     @Test mutating func aWindowWithNoSentenceEndIsCutRatherThanGrowing() throws {
         let pacing = WhisperStreaming(stepMs: 1_000, windowMs: 3_000, silenceMs: 700, agreement: true)
         let decoder = ScriptedDecoder([

@@ -93,12 +93,20 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
 
     /// At most 100 ms of audio, starting at `frame` on the meeting clock.
     private func append(_ piece: ArraySlice<Int16>, at frame: Int64) {
-        if window.isEmpty { windowStartFrame = frame }
         let samples = piece.map { Float($0) / 32768 }
+        let isSpeech = gate.isSpeech(samples[...])
+        if isSpeech, !heardSpeech {
+            // Speech starts: the window starts a preroll before it. Whisper dates words as if speech
+            // began near the window's start; after seconds of quiet it put "I think the" at 0 ms, over
+            // no speech, and the filter dropped them (a track that is silent while another speaks).
+            cutWindow(atFrame: window.count - frames(ms: pacing.prerollMs))
+            framesSinceDecode = window.count
+        }
+        if window.isEmpty { windowStartFrame = frame }
         let startMs = msOnMeeting(frame: Int64(window.count))
         window += samples
         framesSinceDecode += samples.count
-        if gate.isSpeech(samples[...]) {
+        if isSpeech {
             heardSpeech = true
             quietMs = 0
             addSpeech(startMs..<msOnMeeting(frame: Int64(window.count)))
@@ -211,8 +219,11 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
         cutWindow(atFrame: frames(ms: last.endMs - msOnMeeting(frame: 0)))
         let span = SpeechSpans.snap(first.startMs..<max(last.endMs, first.startMs + 1), to: speechSpansSeen)
         var words = sentence.map(\.archiveWord)
+        // The first and last words moved with the sentence; a word never ends before it starts.
         words[0].startMs = max(words[0].startMs, span.lowerBound)
+        words[0].endMs = max(words[0].endMs, words[0].startMs)
         words[words.count - 1].endMs = min(words[words.count - 1].endMs, span.upperBound)
+        words[words.count - 1].startMs = min(words[words.count - 1].startMs, words[words.count - 1].endMs)
         let final = EngineSentence(
             sentenceID: sentenceID, clock: Self.clock, startMs: span.lowerBound, endMs: span.upperBound, text: text,
             words: words
