@@ -33,6 +33,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // Value types and pure text logic; no dependencies.
@@ -91,6 +92,21 @@ let package = Package(
                 "AudioCore", "DashScopeProtocol", "Recognition", "TranscriptCore",
             ] + webSocketProducts
         ),
+        // A meeting's summary as pure values: the chat request made from a transcript (in parts when it is
+        // long), the server-sent events of a streamed answer and its chunks, the service's errors.
+        .target(name: "Summary", dependencies: ["TranscriptCore"]),
+        // The chat-completions client over async-http-client. (mattt/EventSource, the SSE parser on this
+        // machine, does not build on Linux: it needs URLSession.bytes. Summary's own parser reads the stream.)
+        .target(
+            name: "SummaryClient",
+            dependencies: [
+                "Summary", "TranscriptCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         // A meeting being recorded: captures, audio files and the archive, tied together.
         .target(
             name: "Session", dependencies: ["AudioCore", "AudioCapture", "Recognition", "Store", "TranscriptCore"]),
@@ -103,7 +119,7 @@ let package = Package(
         // The configuration file: TOML read with TOMLKit, checked key by key into `VerbatimConfig`; the
         // screen's themes (`ThemeFile`).
         .target(
-            name: "Configuration",
+            name: "ConfigurationFile",
             dependencies: [
                 "DashScopeProtocol", "TUIRender", "TranscriptCore", .product(name: "TOMLKit", package: "TOMLKit"),
             ]
@@ -125,8 +141,8 @@ let package = Package(
             name: "verbatim",
             dependencies: [
                 "TranscriptCore", "Store", "Export", "AudioCore", "AudioCapture", "Recognition", "OfflineRecognition",
-                "DashScopeProtocol", "DashScopeClient", "Configuration", "Session", "TUIModel", "TUIRender",
-                "TUITerminal", "VerbatimApp",
+                "DashScopeProtocol", "DashScopeClient", "ConfigurationFile", "Session", "Summary", "SummaryClient",
+                "TUIModel", "TUIRender", "TUITerminal", "VerbatimApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Release: GNU ld packs the binary's relative relocations (DT_RELR) and exports no symbols,
@@ -176,7 +192,13 @@ let package = Package(
                 "VerbatimTestSupport",
             ]
         ),
-        .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "TUIRender", "VerbatimTestSupport"]),
+        .testTarget(name: "SummaryTests", dependencies: ["Summary", "TranscriptCore"]),
+        .testTarget(
+            name: "SummaryClientTests",
+            dependencies: ["Summary", "SummaryClient", "TranscriptCore", "VerbatimTestSupport"]
+        ),
+        .testTarget(
+            name: "ConfigurationTests", dependencies: ["ConfigurationFile", "TUIRender", "VerbatimTestSupport"]),
         .testTarget(
             name: "OfflineRecognitionTests",
             dependencies: [

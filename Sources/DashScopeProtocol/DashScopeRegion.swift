@@ -7,6 +7,14 @@ package enum DashScopeRegion: String, Sendable, CaseIterable {
     /// Beijing (Chinese mainland).
     case cn
 
+    /// The OpenAI-compatible base of the region's chat models (summaries).
+    package var compatibleModeURL: String {
+        switch self {
+        case .intl: "https://dashscope-intl.aliyuncs.com/compatible-mode/v1"
+        case .cn: "https://dashscope.aliyuncs.com/compatible-mode/v1"
+        }
+    }
+
     package var duplexURL: String {
         switch self {
         case .intl: "wss://dashscope-intl.aliyuncs.com/api-ws/v1/inference"

@@ -27,9 +27,12 @@ package enum ExportFormat: String, CaseIterable, Sendable {
 
     /// - Parameter audioGaps: stretches a source could not record, which the formats for reading
     ///   (Markdown, text) show where they happened; subtitles and the interchange JSON leave them out.
-    package func render(_ transcript: MeetingTranscript, audioGaps: [AudioGap] = []) -> String {
+    /// `summary` goes at the top of Markdown; the other formats are the transcript alone.
+    package func render(_ transcript: MeetingTranscript, audioGaps: [AudioGap] = [], summary: SavedSummary? = nil)
+        -> String
+    {
         switch self {
-        case .markdown: MarkdownExporter.render(transcript, audioGaps: audioGaps)
+        case .markdown: MarkdownExporter.render(transcript, audioGaps: audioGaps, summary: summary)
         case .srt: SubtitleExporter.srt(transcript)
         case .webVTT: SubtitleExporter.webVTT(transcript)
         case .json: InterchangeCodec.encode(transcript)

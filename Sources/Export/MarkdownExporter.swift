@@ -1,11 +1,17 @@
 import TranscriptCore
 
 /// The meeting as Markdown that reads well on GitHub: a header with the facts, then the transcript
-/// in paragraphs with `[hh:mm:ss]` timestamps, bookmarks and notes at their times.
+/// in paragraphs with `[hh:mm:ss]` timestamps, bookmarks and notes at their times. A saved summary
+/// goes first, before the transcript: it is the model's Markdown (its own `##` sections), as saved.
 package enum MarkdownExporter {
-    package static func render(_ transcript: MeetingTranscript, audioGaps: [AudioGap] = []) -> String {
+    package static func render(
+        _ transcript: MeetingTranscript, audioGaps: [AudioGap] = [], summary: SavedSummary? = nil
+    ) -> String {
         var lines = ["# " + escape(transcript.info.title.isEmpty ? "Untitled meeting" : transcript.info.title), ""]
         lines += details(transcript).map { "- " + $0 }
+        if let summary {
+            lines += ["", summary.text.trimmingWhitespace(), "", "_Summary written by \(escape(summary.model))._"]
+        }
         lines += ["", "## Transcript", ""]
         let entries = TranscriptTimeline(transcript, audioGaps: audioGaps).entries
         if entries.isEmpty { lines += ["_No sentences were recorded._", ""] }

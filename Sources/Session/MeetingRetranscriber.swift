@@ -83,7 +83,8 @@ package struct MeetingRetranscriber: Sendable {
         let identity = engine.identity
         return Retranscription(
             engine: identity.name, model: identity.model, language: identity.language,
-            billedSeconds: collected.billed, sentences: sentences, gaps: collected.gaps.sorted { $0.startMs < $1.startMs })
+            billedSeconds: collected.billed, sentences: sentences,
+            gaps: collected.gaps.sorted { $0.startMs < $1.startMs })
     }
 
     /// Where the user paused recognition on `source`: silence to the engine.

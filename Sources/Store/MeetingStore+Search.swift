@@ -6,7 +6,7 @@ import TranscriptCore
 package struct SearchHit: Sendable, Equatable {
     /// What matched.
     package enum Kind: String, Sendable, CaseIterable {
-        case sentence, note, bookmark, title
+        case sentence, note, bookmark, title, summary
     }
 
     package var kind: Kind
@@ -56,11 +56,13 @@ extension MeetingStore {
             case .notes: (.note, "x.id, x.meeting_id, x.at_ms, x.at_ms, x.text, NULL", "note")
             case .bookmarks: (.bookmark, "x.id, x.meeting_id, x.at_ms, x.at_ms, x.label, NULL", "bookmark")
             case .titles: (.title, "x.id, x.id, 0, 0, x.title, NULL", "meeting")
+            case .summaries: (.summary, "x.id, x.meeting_id, 0, 0, x.text, NULL", "summary")
             }
         let names = ["item_id", "meeting_id", "start_ms", "end_ms", "text", "speaker"]
         let named = zip(columns.components(separatedBy: ", "), names).map { "\($0) AS \($1)" }.joined(separator: ", ")
         let join = "\(table) x ON x.id = hit.rowid"
-        let meetingJoin = index == .titles ? "meeting m ON m.id = x.id" : "meeting m ON m.id = x.meeting_id"
+        let meetingJoin =
+            index == .titles ? "meeting m ON m.id = x.id" : "meeting m ON m.id = x.meeting_id"
         return """
             SELECT * FROM (SELECT '\(kind.rawValue)' AS kind, \(kind.order) AS kind_order, \(named),
                 m.title AS meeting_title, m.started_at_ms, m.utc_offset_s, hit.rank AS rank

@@ -49,6 +49,21 @@ enum Schema {
         migrator.registerMigration("v9: earlier transcripts of a re-transcribed meeting") { db in
             try createTranscriptVersions(db)
         }
+        migrator.registerMigration("v10: summaries, searched") { db in
+            // One summary per meeting (a new one replaces it); its id is the index's rowid.
+            try db.execute(
+                sql: """
+                    CREATE TABLE summary (
+                        id INTEGER PRIMARY KEY,
+                        meeting_id INTEGER NOT NULL UNIQUE REFERENCES meeting(id) ON DELETE CASCADE,
+                        text TEXT NOT NULL,
+                        model TEXT NOT NULL,
+                        created_at_ms INTEGER NOT NULL,
+                        transcript_version INTEGER NOT NULL
+                    );
+                    """)
+            try SearchIndex.summaries.create(db)
+        }
         return migrator
     }
 

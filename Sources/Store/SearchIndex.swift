@@ -3,7 +3,8 @@ import TranscriptCore
 
 /// The full-text indexes: one FTS5 table for each kind of text a user may search for, each row keyed
 /// by the id of what it indexes. `sentence_search` (sentences), `note_search` (notes),
-/// `bookmark_search` (bookmark labels), `title_search` (meeting titles, keyed by the meeting's id).
+/// `bookmark_search` (bookmark labels), `title_search` (meeting titles, keyed by the meeting's id),
+/// `summary_search` (summaries).
 ///
 /// Each has two columns of `TextSegmentation` tokens: `body` holds every word, with each ideograph
 /// and each emoji apart (what English words, prefixes, 1-character Chinese queries and emoji match),
@@ -17,6 +18,7 @@ enum SearchIndex: String, CaseIterable {
     case notes = "note_search"
     case bookmarks = "bookmark_search"
     case titles = "title_search"
+    case summaries = "summary_search"
 
     /// The table indexed, and its text column.
     private var source: (table: String, text: String) {
@@ -25,6 +27,7 @@ enum SearchIndex: String, CaseIterable {
         case .notes: ("note", "text")
         case .bookmarks: ("bookmark", "label")
         case .titles: ("meeting", "title")
+        case .summaries: ("summary", "text")
         }
     }
 

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Configuration
+import ConfigurationFile
 import DashScopeClient
 import Foundation
 import OfflineRecognition

@@ -14,7 +14,8 @@ struct Verbatim: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            RecordCommand.self, TranscribeCommand.self, RetranscribeCommand.self, ListCommand.self, ShowCommand.self,
+            RecordCommand.self, TranscribeCommand.self, RetranscribeCommand.self, SummarizeCommand.self,
+            ListCommand.self, ShowCommand.self,
             SearchCommand.self,
             ExportCommand.self,
             ImportCommand.self, RenameCommand.self, TagCommand.self, DeleteCommand.self, DevicesCommand.self,

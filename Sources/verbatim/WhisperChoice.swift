@@ -1,4 +1,4 @@
-import Configuration
+import ConfigurationFile
 import DashScopeClient
 import Foundation
 import OfflineRecognition

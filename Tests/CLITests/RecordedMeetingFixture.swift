@@ -38,7 +38,8 @@ struct RecordedMeetingFixture {
         try await store.addNote(Note(atMs: 4_500, text: "Ask finance about Q3."), to: id)
         try await store.addTranscriptGap(TranscriptGap(source: "Me", startMs: 2_500, endMs: 3_000), to: id)
         if let (start, end) = pausedMs {
-            try await store.addTranscriptGap(TranscriptGap(source: nil, startMs: start, endMs: end, reason: .paused), to: id)
+            try await store.addTranscriptGap(
+                TranscriptGap(source: nil, startMs: start, endMs: end, reason: .paused), to: id)
         }
         let longest = tracks.map(\.samples.count).max() ?? 0
         try await store.finishMeeting(id, durationMs: longest / 16)

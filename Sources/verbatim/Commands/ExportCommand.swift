@@ -18,6 +18,7 @@ struct ExportCommand: AsyncParsableCommand {
             "Write to this file instead of stdout; a folder gets verbatim-meeting-ID.EXT in it.", valueName: "file"
         )) var output: String?
     @Flag(help: "Overwrite the --output file if it exists.") var force = false
+    @Flag(help: "Leave the meeting's summary out of the Markdown (it goes at the top otherwise).") var noSummary = false
 
     func validate() throws {
         if format == nil, let output, output != "-", !FileErrorReason.isFolder(output),
@@ -34,7 +35,8 @@ struct ExportCommand: AsyncParsableCommand {
             let store = try await global.openStoreForReading()
             let archived = try await store.meeting(meeting.resolve(in: store))
             let chosen = format ?? output.flatMap { ExportFormat(fileName: $0) } ?? .markdown
-            let text = chosen.render(archived.transcript, audioGaps: archived.gaps)
+            let summary = noSummary ? nil : try await store.summary(of: archived.id)
+            let text = chosen.render(archived.transcript, audioGaps: archived.gaps, summary: summary)
             guard let output, output != "-" else { return StandardOutput.write(text) }
             let path =
                 FileErrorReason.isFolder(output)

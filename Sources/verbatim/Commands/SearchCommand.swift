@@ -6,12 +6,12 @@ struct SearchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
         abstract:
-            "Search every meeting's sentences, notes, bookmarks and titles (English and Chinese), best matches first.",
+            "Search every meeting's sentences, notes, bookmarks, titles and summaries (English and Chinese), best matches first.",
         discussion: """
             Words must all appear; "quoted words" must appear together. The last word also matches longer \
             words (reconn finds reconnect). Chinese words of any length match inside sentences, and emoji \
             match. Nothing in the query is treated as an operator. Each hit says what matched: a sentence \
-            (its speaker), note:, bookmark: or title:.
+            (its speaker), note:, bookmark:, title: or summary:.
             """
     )
 
@@ -53,7 +53,7 @@ enum SearchHitLine {
         let speaker: String =
             switch hit.kind {
             case .sentence: hit.sentence.speaker.map { TerminalSafeText.line($0) + ": " } ?? ""
-            case .note, .bookmark, .title: hit.kind.rawValue + ": "
+            case .note, .bookmark, .title, .summary: hit.kind.rawValue + ": "
             }
         return
             "#\(hit.meetingID) \(hit.meetingStart.inLocalTime.displayDateTime) \(TerminalSafeText.line(hit.meetingTitle)) "

@@ -43,6 +43,9 @@ struct ShowCommand: AsyncParsableCommand {
             if let billed = archived.billedSeconds {
                 StandardOutput.line("Billed audio: \(MeetingClock.duration(billed * 1_000))")
             }
+            if let summary = try await store.summary(of: archived.id) {
+                for line in SummaryLines.lines(summary, meeting: archived) { StandardOutput.line(line) }
+            }
             StandardOutput.write(PlainTextExporter.render(archived.transcript, audioGaps: archived.gaps))
         }
     }
@@ -87,5 +90,20 @@ enum TranscriptVersionLine {
     private static func engine(_ version: TranscriptVersion) -> String {
         let words = [version.engine, version.model].compactMap { $0 }.joined(separator: " ")
         return words.isEmpty ? "no engine" : words
+    }
+}
+
+/// The summary part of `show`: who wrote it, from which transcript, then its text.
+enum SummaryLines {
+    static func lines(_ summary: SavedSummary, meeting: ArchivedMeeting) -> [String] {
+        let made = MeetingStart(
+            epochMs: summary.createdAtMs, utcOffsetSeconds: meeting.transcript.info.startedAt.utcOffsetSeconds)
+        let older =
+            summary.transcriptVersion == meeting.transcriptVersion
+            ? "" : ", from transcript version \(summary.transcriptVersion), not this one"
+        return [
+            "", "Summary (\(summary.model), \(made.displayDateTime)\(older)):", "", summary.text.trimmingWhitespace(),
+            "",
+        ]
     }
 }

@@ -11,6 +11,8 @@ package struct VerbatimConfig: Sendable, Equatable {
     package var dashscope = DashScopeConfig()
     /// `[qwen]`: Qwen3-ASR-Flash-Realtime (the key, region and CA file are `[dashscope]`'s).
     package var qwen = QwenConfig()
+    /// `[summary]`: the chat model that writes meeting summaries (the key, region and CA file are `[dashscope]`'s).
+    package var summary = SummaryConfig()
     /// `[screen]`: the meeting screen's theme (a name from `themes/` or the user's themes folder).
     package var theme: String?
     /// The file it was read from (nil: no file, all defaults).
@@ -88,6 +90,24 @@ package struct VerbatimConfig: Sendable, Equatable {
         }
     }
 
+    /// Every key of `[summary]`.
+    package struct SummaryConfig: Sendable, Equatable {
+        package var model: String?
+        /// An OpenAI-compatible base URL (`…/compatible-mode/v1`) instead of the region's.
+        package var endpoint: String?
+        /// The most transcript characters sent in one request; a longer meeting goes in parts.
+        package var partCharacters: Int?
+
+        package init() {}
+
+        init(_ reader: inout TableReader) throws(ConfigError) {
+            model = try reader.string("model")
+            endpoint = try reader.string("endpoint")
+            partCharacters = try reader.integer("part_characters", in: 1_000...1_000_000)
+            try reader.finish()
+        }
+    }
+
     package init() {}
 
     package static let engines = ["offline", "whisper", "pocketsphinx", "dashscope", "qwen", "none"]
@@ -124,6 +144,8 @@ package struct VerbatimConfig: Sendable, Equatable {
         self.dashscope = try DashScopeConfig(&dashscope)
         var qwen = try reader.table("qwen")
         self.qwen = try QwenConfig(&qwen)
+        var summary = try reader.table("summary")
+        self.summary = try SummaryConfig(&summary)
         try reader.finish()
     }
 }
