@@ -28,8 +28,10 @@ package enum SummaryError: UserFacingError, Equatable {
             "The transcript is longer than \(model) can read at once\(Self.quoted(message, prefix: " ("))\(message == nil ? "" : ")")."
         case let .cutOff(host, characters):
             "The answer from \(host) was cut off after \(characters) characters; no summary was saved."
-        case let .truncatedByModel(model): "\(model) stopped at its output limit; the summary is incomplete and was not saved."
-        case let .service(host, status, message): "\(host) answered HTTP \(status)\(Self.quoted(message, prefix: ": "))."
+        case let .truncatedByModel(model):
+            "\(model) stopped at its output limit; the summary is incomplete and was not saved."
+        case let .service(host, status, message):
+            "\(host) answered HTTP \(status)\(Self.quoted(message, prefix: ": "))."
         case let .unreachable(host, reason): "Can't reach \(host) (\(reason))."
         case let .unreadableAnswer(host): "\(host) answered something that is not a chat completion."
         case let .nothingToSummarize(id): "Meeting \(id) has no transcript to summarize."
@@ -43,7 +45,8 @@ package enum SummaryError: UserFacingError, Equatable {
         case .rejectedKey: "Check the key, and that it belongs to the region asked for (--region intl or cn)."
         case .rateLimited: "Try again in a minute."
         case .contextTooLong: "Set a smaller [summary] part_characters in the configuration file."
-        case .cutOff, .service, .unreadableAnswer: "Try again; if it keeps failing, the service's status page may say why."
+        case .cutOff, .service, .unreadableAnswer:
+            "Try again; if it keeps failing, the service's status page may say why."
         case .truncatedByModel: "Choose a model with a longer output (--model, or [summary] model)."
         case .unreachable: "Check the network, or --endpoint and --ca-file."
         case .nothingToSummarize: "Transcribe its audio first: `verbatim retranscribe ID`."

@@ -10,12 +10,16 @@ package enum TranscriptLines {
             let speaker = sentence.speaker.map { "\($0): " } ?? ""
             timed.append((sentence.startMs, 0, "[\(MeetingClock.hms(sentence.startMs))] \(speaker)\(sentence.text)"))
         }
-        for note in transcript.notes { timed.append((note.atMs, 1, "[\(MeetingClock.hms(note.atMs))] (note) \(note.text)")) }
+        for note in transcript.notes {
+            timed.append((note.atMs, 1, "[\(MeetingClock.hms(note.atMs))] (note) \(note.text)"))
+        }
         for bookmark in transcript.bookmarks {
             timed.append((bookmark.atMs, 2, "[\(MeetingClock.hms(bookmark.atMs))] (bookmark) \(bookmark.label)"))
         }
-        return timed.enumerated().sorted { ($0.element.ms, $0.element.order, $0.offset) < ($1.element.ms, $1.element.order, $1.offset) }
-            .map(\.element.line)
+        return timed.enumerated().sorted {
+            ($0.element.ms, $0.element.order, $0.offset) < ($1.element.ms, $1.element.order, $1.offset)
+        }
+        .map(\.element.line)
     }
 
     /// Consecutive runs of lines of at most `characters` characters each (a line longer than that is

@@ -83,7 +83,8 @@ package final class ChatCompletionsClient: Sendable {
     }
 
     /// The events' text, until `data: [DONE]` (or the model's own end, should `[DONE]` not follow).
-    private func readStream(_ response: HTTPClientResponse, onText: @Sendable (String) -> Void) async throws(ChatFailure)
+    private func readStream(_ response: HTTPClientResponse, onText: @Sendable (String) -> Void)
+        async throws(ChatFailure)
         -> ChatAnswer.Piece
     {
         var events = ServerSentEvents()

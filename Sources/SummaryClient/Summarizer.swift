@@ -102,7 +102,8 @@ package struct Summarizer: Sendable {
     {
         let messages = SummaryPrompt.messages(
             title: context.title, language: context.language, lines: lines, part: number, parts: count)
-        do { return try await ask(messages, streaming: false, onText: { _ in }, context) } catch let failure as TooLong {
+        do { return try await ask(messages, streaming: false, onText: { _ in }, context) } catch let failure as TooLong
+        {
             guard lines.count > 1 else { throw .contextTooLong(model: settings.model, message: failure.message) }
             context.progress(.splittingTooLong)
             let pieces = halves(lines)

@@ -114,7 +114,8 @@ private final class ChatHandler: ChannelInboundHandler, @unchecked Sendable {
             let reply = state.withLockedValue { state -> ChatCompletionsTestServer.Reply in
                 state.requests.append(request)
                 guard head.uri.hasSuffix("/chat/completions") else { return .status(404, body: "{}") }
-                return state.replies.isEmpty ? .status(500, body: #"{"error":{"message":"script ended"}}"#)
+                return state.replies.isEmpty
+                    ? .status(500, body: #"{"error":{"message":"script ended"}}"#)
                     : state.replies.removeFirst()
             }
             play(reply, context: context)
@@ -134,17 +135,21 @@ private final class ChatHandler: ChannelInboundHandler, @unchecked Sendable {
             for piece in pieces { sendEvent(Self.chunk(piece, finishReason: nil), context: context) }
             context.close(promise: nil)
         case let .whole(text, finishReason):
-            let json = #"{"id":"chatcmpl-test","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":\#(Self.quoted(text))},"finish_reason":"\#(finishReason)"}]}"#
+            let json =
+                #"{"id":"chatcmpl-test","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":\#(Self.quoted(text))},"finish_reason":"\#(finishReason)"}]}"#
             sendWhole(.ok, headers: [("Content-Type", "application/json")], body: json, context: context)
         case let .status(code, headers, body):
-            sendWhole(HTTPResponseStatus(statusCode: code), headers: headers + [("Content-Type", "application/json")], body: body, context: context)
+            sendWhole(
+                HTTPResponseStatus(statusCode: code), headers: headers + [("Content-Type", "application/json")],
+                body: body, context: context)
         }
     }
 
     private func sendHead(_ status: HTTPResponseStatus, _ headers: [String: String], context: ChannelHandlerContext) {
         var fields = HTTPHeaders(headers.map { ($0.key, $0.value) })
         fields.add(name: "Transfer-Encoding", value: "chunked")
-        context.writeAndFlush(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: status, headers: fields))), promise: nil)
+        context.writeAndFlush(
+            wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: status, headers: fields))), promise: nil)
     }
 
     private func sendEvent(_ data: String, context: ChannelHandlerContext) {
@@ -157,18 +162,21 @@ private final class ChatHandler: ChannelInboundHandler, @unchecked Sendable {
     ) {
         var fields = HTTPHeaders(headers)
         fields.add(name: "Content-Length", value: String(body.utf8.count))
-        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: status, headers: fields))), promise: nil)
+        context.write(
+            wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: status, headers: fields))), promise: nil)
         context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(string: body)))), promise: nil)
         context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
     }
 
     private static func chunk(_ text: String, finishReason: String?) -> String {
         let reason = finishReason.map { "\"\($0)\"" } ?? "null"
-        return #"{"id":"chatcmpl-test","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":\#(quoted(text))},"finish_reason":\#(reason)}]}"#
+        return
+            #"{"id":"chatcmpl-test","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":\#(quoted(text))},"finish_reason":\#(reason)}]}"#
     }
 
     private static func quoted(_ text: String) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: [text], options: [.fragmentsAllowed])) ?? Data("[\"\"]".utf8)
+        let data =
+            (try? JSONSerialization.data(withJSONObject: [text], options: [.fragmentsAllowed])) ?? Data("[\"\"]".utf8)
         return String(String(decoding: data, as: UTF8.self).dropFirst().dropLast())
     }
 }

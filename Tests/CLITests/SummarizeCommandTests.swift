@@ -35,7 +35,8 @@ import VerbatimTestSupport
         #expect(result.stderr.contains("goes to 127.0.0.1, where qwen-max summarizes it"), "\(result.stderr)")
         #expect(result.stderr.contains("Saved as the summary of meeting 1"))
         let request = try #require(server.requests.first)
-        #expect(request.header("Authorization") == "Bearer \(Self.key)" && request.json["model"] as? String == "qwen-max")
+        #expect(
+            request.header("Authorization") == "Bearer \(Self.key)" && request.json["model"] as? String == "qwen-max")
         let show = try cli.run("show", "1").stdout
         #expect(show.contains("Summary (qwen-max, ") && show.contains("- Alice: write the release notes"))
         let markdown = try cli.run("export", "1").stdout
@@ -48,8 +49,11 @@ import VerbatimTestSupport
         // The second time, the notice is one line; a new summary replaces the first.
         let again = try run(cli, server, ca: certificates.caCertificate)
         #expect(again.stderr.contains("Summarizing meeting 1 with qwen-plus at 127.0.0.1…"), "\(again.stderr)")
-        #expect(try cli.run("show", "1").stdout.contains("Again.") && !(try cli.run("show", "1").stdout.contains("Alice")))
-        for output in [result.stdout, result.stderr, again.stderr, show, markdown] { #expect(!output.contains(Self.key)) }
+        #expect(
+            try cli.run("show", "1").stdout.contains("Again.") && !(try cli.run("show", "1").stdout.contains("Alice")))
+        for output in [result.stdout, result.stderr, again.stderr, show, markdown] {
+            #expect(!output.contains(Self.key))
+        }
         let database = try Data(contentsOf: URL(fileURLWithPath: cli.databasePath))
         #expect(database.range(of: Data(Self.key.utf8)) == nil)
         await server.shutdown()
@@ -57,12 +61,15 @@ import VerbatimTestSupport
 
     @Test func aStreamCutHalfwaySavesNothingAndSaysSo() async throws {
         let cli = CLIFixture()
-        let server = try await ChatCompletionsTestServer.start([.cutStream(["## Summary\nThe team"]), .cutStream(["## Sum"])])
+        let server = try await ChatCompletionsTestServer.start([
+            .cutStream(["## Summary\nThe team"]), .cutStream(["## Sum"]),
+        ])
         _ = try cli.importMeeting()
         let result = try run(cli, server, ca: nil)
         #expect(result.status == 1)
         #expect(result.stderr.contains("cut off after 19 characters; asking once more"), "\(result.stderr)")
-        #expect(result.stderr.contains("The answer from 127.0.0.1 was cut off after 6 characters; no summary was saved."))
+        #expect(
+            result.stderr.contains("The answer from 127.0.0.1 was cut off after 6 characters; no summary was saved."))
         #expect(!(try cli.run("show", "1").stdout.contains("Summary (")))
         await server.shutdown()
     }
@@ -78,7 +85,8 @@ import VerbatimTestSupport
         #expect(rejected.stderr.contains("127.0.0.1 refused the API key (HTTP 401: Incorrect API key provided.)."))
         #expect(server.requests.count == 1)
 
-        let noKey = try cli.run(["summarize", "1", "--endpoint", server.baseURL], environment: ["DASHSCOPE_API_KEY": ""])
+        let noKey = try cli.run(
+            ["summarize", "1", "--endpoint", server.baseURL], environment: ["DASHSCOPE_API_KEY": ""])
         #expect(noKey.status == 1)
         #expect(noKey.stderr.contains("needs an API key; none is configured"), "\(noKey.stderr)")
         #expect(noKey.stderr.contains("nothing is sent without one"))

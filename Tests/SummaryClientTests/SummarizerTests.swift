@@ -124,7 +124,9 @@ import VerbatimTestSupport
         let requests = server.requests
         #expect(requests.map { $0.json["stream"] as? Bool } == [false, false, false, true])
         let users = requests.map { ($0.json["messages"] as? [[String: String]])?.last?["content"] ?? "" }
-        #expect(users[0].contains("(part 1 of 3") && users[0].contains("Point number 0.") && !users[0].contains("number 2."))
+        #expect(
+            users[0].contains("(part 1 of 3") && users[0].contains("Point number 0.") && !users[0].contains("number 2.")
+        )
         #expect(users[3].contains("# Part 1\n\npart one") && users[3].contains("# Part 3\n\npart three"))
         #expect(recorder.texts.withLock { $0 } == ["merged"])
         #expect(recorder.progress.withLock { $0 }.last == .mergingParts(3))
@@ -133,8 +135,13 @@ import VerbatimTestSupport
 
     @Test func aTranscriptTooLongForTheModelIsSplitAndTriedAgain() async throws {
         let tooLong = ChatCompletionsTestServer.Reply.status(
-            400, body: #"{"error":{"code":"invalid_parameter_error","message":"Range of input length should be [1, 129024]"}}"#)
-        let server = try await ChatCompletionsTestServer.start([tooLong, .whole("first half"), .whole("second half"), .stream(["all"])])
+            400,
+            body:
+                #"{"error":{"code":"invalid_parameter_error","message":"Range of input length should be [1, 129024]"}}"#
+        )
+        let server = try await ChatCompletionsTestServer.start([
+            tooLong, .whole("first half"), .whole("second half"), .stream(["all"]),
+        ])
         let recorder = Recorder()
         #expect(try await summarize(server, recorder) == "all")
         #expect(server.requests.map { $0.json["stream"] as? Bool } == [true, false, false, true])

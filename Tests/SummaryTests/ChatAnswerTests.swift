@@ -17,7 +17,10 @@ import Testing
         let openAI = #"{"error":{"code":"invalid_api_key","message":"Incorrect API key provided."}}"#
         #expect(ChatAnswer.error(in: Data(openAI.utf8)) == ("invalid_api_key", "Incorrect API key provided."))
         let dashScope = #"{"code":"InvalidParameter","message":"Range of input length should be [1, 129024]"}"#
-        #expect(ChatAnswer.error(in: Data(dashScope.utf8)) == ("InvalidParameter", "Range of input length should be [1, 129024]"))
+        #expect(
+            ChatAnswer.error(in: Data(dashScope.utf8)) == (
+                "InvalidParameter", "Range of input length should be [1, 129024]"
+            ))
     }
 
     @Test func failuresAreSortedByWhetherAskingAgainCanHelp() {
@@ -27,7 +30,8 @@ import Testing
         #expect(classify(401) == .fatal(.rejectedKey(host: "h", status: 401, message: nil)))
         #expect(classify(429, retryAfter: " 7") == .rateLimited(retryAfterSeconds: 7))
         #expect(classify(429) == .rateLimited(retryAfterSeconds: nil))
-        let tooLong = #"{"error":{"code":"invalid_parameter_error","message":"Range of input length should be [1, 129024]"}}"#
+        let tooLong =
+            #"{"error":{"code":"invalid_parameter_error","message":"Range of input length should be [1, 129024]"}}"#
         #expect(classify(400, tooLong) == .contextTooLong(message: "Range of input length should be [1, 129024]"))
         #expect(classify(400) == .fatal(.service(host: "h", status: 400, message: nil)))
         #expect(classify(503) == .transient(.service(host: "h", status: 503, message: nil)))

@@ -4,7 +4,8 @@ import Testing
 @Suite struct ServerSentEventsTests {
     @Test func eachBlankLineDispatchesTheDataGatheredSinceTheLastOne() {
         var events = ServerSentEvents()
-        let body = "data: {\"a\":1}\n\n: a comment\nevent: message\nid: 7\ndata: first\ndata: second\n\ndata: [DONE]\n\n"
+        let body =
+            "data: {\"a\":1}\n\n: a comment\nevent: message\nid: 7\ndata: first\ndata: second\n\ndata: [DONE]\n\n"
         #expect(events.consume(Array(body.utf8)) == ["{\"a\":1}", "first\nsecond", "[DONE]"])
         #expect(!events.hasPartialEvent)
     }

@@ -21,12 +21,16 @@ import TranscriptCore
 
     @Test func partsHoldWholeLinesWithinTheBudget() {
         let lines = ["aaaa", "bbbb", "cccc", "a line longer than the budget"]
-        #expect(TranscriptLines.parts(lines, characters: 10) == [["aaaa", "bbbb"], ["cccc"], ["a line longer than the budget"]])
+        #expect(
+            TranscriptLines.parts(lines, characters: 10) == [
+                ["aaaa", "bbbb"], ["cccc"], ["a line longer than the budget"],
+            ])
         #expect(TranscriptLines.parts(lines, characters: 1_000).count == 1)
     }
 
     @Test func theRequestAsksForTheFourSectionsInTheMeetingsLanguage() {
-        let messages = SummaryPrompt.messages(title: "Planning", language: "zh", lines: TranscriptLines.lines(of: transcript))
+        let messages = SummaryPrompt.messages(
+            title: "Planning", language: "zh", lines: TranscriptLines.lines(of: transcript))
         #expect(messages.map(\.role) == [.system, .user])
         for heading in SummaryPrompt.headings { #expect(messages[0].content.contains("## \(heading)")) }
         #expect(messages[0].content.contains("BCP 47 tag zh"))

@@ -47,10 +47,12 @@ struct SummarizeCommand: AsyncParsableCommand {
             }
             let endpoint = ChatEndpoint(
                 baseURL: try baseURL(config: config), apiKey: key,
-                caFile: caFile ?? config.dashscope.caFile ?? environment["SSL_CERT_FILE"].flatMap { $0.isEmpty ? nil : $0 })
+                caFile: caFile ?? config.dashscope.caFile
+                    ?? environment["SSL_CERT_FILE"].flatMap { $0.isEmpty ? nil : $0 })
             let chosenModel = model ?? config.summary.model ?? "qwen-plus"
-            StandardError.write(SummaryServices(folder: global.folders).notice(
-                host: endpoint.host, model: chosenModel, meetingID: archived.id))
+            StandardError.write(
+                SummaryServices(folder: global.folders).notice(
+                    host: endpoint.host, model: chosenModel, meetingID: archived.id))
             let client = try ChatCompletionsClient(endpoint: endpoint)
             let summarizer = Summarizer(
                 client: client, host: endpoint.host,
@@ -116,7 +118,8 @@ struct SummaryServices {
     func notice(host: String, model: String, meetingID: Int64) -> String {
         let known = (try? String(contentsOfFile: file, encoding: .utf8))?.split(separator: "\n").map(String.init) ?? []
         guard !known.contains(host) else { return "Summarizing meeting \(meetingID) with \(model) at \(host)…" }
-        try? (known + [host]).joined(separator: "\n").appending("\n").write(toFile: file, atomically: true, encoding: .utf8)
+        try? (known + [host]).joined(separator: "\n").appending("\n").write(
+            toFile: file, atomically: true, encoding: .utf8)
         return "The transcript of meeting \(meetingID) (its sentences, speakers, times, notes and bookmarks) goes to "
             + "\(host), where \(model) summarizes it. Verbatim sends nothing else, and only when asked; "
             + "this is said in full once for each service."
