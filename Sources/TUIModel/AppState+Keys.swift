@@ -24,6 +24,7 @@ extension AppState {
         case let .editor(purpose, editor): return edit(purpose, editor, key)
         case let .search(search): return searchKey(search, key)
         case let .meeting(meeting): return meetingKey(meeting, key)
+        case .summary: return summaryKey(key)
         }
     }
 
@@ -43,6 +44,7 @@ extension AppState {
         case .followTail: scroll.follow()
         case .search: overlay = .search(SearchState())
         case .export: return [.export]
+        case .summarize: return summarize()
         case .help:
             overlay = .help
             helpOffset = 0

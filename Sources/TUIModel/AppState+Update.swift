@@ -38,6 +38,7 @@ extension AppState {
             guard case .search = overlay else { return [] }  // the user went on without it
             overlay = .meeting(
                 OpenedMeeting(id: id, title: title, entries: entries, focusMs: focusMs, width: meetingTextWidth))
+        case .summaryText, .summaryStatus, .summarySaved, .summaryFailed: summaryUpdate(msg)
         case let .failed(text): flash = Flash(text: text, isError: true, shownAtMs: elapsedMs)
         case let .info(text): flash = Flash(text: text, isError: false, shownAtMs: elapsedMs)
         case .stopRequested:

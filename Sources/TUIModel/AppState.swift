@@ -27,6 +27,11 @@ package struct AppState: Sendable, Equatable {
     package var helpOffset = 0
     /// Counts Ctrl-L presses: when it changes, the screen loop repaints every cell.
     package var repaintRequests = 0
+    /// What `s` can do, set by the app from the configuration.
+    package var summaryAccess = SummaryAccess.unavailable(
+        "Summaries need a DashScope API key: DASHSCOPE_API_KEY, or api_key in [dashscope] of the configuration file.")
+    /// The summary being written, or the last one; nil before the first `s`.
+    package var summary: SummaryPane?
 
     package init(title: String, engine: String, connection: ConnectionState, sources: [String], size: Size) {
         self.title = title

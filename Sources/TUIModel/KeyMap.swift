@@ -2,7 +2,7 @@
 package enum Action: Sendable, Hashable {
     case togglePause, bookmark, note, setTitle
     case scrollUp, scrollDown, pageUp, pageDown, scrollTop, followTail
-    case search, export, help, redraw, quit
+    case search, export, summarize, help, redraw, quit
 }
 
 /// One line of the key map: the keys, what they do, and whether the footer shows them.
@@ -38,6 +38,9 @@ package enum KeyMap {
         KeyBinding(keys: [.character("/")], action: .search, summary: "search past meetings", footer: "search"),
         KeyBinding(
             keys: [.character("e")], action: .export, summary: "export this meeting to Markdown", footer: "export"),
+        KeyBinding(
+            keys: [.character("s")], action: .summarize,
+            summary: "summarize the meeting so far (with a Qwen model)", footer: nil),
         KeyBinding(keys: [.character("?")], action: .help, summary: "show or hide this help", footer: "help"),
         KeyBinding(keys: [.control("l")], action: .redraw, summary: "redraw the whole screen", footer: nil),
         KeyBinding(
@@ -66,7 +69,11 @@ package enum KeyMap {
         for binding in main {
             lines.append("| " + binding.keys.map { "`\($0.name)`" }.joined(separator: " ") + " | \(binding.summary) |")
         }
-        lines += ["", "In the search overlay, the note and bookmark editors: Enter confirms, Esc cancels.", ""]
+        lines += [
+            "", "In the search overlay, the note and bookmark editors: Enter confirms, Esc cancels.",
+            "In the summary overlay: j/k scroll, Esc closes it (a summary being written goes on; `s` shows it again).",
+            "",
+        ]
         return lines.joined(separator: "\n")
     }
 }

@@ -35,6 +35,12 @@ package enum Msg: Sendable, Equatable {
     /// Something worth knowing that needs no action (a source came back, the engine refused a setting
     /// and went on); it fades.
     case info(String)
+    /// The summary's next piece of text, as the model writes it.
+    case summaryText(String)
+    /// What the summarizer is doing (a part of a long meeting, a retry).
+    case summaryStatus(String)
+    case summarySaved
+    case summaryFailed(String)
     /// Stop without asking: a signal, `--duration`, or the terminal went away.
     case stopRequested
     /// The meeting is closed: the screen can go.
@@ -53,6 +59,8 @@ package enum Effect: Sendable, Equatable {
     case export
     case search(String)
     case openMeeting(id: Int64, atMs: Int)
+    /// Summarize the meeting so far and save the summary with it.
+    case summarize
     /// Stop recording: finalize the last partial, close the meeting.
     case stop
 }

@@ -10,6 +10,8 @@ package enum Overlay: Sendable, Equatable {
     case search(SearchState)
     /// A past meeting opened from the search, read-only.
     case meeting(OpenedMeeting)
+    /// The meeting's summary (`AppState.summary`): asking first, being written, saved or failed.
+    case summary
 }
 
 /// What the bottom-line editor is typing.

@@ -26,6 +26,7 @@ enum FooterView {
         case .confirmQuit: [("y", "stop and save"), ("n", "keep recording")]
         case .search: [("Enter", "search, then open the chosen hit"), ("↑/↓", "choose"), ("Esc", "close")]
         case .meeting: [("j/k", "scroll"), ("Esc", "back to the results")]
+        case .summary: [("s", "send / close"), ("j/k", "scroll"), ("Esc", "close")]
         }
     }
 

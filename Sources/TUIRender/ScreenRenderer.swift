@@ -50,6 +50,7 @@ package enum ScreenRenderer {
         case .confirmQuit: ConfirmView.render(size: state.size, into: &buffer)
         case let .search(search): SearchView.render(search, area: state.overlayArea, into: &buffer)
         case let .meeting(meeting): MeetingView.render(meeting, area: state.overlayArea, into: &buffer)
+        case .summary: SummaryView.render(state, area: state.overlayArea, into: &buffer)
         }
     }
 

@@ -20,6 +20,11 @@ package struct MeetingScreen: Sendable {
         package var exportFolder: String
         /// Where stderr goes while the screen is up.
         package var logPath: String
+        /// Whether `s` can summarize, and how (nil: it says why not, from `summaryAccess`).
+        package var summaryAccess: SummaryAccess = .unavailable(
+            "Summaries need a DashScope API key: DASHSCOPE_API_KEY, or api_key in [dashscope] of the configuration file."
+        )
+        package var summarize: MeetingSummarizer?
 
         package init(
             title: String, engineLabel: String, connection: ConnectionState, sources: [String], theme: Theme,
@@ -50,13 +55,15 @@ package struct MeetingScreen: Sendable {
     /// Shows the screen until the meeting is stopped (a key, or `stopRequests` yielding) and closed.
     /// - Throws: `TerminalError` when the screen can't open; the caller then stops the recorder.
     package func run(stopRequests: AsyncStream<Void>) async throws -> AppState {
-        let initial = AppState(
+        var initial = AppState(
             title: settings.title, engine: settings.engineLabel, connection: settings.connection,
             sources: settings.sources,
             size: Size(width: 80, height: 24)
         )
+        initial.summaryAccess = settings.summarize == nil ? initial.summaryAccess : settings.summaryAccess
         let loop = ScreenLoop(state: initial, clock: { [recorder] in recorder.elapsedMs })
         let runner = ScreenEffectRunner(store: store, recorder: recorder, exportFolder: settings.exportFolder)
+        let (summaryRequests, summaryRequested) = AsyncStream.makeStream(of: Void.self)
         let stderr = StderrRedirect(logPath: settings.logPath)
         defer { stderr?.restore() }
         return try await withThrowingTaskGroup(of: AppState?.self) { group in
@@ -66,7 +73,21 @@ package struct MeetingScreen: Sendable {
             }
             group.addTask {
                 // One effect at a time, in order: a note typed after a bookmark is saved after it.
-                for await effect in loop.effects { await runner.run(effect).forEach(loop.post) }
+                // A summary takes a while: it goes to a task of its own, and the bookmarks wait for nothing.
+                for await effect in loop.effects {
+                    if effect == .summarize {
+                        summaryRequested.yield()
+                    } else {
+                        await runner.run(effect).forEach(loop.post)
+                    }
+                }
+                return nil
+            }
+            group.addTask { [summarize = settings.summarize] in
+                for await _ in summaryRequests {
+                    guard let summarize else { continue }
+                    await runner.summarize(with: summarize, post: loop.post)
+                }
                 return nil
             }
             group.addTask {

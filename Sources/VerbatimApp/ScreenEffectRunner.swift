@@ -63,6 +63,27 @@ struct ScreenEffectRunner: Sendable {
         case .stop:
             _ = try await recorder.stop()
             return [.stopped]
+        case .summarize: return []  // MeetingScreen gives it its own task: `summarize(with:post:)`
+        }
+    }
+
+    /// Summarizes the meeting so far, posting the text as it comes; saves the summary when it is whole.
+    func summarize(with summarizer: MeetingSummarizer, post: @escaping @Sendable (Msg) -> Void) async {
+        do {
+            let meeting = try await store.meeting(recorder.meetingID)
+            let transcript = meeting.transcript
+            guard !(transcript.sentences.isEmpty && transcript.notes.isEmpty && transcript.bookmarks.isEmpty) else {
+                return post(.summaryFailed("Nothing to summarize yet: no sentence, note or bookmark."))
+            }
+            let summary = try await summarizer.summarize(
+                meeting.transcript, transcriptVersion: meeting.transcriptVersion,
+                onText: { post(.summaryText($0)) }, status: { post(.summaryStatus($0)) })
+            try await store.saveSummary(summary, for: recorder.meetingID)
+            post(.summarySaved)
+        } catch {
+            post(
+                .summaryFailed(userMessage(for: error) + ((error as? any UserFacingError)?.hint.map { " " + $0 } ?? ""))
+            )
         }
     }
 

@@ -75,8 +75,9 @@ struct RecordCommand: AsyncParsableCommand {
                 store: store, info: info, sources: chosen, server: nil, folders: global.folders, engine: engine
             )
             if !plain {
-                let screen = screenSettings(
+                var screen = screenSettings(
                     info: info, engine: engine?.identity, sources: recorder.tracks.map(\.source), theme: theme)
+                offerSummaries(config: config, on: &screen)
                 try await runScreen(screen, recorder: recorder, store: store, stop: stop)
                 return
             }
@@ -147,6 +148,20 @@ struct RecordCommand: AsyncParsableCommand {
             file: config.file ?? "the configuration file", key: "screen.theme",
             problem: "names no theme (\"\(name)\"); there are \(list)"
         )
+    }
+
+    /// `s` on the screen: with a key, the configured service (asked about first, once per service);
+    /// without one, it says what it needs.
+    private func offerSummaries(config: VerbatimConfig, on screen: inout MeetingScreen.Settings) {
+        guard let setup = try? SummarySetup(config: config) else { return }
+        let services = SummaryServices(folders: global.folders)
+        screen.summaryAccess = .available(service: setup.service, askFirst: !services.knows(setup.endpoint.host))
+        screen.summarize = MeetingSummarizer { transcript, version, onText, status in
+            services.remember(setup.endpoint.host)
+            return try await setup.summarize(
+                transcript, transcriptVersion: version, onText: onText,
+                progress: { status(SummarySetup.words(for: $0)) })
+        }
     }
 
     private func screenSettings(info: MeetingInfo, engine: EngineIdentity?, sources: [String], theme: Theme)
