@@ -51,6 +51,7 @@ extension AppState {
         case .pageUp: meeting.scroll(by: 1 - meetingPage, pageHeight: meetingPage)
         case .home, .character("g"): meeting.firstLine = 0
         case .end, .character("G"): meeting.scroll(by: meeting.transcript.lineCount, pageHeight: meetingPage)
+        case .character("r"): return retranscribe(meeting)
         default: return []
         }
         overlay = .meeting(meeting)

@@ -35,10 +35,16 @@ extension AppState {
         case let .exported(path): show("Exported to " + path)
         case let .searchFinished(query, results): showResults(results, for: query)
         case let .meetingOpened(id, title, entries, focusMs):
-            guard case .search = overlay else { return [] }  // the user went on without it
+            // The user went on without it, unless it is the meeting on view, opened again (re-transcribed).
+            switch overlay {
+            case .search: break
+            case let .meeting(shown) where shown.id == id: break
+            default: return []
+            }
             overlay = .meeting(
                 OpenedMeeting(id: id, title: title, entries: entries, focusMs: focusMs, width: meetingTextWidth))
         case .summaryText, .summaryStatus, .summarySaved, .summaryFailed: summaryUpdate(msg)
+        case .retranscribing, .retranscribed, .retranscriptionFailed: return retranscriptionUpdate(msg)
         case let .failed(text): flash = Flash(text: text, isError: true, shownAtMs: elapsedMs)
         case let .info(text): flash = Flash(text: text, isError: false, shownAtMs: elapsedMs)
         case .stopRequested:

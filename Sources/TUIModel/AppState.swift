@@ -32,6 +32,10 @@ package struct AppState: Sendable, Equatable {
         "Summaries need a DashScope API key: DASHSCOPE_API_KEY, or api_key in [dashscope] of the configuration file.")
     /// The summary being written, or the last one; nil before the first `s`.
     package var summary: SummaryPane?
+    /// Whether `r` in a past meeting can re-transcribe it (the app has an engine for it).
+    package var canRetranscribe = false
+    /// The past meeting being re-transcribed (one at a time), and how far it has got.
+    package var retranscription: RetranscriptionProgress?
 
     package init(title: String, engine: String, connection: ConnectionState, sources: [String], size: Size) {
         self.title = title

@@ -41,6 +41,11 @@ package enum Msg: Sendable, Equatable {
     case summaryStatus(String)
     case summarySaved
     case summaryFailed(String)
+    /// A past meeting's re-transcription has sent this share of its audio (0–100).
+    case retranscribing(id: Int64, percent: Int)
+    /// It replaced the meeting's transcript: what to tell the user.
+    case retranscribed(id: Int64, message: String)
+    case retranscriptionFailed(id: Int64, message: String)
     /// Stop without asking: a signal, `--duration`, or the terminal went away.
     case stopRequested
     /// The meeting is closed: the screen can go.
@@ -61,6 +66,8 @@ package enum Effect: Sendable, Equatable {
     case openMeeting(id: Int64, atMs: Int)
     /// Summarize the meeting so far and save the summary with it.
     case summarize
+    /// Transcribe a past meeting's audio again, replacing its transcript (the old one kept).
+    case retranscribe(id: Int64)
     /// Stop recording: finalize the last partial, close the meeting.
     case stop
 }

@@ -25,7 +25,7 @@ enum FooterView {
         case .help: [("j/k", "scroll"), ("Esc", "close")]
         case .confirmQuit: [("y", "stop and save"), ("n", "keep recording")]
         case .search: [("Enter", "search, then open the chosen hit"), ("↑/↓", "choose"), ("Esc", "close")]
-        case .meeting: [("j/k", "scroll"), ("Esc", "back to the results")]
+        case .meeting: [("j/k", "scroll"), ("r", "transcribe again"), ("Esc", "back to the results")]
         case .summary: [("s", "send / close"), ("j/k", "scroll"), ("Esc", "close")]
         }
     }

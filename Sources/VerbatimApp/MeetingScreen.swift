@@ -25,6 +25,8 @@ package struct MeetingScreen: Sendable {
             "Summaries need a DashScope API key: DASHSCOPE_API_KEY, or api_key in [dashscope] of the configuration file."
         )
         package var summarize: MeetingSummarizer?
+        /// How `r` in a past meeting transcribes it again (nil: this recording has no engine).
+        package var retranscribe: PastMeetingRetranscriber?
 
         package init(
             title: String, engineLabel: String, connection: ConnectionState, sources: [String], theme: Theme,
@@ -61,9 +63,10 @@ package struct MeetingScreen: Sendable {
             size: Size(width: 80, height: 24)
         )
         initial.summaryAccess = settings.summarize == nil ? initial.summaryAccess : settings.summaryAccess
+        initial.canRetranscribe = settings.retranscribe != nil
         let loop = ScreenLoop(state: initial, clock: { [recorder] in recorder.elapsedMs })
         let runner = ScreenEffectRunner(store: store, recorder: recorder, exportFolder: settings.exportFolder)
-        let (summaryRequests, summaryRequested) = AsyncStream.makeStream(of: Void.self)
+        let (longEffects, longEffectRequested) = AsyncStream.makeStream(of: Effect.self)
         let stderr = StderrRedirect(logPath: settings.logPath)
         defer { stderr?.restore() }
         return try await withThrowingTaskGroup(of: AppState?.self) { group in
@@ -73,20 +76,22 @@ package struct MeetingScreen: Sendable {
             }
             group.addTask {
                 // One effect at a time, in order: a note typed after a bookmark is saved after it.
-                // A summary takes a while: it goes to a task of its own, and the bookmarks wait for nothing.
+                // A summary or a re-transcription takes a while: each goes to a task of its own, and the
+                // bookmarks wait for nothing.
                 for await effect in loop.effects {
-                    if effect == .summarize {
-                        summaryRequested.yield()
+                    if effect.takesAWhile {
+                        longEffectRequested.yield(effect)
                     } else {
                         await runner.run(effect).forEach(loop.post)
                     }
                 }
                 return nil
             }
-            group.addTask { [summarize = settings.summarize] in
-                for await _ in summaryRequests {
-                    guard let summarize else { continue }
-                    await runner.summarize(with: summarize, post: loop.post)
+            group.addTask { [settings] in
+                await withTaskGroup(of: Void.self) { running in
+                    for await effect in longEffects {
+                        running.addTask { await runner.runLong(effect, settings: settings, post: loop.post) }
+                    }
                 }
                 return nil
             }

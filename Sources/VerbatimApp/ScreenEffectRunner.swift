@@ -63,8 +63,33 @@ struct ScreenEffectRunner: Sendable {
         case .stop:
             _ = try await recorder.stop()
             return [.stopped]
-        case .summarize: return []  // MeetingScreen gives it its own task: `summarize(with:post:)`
+        case .summarize, .retranscribe: return []  // each on a task of its own: `runLong`
         }
+    }
+
+    /// An effect that takes a while (`Effect.takesAWhile`), reporting as it goes.
+    func runLong(_ effect: Effect, settings: MeetingScreen.Settings, post: @escaping @Sendable (Msg) -> Void) async {
+        switch effect {
+        case .summarize:
+            if let summarizer = settings.summarize { await summarize(with: summarizer, post: post) }
+        case let .retranscribe(id):
+            guard let retranscribe = settings.retranscribe else { return }
+            guard id != recorder.meetingID else {
+                return post(.retranscriptionFailed(id: id, message: "This is the meeting being recorded."))
+            }
+            do {
+                let message = try await retranscribe.run(id) { post(.retranscribing(id: id, percent: $0)) }
+                post(.retranscribed(id: id, message: message))
+            } catch {
+                post(.retranscriptionFailed(id: id, message: Self.describe(error)))
+            }
+        default: await run(effect).forEach(post)
+        }
+    }
+
+    /// An error as the footer shows it: the message and its hint.
+    static func describe(_ error: any Error) -> String {
+        userMessage(for: error) + ((error as? any UserFacingError)?.hint.map { " " + $0 } ?? "")
     }
 
     /// Summarizes the meeting so far, posting the text as it comes; saves the summary when it is whole.

@@ -23,7 +23,8 @@ struct SummarySetup {
             throw SummaryError.noAPIKey
         }
         let base = try Self.baseURL(flag: endpoint, config: config, region: region)
-        let trusted = caFile ?? config.dashscope.caFile ?? environment["SSL_CERT_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+        let trusted =
+            caFile ?? config.dashscope.caFile ?? environment["SSL_CERT_FILE"].flatMap { $0.isEmpty ? nil : $0 }
         self.endpoint = ChatEndpoint(baseURL: base, apiKey: key, caFile: trusted)
         self.model = model ?? config.summary.model ?? "qwen-plus"
         partCharacters = config.summary.partCharacters ?? 60_000

@@ -34,7 +34,8 @@ struct SummaryStateTests {
         #expect(state.summaryAccess == .available(service: service, askFirst: false))
     }
 
-    @Test("The text grows as it streams; closed while writing, it goes on and s shows it again without a second request")
+    @Test(
+        "The text grows as it streams; closed while writing, it goes on and s shows it again without a second request")
     func streams() {
         var state = state(.available(service: service, askFirst: false))
         #expect(state.update(.key(.character("s"))) == [.summarize])

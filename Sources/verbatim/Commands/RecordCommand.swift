@@ -6,6 +6,7 @@ import Foundation
 import Recognition
 import Session
 import Store
+import Synchronization
 import TUIModel
 import TUIRender
 import TUITerminal
@@ -78,6 +79,7 @@ struct RecordCommand: AsyncParsableCommand {
                 var screen = screenSettings(
                     info: info, engine: engine?.identity, sources: recorder.tracks.map(\.source), theme: theme)
                 offerSummaries(config: config, on: &screen)
+                offerRetranscription(config: config, store: store, on: &screen)
                 try await runScreen(screen, recorder: recorder, store: store, stop: stop)
                 return
             }
@@ -161,6 +163,44 @@ struct RecordCommand: AsyncParsableCommand {
             return try await setup.summarize(
                 transcript, transcriptVersion: version, onText: onText,
                 progress: { status(SummarySetup.words(for: $0)) })
+        }
+    }
+
+    /// `r` in a past meeting opened from `/`: its audio through this recording's engine again, on one
+    /// thread so the live meeting keeps its share of the machine.
+    private func offerRetranscription(
+        config: VerbatimConfig, store: MeetingStore, on screen: inout MeetingScreen.Settings
+    ) {
+        let oneThread = {
+            var config = config
+            config.offline.threads = 1
+            return config
+        }()
+        let options = recognition
+        guard (try? options.resolve(config: oneThread, pacing: .asFastAsPossible).engine) != nil else { return }
+        screen.retranscribe = PastMeetingRetranscriber { id, progress in
+            let archived = try await store.meeting(id)
+            if archived.status == .recording { throw StoreError.meetingIsLive(id: id) }
+            var forMeeting = options
+            forMeeting.language = options.language ?? archived.transcript.info.language
+            guard let engine = try forMeeting.resolve(config: oneThread, pacing: .asFastAsPossible).engine else {
+                throw CLIError.noEngineToTranscribe(configFile: config.file ?? "the configuration file")
+            }
+            let retranscriber = try MeetingRetranscriber(meeting: archived, engine: engine)
+            let totalMs = max(1, retranscriber.totalMs)
+            let shown = Mutex(-1)  // a message when the percentage changes, not for every chunk
+            let new = try await retranscriber.run(finalized: { _ in }) { sentMs in
+                let percent = min(100, sentMs * 100 / totalMs)
+                if shown.withLock({ last in
+                    defer { last = percent }; return last != percent
+                }) {
+                    progress(percent)
+                }
+            }
+            let number = try await store.replaceTranscript(
+                of: id, with: new, replacedAtMs: Int64(Date().timeIntervalSince1970 * 1_000))
+            return RetranscribeCommand.replaced(
+                id: id, new: new, number: number, oldCount: archived.transcript.sentences.count)
         }
     }
 
