@@ -3,7 +3,9 @@ extension AppState {
     /// goes on; one at a time, and never the meeting being recorded.
     mutating func retranscribe(_ meeting: OpenedMeeting) -> [Effect] {
         guard canRetranscribe else {
-            flash = Flash(text: "No engine to transcribe with: this meeting records audio only.", isError: true, shownAtMs: elapsedMs)
+            flash = Flash(
+                text: "No engine to transcribe with: this meeting records audio only.", isError: true,
+                shownAtMs: elapsedMs)
             return []
         }
         if let running = retranscription {

@@ -72,6 +72,8 @@ package enum KeyMap {
         lines += [
             "", "In the search overlay, the note and bookmark editors: Enter confirms, Esc cancels.",
             "In the summary overlay: j/k scroll, Esc closes it (a summary being written goes on; `s` shows it again).",
+            "In a past meeting opened from the search: j/k scroll, `r` transcribes it again with this recording's engine"
+                + " (the old transcript is kept), Esc goes back to the results.",
             "",
         ]
         return lines.joined(separator: "\n")

@@ -98,3 +98,48 @@ struct SummaryViewTests {
         #expect(lines.contains { $0.contains("- point 30") } && !lines.contains { $0.contains("- point 1 ") })
     }
 }
+
+@Suite("Screen model: r re-transcribes a past meeting")
+struct RetranscriptionStateTests {
+    private func viewingMeeting(_ canRetranscribe: Bool) -> AppState {
+        var state = AppState(
+            title: "Sync", engine: "offline", connection: .local, sources: ["Me"], size: Size(width: 80, height: 24))
+        state.canRetranscribe = canRetranscribe
+        _ = state.update(.key(.character("/")))
+        for character in "budget" { _ = state.update(.key(.character(character))) }
+        _ = state.update(.key(.enter))
+        let hit = SearchResultRow(
+            meetingID: 7, meetingTitle: "Planning", meetingDate: "2026-11-21 10:00", atMs: 0, text: "budget",
+            highlights: [0..<6])
+        _ = state.update(.searchFinished(query: "budget", results: [hit]))
+        _ = state.update(.key(.enter))
+        _ = state.update(.meetingOpened(id: 7, title: "Planning", entries: [], focusMs: 0))
+        return state
+    }
+
+    @Test("r asks for one re-transcription at a time, shows its progress, and reopens the meeting when done")
+    func oneAtATime() {
+        var state = viewingMeeting(true)
+        #expect(state.update(.key(.character("r"))) == [.retranscribe(id: 7)])
+        #expect(state.update(.key(.character("r"))).isEmpty)
+        #expect(state.flash?.isError == true && state.flash?.text.contains("one at a time") == true)
+        _ = state.update(.retranscribing(id: 7, percent: 42))
+        #expect(state.flash?.text == "Re-transcribing meeting 7: 42 %")
+        #expect(
+            state.update(.retranscribed(id: 7, message: "Meeting 7 re-transcribed.")) == [.openMeeting(id: 7, atMs: 0)])
+        #expect(state.retranscription == nil && state.flash?.text == "Meeting 7 re-transcribed.")
+        _ = state.update(.meetingOpened(id: 7, title: "Planning", entries: [], focusMs: 0))
+        if case let .meeting(opened) = state.overlay { #expect(opened.id == 7) } else { Issue.record("not reopened") }
+    }
+
+    @Test("Without an engine r says so; a failure is an error in the footer")
+    func noEngineOrFailure() {
+        var state = viewingMeeting(false)
+        #expect(state.update(.key(.character("r"))).isEmpty)
+        #expect(state.flash?.isError == true)
+        state = viewingMeeting(true)
+        _ = state.update(.key(.character("r")))
+        _ = state.update(.retranscriptionFailed(id: 7, message: "The audio file /a.wav of meeting 7 is gone."))
+        #expect(state.retranscription == nil && state.flash?.text == "The audio file /a.wav of meeting 7 is gone.")
+    }
+}
