@@ -29,12 +29,13 @@ struct RecognitionFigures {
             text += String(format: ", %d decodes of %.0f ms CPU each", decodes, cpuSeconds / Double(decodes) * 1000)
         }
         if !firstPartialMs.isEmpty || !finalMs.isEmpty {
-            text += ", first partial \(Self.summary(firstPartialMs)), final \(Self.summary(finalMs)) (audio time)"
+            text += ", first partial \(Self.spread(firstPartialMs)), final \(Self.spread(finalMs)) (audio time)"
         }
         return text
     }
 
-    private static func summary(_ values: [Int]) -> String {
+    /// The median and the largest of some latencies, and how many there are.
+    static func spread(_ values: [Int]) -> String {
         guard let last = values.max() else { return "none" }
         return "median \(values.sorted()[values.count / 2]) ms, max \(last) ms (\(values.count))"
     }

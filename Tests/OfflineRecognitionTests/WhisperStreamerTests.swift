@@ -11,12 +11,19 @@ import Testing
         var hypotheses: [[HeardWord]]
         var windows: [Int] = []
         var prompts: [String] = []
+        /// What each decode reports it took (a machine's speed, scripted).
+        var decodeMs: Int
+        private(set) var lastDecodeMs = 0
 
-        init(_ hypotheses: [[HeardWord]]) { self.hypotheses = hypotheses }
+        init(_ hypotheses: [[HeardWord]], decodeMs: Int = 0) {
+            self.hypotheses = hypotheses
+            self.decodeMs = decodeMs
+        }
 
         func decode(_ samples: [Float], prompt: String) throws(OfflineEngineError) -> [HeardWord] {
             windows.append(samples.count * 1000 / 16_000)
             prompts.append(prompt)
+            lastDecodeMs = decodeMs
             return hypotheses.isEmpty ? [] : hypotheses.removeFirst()
         }
     }
@@ -58,6 +65,23 @@ import Testing
         #expect(WhisperStreaming.live(for: .tinyEnglish).stepMs == 1000)
         #expect(WhisperStreaming.live(for: .base).stepMs == 2000)
         #expect(WhisperStreaming.live(for: .base).windowMs == WhisperStreaming.live.windowMs)
+    }
+
+    @Test mutating func aSlowDecodeSpacesTheStepsSoDecodingTakesAtMostHalfTheTime() throws {
+        // 800 ms a decode: every 1.6 s of speech, not every second (which would decode 80 % of the time).
+        let slow = ScriptedDecoder([], decodeMs: 800)
+        let streamer = WhisperStreamer(decoder: slow, pacing: .live)
+        _ = try Self.feed(streamer, audio(ms: 9_000, speech: true))
+        #expect(slow.windows == [500, 2_100, 3_700, 5_300, 6_900, 8_500])
+        // A pause ends the window (one decode); a new sentence's window (with the 300 ms before its
+        // speech) is first decoded at half a second, as on a fast machine, then every 1.6 s again.
+        _ = try Self.feed(streamer, audio(ms: 800, speech: false))
+        _ = try Self.feed(streamer, audio(ms: 2_200, speech: true))
+        #expect(slow.windows.suffix(3) == [9_700, 500, 2_100])
+        // 400 ms fits in half of the 1 s step, which stays.
+        let fast = ScriptedDecoder([], decodeMs: 400)
+        _ = try Self.feed(WhisperStreamer(decoder: fast, pacing: .live), audio(ms: 4_000, speech: true))
+        #expect(fast.windows == [500, 1_500, 2_500, 3_500])
     }
 
     @Test mutating func silenceIsNeverDecodedAndGivesNoSentence() throws {

@@ -24,6 +24,7 @@ package struct WhisperDecoding: Sendable, Equatable {
 final class WhisperDecoder: WindowDecoding {
     private let context: OpaquePointer
     private let settings: WhisperDecoding
+    private(set) var lastDecodeMs = 0
 
     init(modelPath: String, settings: WhisperDecoding) throws(OfflineEngineError) {
         try WhisperLibrary.load()
@@ -40,6 +41,8 @@ final class WhisperDecoder: WindowDecoding {
         // Whisper pads every window to 30 s; attending over fewer encoder frames (20 ms each) makes a
         // short window's encoder cheaper. Below about 768 frames tiny.en starts to loop ("He was not
         // an old-sposed young man? He was not..." on a LibriVox clip at 192 and 384), so never less.
+        let started = ContinuousClock.now
+        defer { lastDecodeMs = Int((ContinuousClock.now - started) / .milliseconds(1)) }
         let needed = samples.count / 320 + 64
         let audioContext = needed >= 1400 ? 0 : max(768, (needed + 63) / 64 * 64)
         let status = withOptionalCString(settings.language) { language in

@@ -78,8 +78,9 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
             keepOnlyPreroll()
             return events
         }
-        // The window's first decode comes after half a step of speech, so the first words show sooner.
-        let due = decodedThisWindow ? pacing.stepMs : pacing.stepMs / 2
+        // The window's first decode comes after half a step of speech, so the first words show sooner;
+        // half the pacing's step even where decodes are slow, since nothing was decoded in the quiet before.
+        let due = decodedThisWindow ? stepMs : pacing.stepMs / 2
         if framesSinceDecode >= frames(ms: due) { events += try step() }
         return events
     }
@@ -137,6 +138,13 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
         speechSpans = speechSpans.compactMap { span in
             span.upperBound <= startMs ? nil : max(span.lowerBound, startMs)..<span.upperBound
         }
+    }
+
+    /// The step while someone speaks: the pacing's, or longer where the last decode took more than
+    /// the pacing's share of it (a slow machine decodes less often rather than all the time).
+    private var stepMs: Int {
+        guard let share = pacing.decodeShare, share > 0 else { return pacing.stepMs }
+        return max(pacing.stepMs, Int((Double(decoder.lastDecodeMs) / share).rounded(.up)))
     }
 
     private var windowMs: Int { window.count * 1000 / PCMFormat.sampleRate }

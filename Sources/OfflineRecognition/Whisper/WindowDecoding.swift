@@ -4,6 +4,8 @@ protocol WindowDecoding: AnyObject {
     /// The words heard in `samples` (16 kHz mono, [-1, 1]), times from the window's start. `prompt` is
     /// the text that came before, to carry names and style across windows.
     func decode(_ samples: [Float], prompt: String) throws(OfflineEngineError) -> [HeardWord]
+    /// How long the last decode took (wall clock, ms): what live pacing spaces its steps by.
+    var lastDecodeMs: Int { get }
 }
 
 /// Tokens of one decoded segment, as whisper.cpp gives them.
