@@ -211,7 +211,9 @@ let package = Package(
             dependencies: ["AudioCapture", "AudioCore", "CLazyLibrary", "VerbatimTestSupport"]),
         .testTarget(
             name: "SessionTests",
-            dependencies: ["Session", "Recognition", "Store", "AudioCore", "TranscriptCore", "VerbatimTestSupport"]
+            dependencies: [
+                "Session", "Recognition", "Store", "AudioCapture", "AudioCore", "TranscriptCore", "VerbatimTestSupport",
+            ]
         ),
         .testTarget(
             name: "StoreTests",

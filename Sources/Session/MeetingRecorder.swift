@@ -12,14 +12,15 @@ import TranscriptCore
 package actor MeetingRecorder {
     package nonisolated let meetingID: Int64
     package nonisolated let tracks: [AudioTrack]
-    /// Everything the captures and the transcript report, merged, plus what the recorder saved.
-    package nonisolated let events: AsyncStream<RecorderEvent>
+    /// Everything the captures and the transcript report, merged, plus what the recorder saved; only
+    /// level readings are skipped when the consumer falls behind (`RecorderEventStream`).
+    package nonisolated let events: RecorderEventStream
     private let store: MeetingStore
     private let transcript: LiveTranscript?
     private var feeders: [Task<Void, Never>] = []
     private let captures: [SourceCapture]
     private let started: ContinuousClock.Instant
-    private let eventSink: AsyncStream<RecorderEvent>.Continuation
+    private let eventSink: RecorderEventStream.Sink
     private var forwarding: [Task<Void, Never>] = []
     private let lock: MeetingLock
     /// While set, recognition gets silence instead of the sources' audio (the files keep everything).
@@ -63,7 +64,7 @@ package actor MeetingRecorder {
         }
         self.store = store
         self.captures = captures
-        let (events, eventSink) = AsyncStream.makeStream(of: RecorderEvent.self, bufferingPolicy: .bufferingNewest(512))
+        let (events, eventSink) = RecorderEventStream.make()
         (self.events, self.eventSink) = (events, eventSink)
         // The transcript's updates join the events where they are made: no relay task in between.
         transcript =
