@@ -15,7 +15,8 @@ import Testing
     }
 
     static func final(_ index: Int) -> RecorderEvent {
-        .transcript(.finalized(Sentence(startMs: index * 1_000, endMs: index * 1_000 + 900, text: "Sentence \(index).")))
+        .transcript(
+            .finalized(Sentence(startMs: index * 1_000, endMs: index * 1_000 + 900, text: "Sentence \(index).")))
     }
 
     @Test func aStalledConsumerGetsEveryFinalInOrderAndOnlyTheLevelsOfTheBacklog() async {
