@@ -190,20 +190,6 @@ import Testing
         #expect(decoder.windows == [10_000, 8_450])
     }
 
-    @Test mutating func aFileKeepsSentencesWithPausesBetweenThemInOneWindow() throws {
-        // Turns a second or two apart: one decode of all of them (each decode costs the encoder of a
-        // whole window), where live finalizes each at its pause.
-        let file = ScriptedDecoder([])
-        let fileStreamer = WhisperStreamer(decoder: file, pacing: .file)
-        var turns: [AudioChunk] = []
-        for _ in 0..<3 { turns += audio(ms: 2_000, speech: true) + audio(ms: 1_500, speech: false) }
-        _ = try fileStreamer.process(turns) + fileStreamer.finish()
-        #expect(file.windows == [10_500])
-        let live = ScriptedDecoder([])
-        _ = try Self.feed(WhisperStreamer(decoder: live, pacing: .live), turns)
-        #expect(live.windows.count > 3)
-    }
-
     @Test mutating func aWindowStartsAPrerollBeforeSpeechEvenInsideABatch() throws {
         // A file comes in batches of seconds: 1.5 s of quiet, then speech, in one batch. Whisper dates
         // words as if speech began near the window's start, so the quiet must not be in the window.
@@ -211,8 +197,7 @@ import Testing
         let streamer = WhisperStreamer(decoder: decoder, pacing: .file)
         let batch = audio(ms: 1_500, speech: false) + audio(ms: 1_000, speech: true) + audio(ms: 1_000, speech: false)
         let events = try streamer.process(batch) + streamer.finish()
-        // The window runs to the file's end: a file's window ends only at a pause of 3 s or more.
-        #expect(decoder.windows == [300 + 1_000 + 1_000])
+        #expect(decoder.windows == [300 + 1_000 + 800])
         let final = try #require(Self.finals(events).first)
         #expect(final.text == "I think so." && final.startMs == 1_500)
         // Moved onto the speech the gate heard, each word still starts before it ends.

@@ -47,10 +47,6 @@ package struct WhisperStreaming: Sendable, Equatable {
         if model.multilingual { streaming.stepMs = 2000 }
         return streaming
     }
-    /// A file: windows of up to 28 s, ended early only by a pause of 3 s, so turns a second or two apart
-    /// share a decode (each decode pays for a whole window's encoder; ending windows at 800 ms pauses
-    /// decoded the generated meeting in 24 windows instead of 6, at 0.23 real-time factor against 0.18
-    /// and 3.4 % word errors against 2.1 % with tiny.en, `make bench-whisper`).
     package static let file = WhisperStreaming(
-        stepMs: 28_000, windowMs: 28_000, silenceMs: 3000, agreement: false, marginMs: 2000)
+        stepMs: 28_000, windowMs: 28_000, silenceMs: 800, agreement: false, marginMs: 2000)
 }
