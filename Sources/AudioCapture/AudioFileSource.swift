@@ -62,6 +62,9 @@ package struct AudioFileSource: Sendable {
         if !isStream { try? handle.close() }
     }
 
+    /// A pipe, a terminal or standard input: read once, as its audio comes, not all there at the start.
+    package var isStream: Bool { stream != nil }
+
     /// How long the audio lasts: the header's data size, or what the file holds when that is less
     /// (a recording cut short) or unknown (raw PCM); for a stream, what its header promises, if it knows.
     package var durationMs: Int {

@@ -9,7 +9,7 @@ import VerbatimTestSupport
 /// The Whisper engine: word error rate on real speech (the LibriVox clips of pocketsphinx-testdata) and
 /// on the generated corpus, the real-time factor of `transcribe` (file pacing), and live: latencies in
 /// audio time plus the decode each step costs, CPU share while speaking and in silence, peak memory.
-///   verbatim-bench whisper [--model tiny.en|base] [--threads N] [--beam N] [--step MS]
+///   verbatim-bench whisper [--model tiny.en|base] [--threads N] [--beam N] [--step MS] [--hold MS]
 enum WhisperBenchmark {
     static func run(_ arguments: ArraySlice<String>) async throws {
         let options = Options(arguments)
@@ -18,6 +18,7 @@ enum WhisperBenchmark {
         func settings(_ streaming: WhisperStreaming) -> WhisperSettings {
             var streaming = streaming
             if streaming.agreement, let step = options.stepMs { streaming.stepMs = step }
+            if streaming.agreement, let hold = options.holdMs { streaming.holdStepsAfterQuietMs = hold > 0 ? hold : nil }
             let beam = streaming.agreement ? 1 : options.beam
             return WhisperSettings(
                 model: model, decoding: WhisperDecoding(threads: options.threads, language: "en", beamSize: beam),
@@ -88,6 +89,8 @@ enum WhisperBenchmark {
         var beam = WhisperDecoding.fileBeamSize
         /// The live step (re-decoding interval), when not the default.
         var stepMs: Int?
+        /// How much quiet holds the live steps (0: never), when not the default.
+        var holdMs: Int?
 
         init(_ arguments: ArraySlice<String>) {
             var rest = arguments[...]
@@ -98,6 +101,7 @@ enum WhisperBenchmark {
                 case "--threads": threads = Int(value) ?? threads
                 case "--beam": beam = Int(value) ?? beam
                 case "--step": stepMs = Int(value)
+                case "--hold": holdMs = Int(value)
                 default: print("unknown option \(flag)")
                 }
             }

@@ -42,7 +42,7 @@ struct EngineOptions: ParsableArguments {
     /// The engine to run (nil for audio only), and a line saying which and why. A flag beats the
     /// configuration file, which beats the default: DashScope when an API key is configured, else offline.
     func resolve(
-        config: VerbatimConfig, pacing: StreamSettings.Pacing,
+        config: VerbatimConfig, arrival: AudioArrival,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> (engine: (any RecognitionEngine)?, explanation: String) {
         let configured = config.engine.flatMap(EngineName.init(rawValue:))
@@ -56,6 +56,8 @@ struct EngineOptions: ParsableArguments {
                     ? "the default, as a DashScope API key is configured (in \(key!.origin))"
                     : "the default, as no cloud engine is configured"
         let language = language ?? config.language
+        // The cloud engines only tell capture (real time) from the rest (as fast as the server takes it).
+        let pacing: StreamSettings.Pacing = arrival == .live ? .realTime : .asFastAsPossible
         switch engine ?? configured ?? (key != nil ? .dashscope : .offline) {
         case .none:
             return (nil, "Recognition: none (audio only), \(why).")
@@ -77,7 +79,7 @@ struct EngineOptions: ParsableArguments {
         case .offline, .whisper:
             let settings = try WhisperChoice.settings(
                 model: dashscope.model, language: config.offline.language ?? language, config: config.offline,
-                pacing: pacing)
+                arrival: arrival)
             try settings.check()
             let languageWords = settings.decoding.language.map { "language \($0)" } ?? "language detected"
             let line =

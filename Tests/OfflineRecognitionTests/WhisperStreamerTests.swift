@@ -84,6 +84,23 @@ import Testing
         #expect(fast.windows == [500, 1_500, 2_500, 3_500])
     }
 
+    @Test mutating func aStepThatFallsInAPauseWaitsForTheFinalsDecode() throws {
+        // Decodes at 0.5 s and 1.5 s of the window; speech ends at 1.2 s, so the 1.5 s step comes 300 ms
+        // into the pause, where the sentence has most likely ended: the final decodes at 1.9 s instead.
+        let decoder = ScriptedDecoder([Self.words("we ship"), Self.words("we ship it.")])
+        let streamer = WhisperStreamer(decoder: decoder, pacing: .live)
+        let events = try Self.feed(streamer, audio(ms: 1_200, speech: true) + audio(ms: 700, speech: false))
+        #expect(decoder.windows == [500, 1_900])
+        #expect(Self.finals(events).map(\.text) == ["we ship it."])
+        // A shorter pause within the sentence: the held step comes as soon as speech does.
+        let within = ScriptedDecoder([])
+        let speaking = WhisperStreamer(decoder: within, pacing: .live)
+        _ = try Self.feed(
+            speaking,
+            audio(ms: 1_200, speech: true) + audio(ms: 500, speech: false) + audio(ms: 100, speech: true))
+        #expect(within.windows == [500, 1_800])
+    }
+
     @Test mutating func silenceIsNeverDecodedAndGivesNoSentence() throws {
         let decoder = ScriptedDecoder([Self.words("Thank you.")])
         let streamer = WhisperStreamer(decoder: decoder, pacing: .live)
@@ -190,11 +207,51 @@ import Testing
         #expect(decoder.windows == [10_000, 8_450])
     }
 
+    @Test mutating func aFileKeepsTurnsWithPausesBetweenThemInOneWindow() throws {
+        // Turns a second or two apart: one decode of all of them (each decode costs the encoder of a
+        // whole window), where a stream and live capture finalize each at its pause.
+        var turns: [AudioChunk] = []
+        for _ in 0..<3 { turns += audio(ms: 2_000, speech: true) + audio(ms: 1_500, speech: false) }
+        let file = ScriptedDecoder([])
+        let fileStreamer = WhisperStreamer(decoder: file, pacing: .file)
+        _ = try fileStreamer.process(turns)
+        #expect(file.windows == [])  // 1.5 s of quiet at the end: the window is still open
+        _ = try fileStreamer.finish()
+        #expect(file.windows == [10_500])
+        // A stream: each turn is final 0.8 s into its pause, its window a preroll before its speech.
+        let stream = ScriptedDecoder([])
+        _ = try WhisperStreamer(decoder: stream, pacing: .stream).process(turns)
+        #expect(stream.windows == [2_000 + 800, 300 + 2_000 + 800, 300 + 2_000 + 800])
+        let live = ScriptedDecoder([])
+        _ = try Self.feed(WhisperStreamer(decoder: live, pacing: .live), turns)
+        #expect(live.windows.count > 3)
+    }
+
+    @Test mutating func aFileWindowEndsAtAPauseOfThreeSeconds() throws {
+        let decoder = ScriptedDecoder([])
+        let streamer = WhisperStreamer(decoder: decoder, pacing: .file)
+        let chunks =
+            audio(ms: 2_000, speech: true) + audio(ms: 3_000, speech: false) + audio(ms: 2_000, speech: true)
+            + audio(ms: 500, speech: false)
+        _ = try streamer.process(chunks) + streamer.finish()
+        // The first window ends 3 s into the pause (the audio after it is the next window's); the second
+        // runs to the end of the file.
+        #expect(decoder.windows == [2_000 + 3_000, 2_000 + 500])
+    }
+
+    @Test func eachWayOfArrivingHasItsPacing() {
+        let tiny = WhisperModel.named("tiny.en")!
+        #expect(WhisperStreaming.pacing(for: .live, model: tiny) == .live)
+        #expect(WhisperStreaming.pacing(for: .stream, model: tiny).silenceMs == 800)
+        #expect(WhisperStreaming.pacing(for: .file, model: tiny).silenceMs == 3_000)
+        #expect(WhisperStreaming.pacing(for: .live, model: WhisperModel.named("base")!).stepMs == 2_000)
+    }
+
     @Test mutating func aWindowStartsAPrerollBeforeSpeechEvenInsideABatch() throws {
         // A file comes in batches of seconds: 1.5 s of quiet, then speech, in one batch. Whisper dates
         // words as if speech began near the window's start, so the quiet must not be in the window.
         let decoder = ScriptedDecoder([Self.words("I think so.", from: 300)])
-        let streamer = WhisperStreamer(decoder: decoder, pacing: .file)
+        let streamer = WhisperStreamer(decoder: decoder, pacing: .stream)
         let batch = audio(ms: 1_500, speech: false) + audio(ms: 1_000, speech: true) + audio(ms: 1_000, speech: false)
         let events = try streamer.process(batch) + streamer.finish()
         #expect(decoder.windows == [300 + 1_000 + 800])
@@ -240,6 +297,19 @@ import Testing
         // The next window repeats the committed tail at the seam, with times shifted a little.
         let next = words("b c d e", 330)
         #expect(agreement.insert(next).map(\.text) == ["d"])
+    }
+
+    @Test func aWordDatedEarlierByTheNextDecodeIsNotLost() {
+        // From the generated corpus, live: "Let's" committed (700-890 ms); the next decode dates it
+        // 500-730 and "review" from 750, before the commit's end: by time alone "review" was dropped.
+        var agreement = LocalAgreement()
+        _ = agreement.insert([HeardWord("Let's", startMs: 700, endMs: 890), HeardWord("rev", startMs: 890, endMs: 990)])
+        _ = agreement.insert([HeardWord("Let's", startMs: 700, endMs: 890), HeardWord("review", startMs: 890, endMs: 1100)])
+        let next = [
+            HeardWord("Let's", startMs: 500, endMs: 730), HeardWord("review", startMs: 750, endMs: 1130),
+            HeardWord("the", startMs: 1130, endMs: 1300),
+        ]
+        #expect(agreement.insertFinal(next).map(\.text) == ["review", "the"])
     }
 
     @Test func insertFinalCommitsEverythingNew() {

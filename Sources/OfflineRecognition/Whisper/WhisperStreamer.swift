@@ -81,7 +81,7 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
         // The window's first decode comes after half a step of speech, so the first words show sooner;
         // half the pacing's step even where decodes are slow, since nothing was decoded in the quiet before.
         let due = decodedThisWindow ? stepMs : pacing.stepMs / 2
-        if framesSinceDecode >= frames(ms: due) { events += try step() }
+        if framesSinceDecode >= frames(ms: due), !isHoldingSteps { events += try step() }
         return events
     }
 
@@ -145,6 +145,12 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
     private var stepMs: Int {
         guard let share = pacing.decodeShare, share > 0 else { return pacing.stepMs }
         return max(pacing.stepMs, Int((Double(decoder.lastDecodeMs) / share).rounded(.up)))
+    }
+
+    /// A pause that most likely ends the sentence: its final's decode is near, a step now would be redone.
+    private var isHoldingSteps: Bool {
+        guard let hold = pacing.holdStepsAfterQuietMs else { return false }
+        return quietMs >= hold
     }
 
     private var windowMs: Int { window.count * 1000 / PCMFormat.sampleRate }

@@ -62,7 +62,7 @@ struct RecordCommand: AsyncParsableCommand {
             // Refuse before a meeting exists: a screen that can't open would leave an empty one.
             if !plain { try TerminalError.requireTerminal() }
             let status = StatusLine()
-            let (engine, explanation) = try recognition.resolve(config: config, pacing: .realTime)
+            let (engine, explanation) = try recognition.resolve(config: config, arrival: .live)
             let store = try await global.openStore()
             let chosen = try Self.chooseSources(sources.map(SourceRequest.init(argument:)))
             if plain { status.write(explanation) }
@@ -177,13 +177,13 @@ struct RecordCommand: AsyncParsableCommand {
             return config
         }()
         let options = recognition
-        guard (try? options.resolve(config: oneThread, pacing: .asFastAsPossible).engine) != nil else { return }
+        guard (try? options.resolve(config: oneThread, arrival: .file).engine) != nil else { return }
         screen.retranscribe = PastMeetingRetranscriber { id, progress in
             let archived = try await store.meeting(id)
             if archived.status == .recording { throw StoreError.meetingIsLive(id: id) }
             var forMeeting = options
             forMeeting.language = options.language ?? archived.transcript.info.language
-            guard let engine = try forMeeting.resolve(config: oneThread, pacing: .asFastAsPossible).engine else {
+            guard let engine = try forMeeting.resolve(config: oneThread, arrival: .file).engine else {
                 throw CLIError.noEngineToTranscribe(configFile: config.file ?? "the configuration file")
             }
             let retranscriber = try MeetingRetranscriber(meeting: archived, engine: engine)

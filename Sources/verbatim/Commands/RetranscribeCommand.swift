@@ -44,7 +44,7 @@ struct RetranscribeCommand: AsyncParsableCommand {
             let config = try global.loadConfig()
             var options = recognition
             options.language = options.language ?? archived.transcript.info.language
-            let (resolved, explanation) = try options.resolve(config: config, pacing: .asFastAsPossible)
+            let (resolved, explanation) = try options.resolve(config: config, arrival: .file)
             guard let engine = resolved else {
                 throw CLIError.noEngineToTranscribe(configFile: config.file ?? "the configuration file")
             }
