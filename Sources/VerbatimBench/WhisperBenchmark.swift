@@ -18,7 +18,9 @@ enum WhisperBenchmark {
         func settings(_ streaming: WhisperStreaming) -> WhisperSettings {
             var streaming = streaming
             if streaming.agreement, let step = options.stepMs { streaming.stepMs = step }
-            if streaming.agreement, let hold = options.holdMs { streaming.holdStepsAfterQuietMs = hold > 0 ? hold : nil }
+            if streaming.agreement, let hold = options.holdMs {
+                streaming.holdStepsAfterQuietMs = hold > 0 ? hold : nil
+            }
             let beam = streaming.agreement ? 1 : options.beam
             return WhisperSettings(
                 model: model, decoding: WhisperDecoding(threads: options.threads, language: "en", beamSize: beam),

@@ -304,7 +304,9 @@ import Testing
         // 500-730 and "review" from 750, before the commit's end: by time alone "review" was dropped.
         var agreement = LocalAgreement()
         _ = agreement.insert([HeardWord("Let's", startMs: 700, endMs: 890), HeardWord("rev", startMs: 890, endMs: 990)])
-        _ = agreement.insert([HeardWord("Let's", startMs: 700, endMs: 890), HeardWord("review", startMs: 890, endMs: 1100)])
+        _ = agreement.insert([
+            HeardWord("Let's", startMs: 700, endMs: 890), HeardWord("review", startMs: 890, endMs: 1100),
+        ])
         let next = [
             HeardWord("Let's", startMs: 500, endMs: 730), HeardWord("review", startMs: 750, endMs: 1130),
             HeardWord("the", startMs: 1130, endMs: 1300),

@@ -44,7 +44,8 @@ struct TranscribeCommand: AsyncParsableCommand {
             let config = try global.loadConfig()
             // The file first: a mistyped path is named before anything about engines or models.
             let source = try AudioFileSource(path: file, raw: rawFormat?.layout)
-            let (engine, explanation) = try recognition.resolve(config: config, arrival: source.isStream ? .stream : .file)
+            let (engine, explanation) = try recognition.resolve(
+                config: config, arrival: source.isStream ? .stream : .file)
             guard let engine else {
                 throw CLIError.noEngineToTranscribe(configFile: config.file ?? "the configuration file")
             }
