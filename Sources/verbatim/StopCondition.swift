@@ -16,8 +16,9 @@ struct StopCondition {
 
     init() { signals = Self.stopSignals() }
 
-    /// Waits for the first of a signal or the duration (counted from this call).
-    func wait(duration seconds: Double?) async -> Reason {
+    /// Waits for the first of a signal or the duration (counted from this call); nil when the waiting
+    /// task is cancelled first, as when what it guards ended by itself (a file read to its end).
+    func wait(duration seconds: Double?) async -> Reason? {
         let signals = signals
         return await withTaskGroup(of: Reason?.self) { group in
             group.addTask {
@@ -30,7 +31,7 @@ struct StopCondition {
                     return Task.isCancelled ? nil : .duration
                 }
             }
-            var reason: Reason = .duration
+            var reason: Reason?
             for await result in group {
                 if let result {
                     reason = result

@@ -24,6 +24,8 @@ import VerbatimTestSupport
         #expect(result.stderr.contains("Recognition: offline engine"))
         #expect(result.stderr.contains("the default, as no cloud engine is configured"))
         #expect(result.stderr.contains("Saved as meeting 1"))
+        // Read to its end, nothing stopped it: no "Duration reached: stopping." (printed until 2026-12-07).
+        #expect(!result.stderr.contains("stopping"), "\(result.stderr)")
 
         let saved = try cli.showJSON("1")
         #expect(saved["status"] as? String == "complete")

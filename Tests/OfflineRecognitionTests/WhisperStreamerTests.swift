@@ -355,6 +355,26 @@ import Testing
         #expect(words.last?.endsSentence == true)
     }
 
+    @Test func aTokenFromWhisperKeepsItsHalfOfACharacter() {
+        // 中 is E4 B8 AD: whisper.cpp gives "E4 B8" and "AD" as two tokens' C strings, then 文.
+        let cStrings: [[UInt8]] = [[0xE4, 0xB8, 0], [0xAD, 0], Array("文".utf8) + [0]]
+        let tokens = cStrings.enumerated().map { index, bytes in
+            bytes.map { CChar(bitPattern: $0) }.withUnsafeBufferPointer {
+                DecodedToken(text: $0.baseAddress!, startMs: index * 100, endMs: index * 100 + 100)
+            }
+        }
+        #expect(tokens[0].bytes == [0xE4, 0xB8])
+        #expect(TokenWords.words(tokens).map(\.text) == ["中", "文"])
+    }
+
+    @Test func aCharacterWhisperNeverFinishesIsDroppedButNotItsWord() {
+        // Seen with base on English speech decoded as Chinese: "Friday" then the first bytes of a character.
+        let words = TokenWords.words([
+            token(" Friday", 0, 300), DecodedToken(bytes: [0xE4, 0xB8], startMs: 300, endMs: 310),
+        ])
+        #expect(words.map(\.text) == ["Friday"])
+    }
+
     @Test func titlesDoNotEndASentence() {
         #expect(!HeardWord("Mr.", startMs: 0, endMs: 1).endsSentence)
         #expect(HeardWord("done?\"", startMs: 0, endMs: 1).endsSentence)

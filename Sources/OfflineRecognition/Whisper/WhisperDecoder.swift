@@ -73,10 +73,7 @@ final class WhisperDecoder: WindowDecoding {
                 let token = verbatim_whisper_token_at(context, segment, index)
                 guard !token.special, let text = token.text else { continue }
                 logProbability += log(Double(max(token.probability, 1e-6)))
-                tokens.append(
-                    DecodedToken(
-                        bytes: Array(String(cString: text).utf8), startMs: Int(token.start) * 10,
-                        endMs: Int(token.end) * 10))
+                tokens.append(DecodedToken(text: text, startMs: Int(token.start) * 10, endMs: Int(token.end) * 10))
             }
             let meanLog = tokens.isEmpty ? 0 : logProbability / Double(tokens.count)
             if verbatim_whisper_segment_no_speech(context, segment) > 0.6, meanLog < -1 { continue }

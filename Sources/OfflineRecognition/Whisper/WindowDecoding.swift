@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the Whisper streamer needs from a decoder: one window of audio in, its words out. A protocol,
 /// so that the streaming logic (agreement, sentences, the window) is tested with a scripted decoder.
 protocol WindowDecoding: AnyObject {
@@ -14,6 +16,20 @@ struct DecodedToken: Equatable {
     var bytes: [UInt8]
     var startMs: Int
     var endMs: Int
+
+    /// A token as whisper.cpp gives it: its text as raw bytes, taken as they are. Not through
+    /// `String(cString:)`, which replaces the half of a character that a token holds with U+FFFD,
+    /// so that a Chinese character split across two tokens came out as "��".
+    init(text: UnsafePointer<CChar>, startMs: Int, endMs: Int) {
+        let bytes = UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self)
+        self.init(bytes: Array(UnsafeBufferPointer(start: bytes, count: strlen(text))), startMs: startMs, endMs: endMs)
+    }
+
+    init(bytes: [UInt8], startMs: Int, endMs: Int) {
+        self.bytes = bytes
+        self.startMs = startMs
+        self.endMs = endMs
+    }
 }
 
 /// Tokens into words: a word starts at a token beginning with a space; a Chinese or Japanese
@@ -29,8 +45,7 @@ enum TokenWords {
 
         func emit() {
             defer { pending = [] }
-            guard let text = String(validating: pending, as: UTF8.self) else { return }
-            for piece in pieces(of: text) {
+            for piece in pieces(of: validText(pending)) {
                 words.append(HeardWord(piece.text, spaced: piece.spaced, startMs: pendingStart, endMs: pendingEnd))
             }
         }
@@ -49,6 +64,14 @@ enum TokenWords {
         }
         if !pending.isEmpty { emit() }
         return mergePunctuation(words)
+    }
+
+    /// The bytes as text, without the pieces of characters that are not whole: Whisper sometimes ends on
+    /// the first bytes of a character it never finishes (tiny and base on speech they barely make out).
+    private static func validText(_ bytes: [UInt8]) -> String {
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        let scalars = String(decoding: bytes, as: UTF8.self).unicodeScalars.filter { $0 != "\u{FFFD}" }
+        return String(String.UnicodeScalarView(scalars))
     }
 
     /// A token's text split at its spaces; ideographs apart.

@@ -96,8 +96,7 @@ struct RecordCommand: AsyncParsableCommand {
                 return metrics
             }
             status.write(RecordingStatus.started(id: recorder.meetingID, title: info.title, tracks: recorder.tracks))
-            let reason = await stop.wait(duration: duration)
-            status.write(RecordingStatus.stopping(reason))
+            if let reason = await stop.wait(duration: duration) { status.write(RecordingStatus.stopping(reason)) }
             let result = try await recorder.stop()
             let metrics = await reporter.value
             status.clearTransient()

@@ -82,8 +82,7 @@ struct RetranscribeCommand: AsyncParsableCommand {
     private func stopOnSignal(_ stop: StopCondition, phase: RetranscriptionPhase, meetingID: Int64, status: StatusLine)
         async
     {
-        let reason = await stop.wait(duration: nil)
-        guard !Task.isCancelled, phase.stop() else { return }
+        guard let reason = await stop.wait(duration: nil), !Task.isCancelled, phase.stop() else { return }
         status.clearTransient()
         status.write(RecordingStatus.stopping(reason))
         status.write("The re-transcription was stopped; meeting \(meetingID) is unchanged.")

@@ -65,8 +65,9 @@ struct TranscribeCommand: AsyncParsableCommand {
             let feeding = Task(executorPreference: executor) {
                 await feed(source, to: transcript.session(for: source.label), status: status)
             }
-            let watcher = Task {
-                let reason = await stop.wait(duration: nil)
+            let watcher = Task { () -> StopCondition.Reason? in
+                // Cancelled once the file is read to its end: nothing stopped it, and nothing is said.
+                guard let reason = await stop.wait(duration: nil) else { return nil }
                 status.write(RecordingStatus.stopping(reason))  // said when it happens, before what follows from it
                 feeding.cancel()
                 return reason
