@@ -375,6 +375,11 @@ import Testing
         #expect(words.map(\.text) == ["Friday"])
     }
 
+    @Test func anIdeographAfterOtherTextStartsAWord() {
+        let words = TokenWords.words([token("OK", 0, 100), token("，", 100, 120), token("使", 120, 200)])
+        #expect(words.map(\.text) == ["OK，", "使"])
+    }
+
     @Test func titlesDoNotEndASentence() {
         #expect(!HeardWord("Mr.", startMs: 0, endMs: 1).endsSentence)
         #expect(HeardWord("done?\"", startMs: 0, endMs: 1).endsSentence)
@@ -382,6 +387,18 @@ import Testing
 }
 
 @Suite struct HallucinationFilterTests {
+    @Test func thePromptSaidBackIsDroppedButNotTheWordsItShares() {
+        let prompt = "以下是普通话的句子，使用简体中文。"
+        let echo = ["3-5-2-1，", "使", "用", "简", "体", "中", "文。"].enumerated().map { index, text in
+            HeardWord(text, spaced: false, startMs: index * 100, endMs: index * 100 + 100)
+        }
+        #expect(HallucinationFilter.withoutEcho(of: prompt, in: echo).map(\.text) == ["3-5-2-1，"])
+        let honest = ["我", "们", "用", "中", "文", "写。"].enumerated().map { index, text in
+            HeardWord(text, spaced: false, startMs: index * 100, endMs: index * 100 + 100)
+        }
+        #expect(HallucinationFilter.withoutEcho(of: prompt, in: honest) == honest)
+    }
+
     @Test func aPhraseRepeatedInALoopIsKeptTwice() {
         let looped = WhisperStreamerTests.words("we will we will we will we will rock")
         #expect(HallucinationFilter.collapseRepeats(looped).map(\.text) == ["we", "will", "we", "will", "rock"])

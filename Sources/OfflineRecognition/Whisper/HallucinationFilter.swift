@@ -4,16 +4,46 @@ enum HallucinationFilter {
     /// to speech the gate heard is taken as heard (at 400 ms, "migration." was lost after a sentence).
     static let toleranceMs = 1_000
 
-    /// `words` without those over no speech at all ("Thank you." over a silence), and without a phrase
-    /// repeated more than twice in a row (a decoder stuck in a loop).
-    static func clean(_ words: [HeardWord], speech: [Range<Int>]) -> [HeardWord] {
-        collapseRepeats(
+    /// `words` without those over no speech at all ("Thank you." over a silence), without a phrase
+    /// repeated more than twice in a row (a decoder stuck in a loop), and without the prompt's clauses
+    /// said back.
+    static func clean(_ words: [HeardWord], speech: [Range<Int>], prompt: String = "") -> [HeardWord] {
+        let heard = collapseRepeats(
             words.filter { word in
                 !isStutter(word.text)
                     && speech.contains {
                         $0.lowerBound - toleranceMs < word.endMs && word.startMs < $0.upperBound + toleranceMs
                     }
             })
+        return prompt.isEmpty ? heard : withoutEcho(of: prompt, in: heard)
+    }
+
+    /// `words` without any run of them that says a clause of the prompt (four characters or more) again.
+    /// On speech it can barely make out, base repeats the prompt it was given: "3-5-2-1，使用简体中文。"
+    /// for Mandarin it could not read, under the prompt "以下是普通话的句子，使用简体中文。".
+    static func withoutEcho(of prompt: String, in words: [HeardWord]) -> [HeardWord] {
+        let clauses = prompt.split(whereSeparator: { $0.isPunctuation || $0.isWhitespace })
+            .map { String($0.lowercased().filter { $0.isLetter || $0.isNumber }) }
+            .filter { $0.count >= 4 }
+        guard !clauses.isEmpty else { return words }
+        var kept: [HeardWord] = []
+        var index = 0
+        while index < words.count {
+            var said = ""
+            var echoEnd: Int?
+            for end in index..<words.count {
+                said += words[end].comparable
+                guard clauses.contains(where: { $0.hasPrefix(said) }) else { break }
+                if clauses.contains(said) { echoEnd = end }
+            }
+            if let echoEnd {
+                index = echoEnd + 1
+            } else {
+                kept.append(words[index])
+                index += 1
+            }
+        }
+        return kept
     }
 
     /// A "word" that is a few characters over and over ("old-s-s-y-y-y-y-y..."): a decoder loop

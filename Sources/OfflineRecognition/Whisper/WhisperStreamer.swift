@@ -167,7 +167,7 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
         decodedThisWindow = true
         let offset = msOnMeeting(frame: 0)
         let words = try decoder.decode(window, prompt: prompt).map { $0.shifted(byMs: offset) }
-        let cleaned = HallucinationFilter.clean(words, speech: speechSpans)
+        let cleaned = HallucinationFilter.clean(words, speech: speechSpans, prompt: prompt)
         lastDecode = cleaned
         return cleaned
     }

@@ -51,7 +51,9 @@ enum TokenWords {
         }
 
         for token in tokens {
-            let startsWord = token.bytes.first == UInt8(ascii: " ")
+            // A word starts at a space, and at an ideograph: "，使" after "3-5-2" is two words, not one.
+            let startsIdeograph = String(validating: token.bytes, as: UTF8.self)?.unicodeScalars.first.map(isIdeograph)
+            let startsWord = token.bytes.first == UInt8(ascii: " ") || startsIdeograph == true
             if startsWord, !pending.isEmpty { emit() }
             if pending.isEmpty { pendingStart = token.startMs }
             pending += token.bytes
