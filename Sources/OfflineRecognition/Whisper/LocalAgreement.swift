@@ -67,20 +67,24 @@ struct LocalAgreement: Equatable {
     }
 
     /// Where the committed words end in a new decode, found by their text: just after the longest tail
-    /// of them (up to five words) that the decode has again, at the same time (its last word starts
-    /// before the last commit ended, and ends within a second of it). Whisper dates a word up to half a
-    /// second differently from one decode of a growing window to the next: by time alone, "review" in
-    /// "Let's review" (committed "Let's", ending at 890 ms; "review" now from 750 ms) was taken for
-    /// committed and lost (the generated corpus lost 3 words in 234 so, live). nil: the decode does not
-    /// have the tail (a new window, a rewritten word).
+    /// of them (five words down to two) that the decode has again at about the same time (its last word
+    /// ending within a second of the last commit). Whisper dates a word up to half a second differently
+    /// from one decode of a growing window to the next: by time alone, "review" in "Let's review"
+    /// (committed "Let's", ending at 890 ms; "review" now from 750 ms) was taken for committed and lost
+    /// (the generated corpus lost 3 words in 234 so, live). One word is matched alone only when it is
+    /// all that was committed, and only where it starts before the commit ended: a lone "the" matched
+    /// the sentence's first "the" for its second and said "the budget for" twice. nil: the decode does
+    /// not have the tail (a new window, a rewritten word).
     private func committedTailEnd(in hypothesis: [HeardWord]) -> Int? {
         let words = hypothesis.map(\.comparable)
-        for length in stride(from: min(Self.seamWords, recentlyCommitted.count), through: 1, by: -1) {
+        let longest = min(Self.seamWords, recentlyCommitted.count)
+        for length in stride(from: longest, through: min(2, longest), by: -1) where length > 0 {
             let tail = recentlyCommitted.suffix(length).map(\.comparable)
             let ends = stride(from: 0, through: words.count - length, by: 1).compactMap { start -> Int? in
                 let last = hypothesis[start + length - 1]
-                guard Array(words[start..<start + length]) == tail, last.startMs < lastCommittedEndMs,
-                    abs(last.endMs - lastCommittedEndMs) < Self.seamMs
+                guard Array(words[start..<start + length]) == tail,
+                    abs(last.endMs - lastCommittedEndMs) < Self.seamMs,
+                    length > 1 || last.startMs < lastCommittedEndMs
                 else { return nil }
                 return start + length
             }
