@@ -1,0 +1,78 @@
+@testable import OfflineRecognition
+import Testing
+
+/// LocalAgreement-2: what two decodes agree on is committed, and committed words are never committed twice.
+@Suite struct LocalAgreementTests {
+    let words = WhisperStreamerTests.words
+
+    @Test func commitsTheLongestPrefixTwoDecodesShare() {
+        var agreement = LocalAgreement()
+        #expect(agreement.insert(words("the plan is", 0)).isEmpty)
+        #expect(agreement.insert(words("the plan was good", 0)).map(\.text) == ["the", "plan"])
+        #expect(agreement.tentative.map(\.text) == ["was", "good"])
+    }
+
+    @Test func caseAndPunctuationDoNotBreakAgreement() {
+        var agreement = LocalAgreement()
+        _ = agreement.insert(words("Then we", 0))
+        #expect(agreement.insert(words("then, we go", 0)).map(\.text) == ["then,", "we"])
+    }
+
+    @Test func aCommittedWordIsNeverCommittedAgain() {
+        var agreement = LocalAgreement()
+        _ = agreement.insert(words("a b c", 0))
+        _ = agreement.insert(words("a b c d", 0))  // commits a b c (ends 850 ms)
+        // The next window repeats the committed tail at the seam, with times shifted a little.
+        let next = words("b c d e", 330)
+        #expect(agreement.insert(next).map(\.text) == ["d"])
+    }
+
+    @Test func aWordDatedEarlierByTheNextDecodeIsNotLost() {
+        // From the generated corpus, live: "Let's" committed (700-890 ms); the next decode dates it
+        // 500-730 and "review" from 750, before the commit's end: by time alone "review" was dropped.
+        var agreement = LocalAgreement()
+        _ = agreement.insert([HeardWord("Let's", startMs: 700, endMs: 890), HeardWord("rev", startMs: 890, endMs: 990)])
+        _ = agreement.insert([
+            HeardWord("Let's", startMs: 700, endMs: 890), HeardWord("review", startMs: 890, endMs: 1100),
+        ])
+        let next = [
+            HeardWord("Let's", startMs: 500, endMs: 730), HeardWord("review", startMs: 750, endMs: 1130),
+            HeardWord("the", startMs: 1130, endMs: 1300),
+        ]
+        #expect(agreement.insertFinal(next).map(\.text) == ["review", "the"])
+    }
+
+    @Test func aCommonWordIsNotTakenForTheCommittedTailWhereTheRestMoved() {
+        // From `record --plain` on "Let's review the budget for the third quarter before Friday." (1.3 s
+        // steps): committed up to the second "the" (ending at 1920 ms); the final decode dates the tail
+        // 300-500 ms later. A lone "the" matched the first one, and "the budget for" came out twice.
+        func said(_ timed: [(String, Int, Int)]) -> [HeardWord] {
+            timed.map { HeardWord($0.0, startMs: $0.1, endMs: $0.2) }
+        }
+        var agreement = LocalAgreement()
+        _ = agreement.insert(said([("Let's", 750, 1090)]))
+        _ = agreement.insert(
+            said([
+                ("Let's", 500, 780), ("review", 780, 1240), ("the", 1240, 1470), ("budget", 1470, 1910),
+                ("for", 2060, 2150), ("the", 2160, 2390), ("th-", 2390, 2390),
+            ]))
+        _ = agreement.insert(
+            said([
+                ("Let's", 500, 710), ("review", 750, 1090), ("the", 1090, 1280), ("budget", 1280, 1660),
+                ("for", 1660, 1850), ("the", 1850, 1920), ("third", 2060, 2240), ("quarter", 2390, 2790),
+            ]))
+        let final = said([
+            ("Let's", 510, 790), ("review", 790, 1260), ("the", 1260, 1500), ("budget", 1500, 1910),
+            ("for", 2060, 2210), ("the", 2210, 2450), ("third", 2450, 2850), ("quarter", 2850, 3400),
+            ("Friday.", 3870, 4400),
+        ])
+        #expect(agreement.insertFinal(final).map(\.text) == ["third", "quarter", "Friday."])
+    }
+
+    @Test func insertFinalCommitsEverythingNew() {
+        var agreement = LocalAgreement()
+        _ = agreement.insert(words("x y", 0))
+        #expect(agreement.insertFinal(words("x y z", 0)).map(\.text) == ["x", "y", "z"])
+        #expect(agreement.tentative.isEmpty)
+    }
+}
