@@ -15,16 +15,20 @@ import Testing
         var decodeMs: Int
         private(set) var lastDecodeMs = 0
 
-        init(_ hypotheses: [[HeardWord]], decodeMs: Int = 0) {
+        /// What every decode hears once the scripted hypotheses run out.
+        var otherwise: [HeardWord]
+
+        init(_ hypotheses: [[HeardWord]], decodeMs: Int = 0, otherwise: [HeardWord] = []) {
             self.hypotheses = hypotheses
             self.decodeMs = decodeMs
+            self.otherwise = otherwise
         }
 
         func decode(_ samples: [Float], prompt: String) throws(OfflineEngineError) -> [HeardWord] {
             windows.append(samples.count * 1000 / 16_000)
             prompts.append(prompt)
             lastDecodeMs = decodeMs
-            return hypotheses.isEmpty ? [] : hypotheses.removeFirst()
+            return hypotheses.isEmpty ? otherwise : hypotheses.removeFirst()
         }
     }
 
@@ -69,7 +73,7 @@ import Testing
 
     @Test mutating func aSlowDecodeSpacesTheStepsSoDecodingTakesAtMostHalfTheTime() throws {
         // 800 ms a decode: every 1.6 s of speech, not every second (which would decode 80 % of the time).
-        let slow = ScriptedDecoder([], decodeMs: 800)
+        let slow = ScriptedDecoder([], decodeMs: 800, otherwise: Self.words("so"))
         let streamer = WhisperStreamer(decoder: slow, pacing: .live)
         _ = try Self.feed(streamer, audio(ms: 9_000, speech: true))
         #expect(slow.windows == [500, 2_100, 3_700, 5_300, 6_900, 8_500])
@@ -79,9 +83,25 @@ import Testing
         _ = try Self.feed(streamer, audio(ms: 2_200, speech: true))
         #expect(slow.windows.suffix(3) == [9_700, 500, 2_100])
         // 400 ms fits in half of the 1 s step, which stays.
-        let fast = ScriptedDecoder([], decodeMs: 400)
+        let fast = ScriptedDecoder([], decodeMs: 400, otherwise: Self.words("so"))
         _ = try Self.feed(WhisperStreamer(decoder: fast, pacing: .live), audio(ms: 4_000, speech: true))
         #expect(fast.windows == [500, 1_500, 2_500, 3_500])
+    }
+
+    @Test mutating func aFirstDecodeThatHearsNothingIsTriedAgainAfterHalfAStep() throws {
+        // Half a second of speech is often too little for Whisper: the second decode then comes half a
+        // step later too, not a whole step (1.6 s where a decode takes 800 ms); once it has heard words,
+        // the steps are whole again.
+        let decoder = ScriptedDecoder([[]], decodeMs: 800, otherwise: Self.words("we ship"))
+        let streamer = WhisperStreamer(decoder: decoder, pacing: .live)
+        let events = try Self.feed(streamer, audio(ms: 2_800, speech: true))
+        #expect(decoder.windows == [500, 1_000, 2_600])
+        #expect(Self.partials(events).first?.text == "we ship")
+        // Only once a window: a source the gate takes for speech but Whisper hears nothing in (noise)
+        // is decoded at the slow machine's pace.
+        let noise = ScriptedDecoder([], decodeMs: 800)
+        _ = try Self.feed(WhisperStreamer(decoder: noise, pacing: .live), audio(ms: 4_300, speech: true))
+        #expect(noise.windows == [500, 1_000, 2_600, 4_200])
     }
 
     @Test mutating func aStepThatFallsInAPauseWaitsForTheFinalsDecode() throws {
@@ -93,7 +113,7 @@ import Testing
         #expect(decoder.windows == [500, 1_900])
         #expect(Self.finals(events).map(\.text) == ["we ship it."])
         // A shorter pause within the sentence: the held step comes as soon as speech does.
-        let within = ScriptedDecoder([])
+        let within = ScriptedDecoder([], otherwise: Self.words("we"))
         let speaking = WhisperStreamer(decoder: within, pacing: .live)
         _ = try Self.feed(
             speaking,

@@ -41,7 +41,9 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
     /// The last decode's words, while no audio has come since: the end of a file or a pause needs
     /// no second decode of the same window.
     private var lastDecode: [HeardWord]?
-    private var decodedThisWindow = false
+    /// Decodes of this window so far, and whether any of them heard words.
+    private var decodesThisWindow = 0
+    private var heardThisWindow = false
 
     static var clock: EngineClock { EngineClock(originMs: 0) }
 
@@ -78,11 +80,18 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
             keepOnlyPreroll()
             return events
         }
-        // The window's first decode comes after half a step of speech, so the first words show sooner;
-        // half the pacing's step even where decodes are slow, since nothing was decoded in the quiet before.
-        let due = decodedThisWindow ? stepMs : pacing.stepMs / 2
-        if framesSinceDecode >= frames(ms: due), !isHoldingSteps { events += try step() }
+        if framesSinceDecode >= frames(ms: dueMs), !isHoldingSteps { events += try step() }
         return events
+    }
+
+    /// When the next decode is due, counted from the last. The window's first decode comes after half
+    /// a step of speech, so the first words show sooner: half the pacing's step even where decodes are
+    /// slow, since nothing was decoded in the quiet before. Whisper often hears nothing in that first
+    /// half second; then the second decode comes as soon, not a whole (grown) step later: two sources
+    /// live on a slow machine showed a sentence's first words up to 3 s after it began.
+    private var dueMs: Int {
+        let early = decodesThisWindow == 0 || (decodesThisWindow == 1 && !heardThisWindow)
+        return early ? pacing.stepMs / 2 : stepMs
     }
 
     /// The end of the audio: whatever was heard becomes final.
@@ -164,10 +173,11 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
         if framesSinceDecode == 0, let lastDecode { return lastDecode }
         framesSinceDecode = 0
         decodes += 1
-        decodedThisWindow = true
+        decodesThisWindow += 1
         let offset = msOnMeeting(frame: 0)
         let words = try decoder.decode(window, prompt: prompt).map { $0.shifted(byMs: offset) }
         let cleaned = HallucinationFilter.clean(words, speech: speechSpans, prompt: prompt)
+        heardThisWindow = heardThisWindow || !cleaned.isEmpty
         lastDecode = cleaned
         return cleaned
     }
@@ -200,7 +210,8 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
         let endMs = msOnMeeting(frame: Int64(window.count))
         window = []
         lastDecode = nil
-        decodedThisWindow = false
+        decodesThisWindow = 0
+        heardThisWindow = false
         speechSpans = []
         speechSpansSeen = []
         heardSpeech = false
