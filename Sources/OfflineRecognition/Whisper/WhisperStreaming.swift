@@ -66,8 +66,11 @@ package struct WhisperStreaming: Sendable, Equatable {
 
     /// A pipe read as fast as it comes: a file's windows, but a sentence is final at a 0.8 s pause, since
     /// what follows may be minutes away (someone speaking into `arecord … | verbatim transcribe -`).
-    package static let stream = WhisperStreaming(
-        stepMs: 28_000, windowMs: 28_000, silenceMs: 800, agreement: false, marginMs: 2000)
+    package static let stream = {
+        var stream = file
+        stream.silenceMs = 800
+        return stream
+    }()
 
     /// The pacing for audio that arrives this way, with this model.
     package static func pacing(for arrival: AudioArrival, model: WhisperModel) -> WhisperStreaming {
