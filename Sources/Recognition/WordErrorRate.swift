@@ -1,7 +1,10 @@
 import Foundation
+import TranscriptCore
 
 /// Word error rate: (substitutions + deletions + insertions) / reference words, after normalizing both
-/// texts the same way (case, punctuation), so that only the words count.
+/// texts the same way (case, punctuation), so that only the words count. Each Chinese character counts
+/// as a word: Chinese is written without spaces and segmenting it into words is itself error-prone, so
+/// for Chinese this is the character error rate, and for mixed speech the mixed error rate, as usual.
 package struct WordErrorRate: Sendable, Equatable {
     package var errors: Int
     package var referenceWords: Int
@@ -29,9 +32,23 @@ package struct WordErrorRate: Sendable, Equatable {
     package static func words(_ text: String) -> [String] {
         text.lowercased()
             .split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "'") })
+            .flatMap(splittingIdeographs)
             .map { $0.trimmingCharacters(in: ["'"]) }
             .filter { !$0.isEmpty }
             .map { titles[$0] ?? $0 }
+    }
+
+    /// "预算review" → "预", "算", "review".
+    private static func splittingIdeographs(_ word: Substring) -> [Substring] {
+        var pieces: [Substring] = []
+        var runStart = word.startIndex
+        for index in word.indices where TextSegmentation.isIdeographic(word[index]) {
+            if runStart < index { pieces.append(word[runStart..<index]) }
+            pieces.append(word[index...index])
+            runStart = word.index(after: index)
+        }
+        if runStart < word.endIndex { pieces.append(word[runStart...]) }
+        return pieces
     }
 
     private static let titles = ["mr": "mister", "mrs": "missus", "dr": "doctor", "st": "saint", "prof": "professor"]

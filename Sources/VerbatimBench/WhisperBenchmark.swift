@@ -44,10 +44,7 @@ enum WhisperBenchmark {
         for voice in SpeechCorpus.voices {
             let meeting = try SpeechCorpus.meeting(voice: voice, in: folder)
             let samples = try await AudioFileSource(path: meeting.path).readAll()
-            let chunks = stride(from: 0, to: samples.count, by: 1_600).map {
-                AudioChunk(
-                    source: "Me", startFrame: Int64($0), samples: Array(samples[$0..<min($0 + 1_600, samples.count)]))
-            }
+            let chunks = AudioChunk.asCaptured(samples)
             generated.add(try measure(chunks, reference: meeting.reference, settings: settings(.file)))
             live.add(
                 try measure(

@@ -31,10 +31,6 @@ package struct LibriVoxClip: Sendable {
 
     /// The clip as the 100 ms chunks live capture gives, starting at `startFrame` on the meeting clock.
     package func chunks(source: String = "Me", startFrame: Int64 = 0) -> [AudioChunk] {
-        stride(from: 0, to: samples.count, by: PCMFormat.chunkFrames).map { start in
-            let end = min(start + PCMFormat.chunkFrames, samples.count)
-            return AudioChunk(
-                source: source, startFrame: startFrame + Int64(start), samples: Array(samples[start..<end]))
-        }
+        AudioChunk.asCaptured(samples, source: source, startFrame: startFrame)
     }
 }

@@ -68,6 +68,9 @@ import VerbatimTestSupport
         let metrics = try #require(lines.last?["metrics"] as? [String: Any])
         #expect(lines.last?["source"] as? String == "File" && lines.count == objects.count + 1)
         #expect(metrics["final_latency_ms"] is Int)
+        // The decodes at the end of the file count too (they were left out: 0.0002 for a whole file).
+        let realTimeFactor = try #require(metrics["real_time_factor"] as? Double)
+        #expect(realTimeFactor > 0.005, "\(realTimeFactor)")
         for (object, utterance) in zip(objects, meeting.utterances) {
             let start = try #require(object["start_ms"] as? Int)
             let end = try #require(object["end_ms"] as? Int)
@@ -123,6 +126,19 @@ import VerbatimTestSupport
         let sphinx = try cli.run("transcribe", meeting.path, "--engine", "pocketsphinx", "--language", "zh")
         #expect(sphinx.status == 1)
         #expect(sphinx.stderr.contains("PocketSphinx recognizes English only"))
+    }
+
+    @Test func realMandarinSpeechComesOutInChineseAndIsFoundBySearch() throws {
+        let cli = CLIFixture()
+        let result = try cli.run("transcribe", try MandarinClip.fetchedPath(), "--language", "zh", "--title", "哪吒")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("Whisper base, language zh"), "\(result.stderr)")
+        let errors = WordErrorRate(reference: MandarinClip.transcript, hypothesis: result.stdout)
+        #expect(errors.rate <= 0.3, "\(result.stdout)")
+        #expect(result.stdout.contains("对，这就是我"), "\(result.stdout)")
+        let found = try cli.run("search", "这就是")
+        #expect(found.status == 0)
+        #expect(found.stdout.contains("哪吒") && found.stdout.contains("[这就是]我"), "\(found.stdout)")
     }
 
     @Test func aMissingFileOrNoEngineIsAnErrorNotAnEmptyMeeting() throws {

@@ -69,6 +69,41 @@ import Testing
         #expect(agreement.insertFinal(final).map(\.text) == ["third", "quarter", "Friday."])
     }
 
+    @Test func wordsAfterACommitWhisperDatedTooLateAreNotLost() {
+        // From Whisper base, live, on a real Mandarin line ("对，这就是我，万人敬仰的太乙真人。"): the
+        // decode that committed "这就是我万" dated them 3650-4991 ms; the final decode dates them right
+        // (950-2810) and its next five characters before 4991 ms: by time they were taken as committed.
+        func said(_ timed: [(String, Int, Int)]) -> [HeardWord] {
+            timed.map { HeardWord($0.0, spaced: false, startMs: $0.1, endMs: $0.2) }
+        }
+        var agreement = LocalAgreement()
+        _ = agreement.insert(said([("对，", 300, 610), ("这", 950, 1040), ("就是", 1250, 1970)]))
+        let misdated = said([
+            ("对，", 300, 610), ("这", 3650, 4990), ("就是", 4990, 4991), ("我", 4990, 4991), ("万", 4990, 4991),
+        ])
+        _ = agreement.insert(misdated)
+        _ = agreement.insert(misdated + said([("人", 5000, 5200)]))
+        let final = said([
+            ("对，", 300, 610), ("这", 950, 1040), ("就是", 1250, 1970), ("我", 1970, 2340), ("万", 2670, 2810),
+            ("人", 2810, 3000), ("仅", 3000, 3400), ("仰", 3400, 3800), ("的", 3800, 4000), ("太", 4000, 5250),
+            ("以", 5250, 5700), ("真", 5700, 6150), ("人。", 6150, 6400),
+        ])
+        #expect(agreement.insertFinal(final).map(\.text) == ["人", "仅", "仰", "的", "太", "以", "真", "人。"])
+    }
+
+    @Test func aTailSaidAgainAfterTheCommitIsNewSpeech() {
+        // "we need to" committed, ending at 850 ms; the next decode has it only later, said again:
+        // not the committed words (they are gone from this decode), so nothing after them is dropped.
+        var agreement = LocalAgreement()
+        _ = agreement.insert(words("we need to", 0))
+        _ = agreement.insert(words("we need to", 0))
+        let next = [
+            HeardWord("so", startMs: 900, endMs: 1100), HeardWord("we", startMs: 3000, endMs: 3200),
+            HeardWord("need", startMs: 3200, endMs: 3400), HeardWord("to", startMs: 3400, endMs: 3500),
+        ]
+        #expect(agreement.insertFinal(next).map(\.text) == ["so", "we", "need", "to"])
+    }
+
     @Test func insertFinalCommitsEverythingNew() {
         var agreement = LocalAgreement()
         _ = agreement.insert(words("x y", 0))

@@ -64,4 +64,20 @@ import Testing
         #expect(!HeardWord("Mr.", startMs: 0, endMs: 1).endsSentence)
         #expect(HeardWord("done?\"", startMs: 0, endMs: 1).endsSentence)
     }
+
+    @Test func asciiPunctuationAfterChineseTakesItsFullWidthForm() {
+        // As Whisper base wrote a line of real Mandarin speech: an ASCII comma after 对.
+        let words = TokenWords.words([
+            token("对", 0, 100), token(",", 100, 110), token("这", 300, 400), token("?", 400, 410),
+        ])
+        #expect(words.map(\.text) == ["对，", "这？"])
+        #expect(words.last?.endsSentence == true)
+        #expect(TokenWords.fullWidthPunctuation("好的!?") == "好的！？")
+    }
+
+    @Test func punctuationAfterLatinTextOrInAnEllipsisStaysAsItIs() {
+        #expect(TokenWords.fullWidthPunctuation("API.") == "API.")
+        #expect(TokenWords.fullWidthPunctuation("3.5") == "3.5")
+        #expect(TokenWords.fullWidthPunctuation("那个...") == "那个...")
+    }
 }

@@ -27,4 +27,11 @@ import Testing
         let wer = WordErrorRate(reference: "and mister john dashwood", hypothesis: "And Mr. John Dashwood")
         #expect(wer == WordErrorRate(errors: 0, referenceWords: 4))
     }
+
+    @Test func eachChineseCharacterCountsAsAWordSoChineseIsScoredByCharacters() {
+        let wer = WordErrorRate(reference: "对，这就是我，万人敬仰的太乙真人。", hypothesis: "对,这就是我万人尽仰的太以真人。")
+        #expect(wer == WordErrorRate(errors: 2, referenceWords: 14))
+        let mixed = WordErrorRate(reference: "我们review一下budget吧", hypothesis: "我们 review 一下 budget")
+        #expect(mixed == WordErrorRate(errors: 1, referenceWords: 7))
+    }
 }

@@ -73,8 +73,12 @@ struct LocalAgreement: Equatable {
     /// (committed "Let's", ending at 890 ms; "review" now from 750 ms) was taken for committed and lost
     /// (the generated corpus lost 3 words in 234 so, live). One word is matched alone only when it is
     /// all that was committed, and only where it starts before the commit ended: a lone "the" matched
-    /// the sentence's first "the" for its second and said "the budget for" twice. nil: the decode does
-    /// not have the tail (a new window, a rewritten word).
+    /// the sentence's first "the" for its second and said "the budget for" twice. A tail of three words
+    /// or more is found further back too, when the commit's own times were wrong: Whisper base once
+    /// dated "这就是我万" of a Mandarin line at 3.6-5.0 s instead of 0.9-2.8 s, and the final decode,
+    /// dating them right, lost the five characters after them (by time they came before the commit).
+    /// Earlier only: found later, the tail could be new speech that says the same words again.
+    /// nil: the decode does not have the tail (a new window, a rewritten word).
     private func committedTailEnd(in hypothesis: [HeardWord]) -> Int? {
         let words = hypothesis.map(\.comparable)
         let longest = min(Self.seamWords, recentlyCommitted.count)
@@ -83,7 +87,8 @@ struct LocalAgreement: Equatable {
             let ends = stride(from: 0, through: words.count - length, by: 1).compactMap { start -> Int? in
                 let last = hypothesis[start + length - 1]
                 guard Array(words[start..<start + length]) == tail,
-                    abs(last.endMs - lastCommittedEndMs) < Self.seamMs,
+                    abs(last.endMs - lastCommittedEndMs) < Self.seamMs
+                        || (length >= 3 && last.endMs <= lastCommittedEndMs),
                     length > 1 || last.startMs < lastCommittedEndMs
                 else { return nil }
                 return start + length

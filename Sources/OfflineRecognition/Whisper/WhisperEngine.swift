@@ -78,13 +78,21 @@ enum WhisperDrain {
                 }
                 sink.yield(event)
             }
+            func secondsSince(_ started: UInt64) -> Double {
+                Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+            }
             while let chunks = queue.popAll() {
                 let started = DispatchTime.now().uptimeNanoseconds
-                for event in try streamer.process(chunks) { yield(event) }
-                busySeconds += Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+                let events = try streamer.process(chunks)
+                busySeconds += secondsSince(started)
                 heardMs += chunks.reduce(0) { $0 + Double($1.samples.count) } / 16
+                for event in events { yield(event) }
             }
-            for event in try streamer.finish() { yield(event) }
+            // The decodes at the end of the audio count too: a short file has no other.
+            let started = DispatchTime.now().uptimeNanoseconds
+            let lastEvents = try streamer.finish()
+            busySeconds += secondsSince(started)
+            for event in lastEvents { yield(event) }
             if heardMs > 0 {
                 sink.yield(
                     .metrics(

@@ -9,7 +9,8 @@ package final class WhisperStream {
     package init(settings: WhisperSettings) throws(OfflineEngineError) {
         try settings.check()
         let decoder = try WhisperDecoder(modelPath: settings.modelPath, settings: settings.decoding)
-        streamer = WhisperStreamer(decoder: decoder, pacing: settings.streaming)
+        streamer = WhisperStreamer(
+            decoder: decoder, pacing: settings.streaming, promptPrefix: WhisperEngine.promptPrefix(settings))
     }
 
     package func process(_ chunks: [AudioChunk]) throws(OfflineEngineError) -> [RecognitionEvent] {

@@ -261,8 +261,9 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
     /// The sentence so far and the uncommitted tail, when it changed.
     private func partial() -> [RecognitionEvent] {
         let tentative = HeardWord.join(agreement.tentative)
-        let stable = HeardWord.join(sentence)
-        let text = [stable, tentative].filter { !$0.isEmpty }.joined(separator: " ")
+        // Joined as one run of words: a space before the tentative part only if its first word had one
+        // (none in Chinese).
+        let text = HeardWord.join(sentence + agreement.tentative)
         guard !text.isEmpty, text != shownPartial else { return [] }
         shownPartial = text
         return [

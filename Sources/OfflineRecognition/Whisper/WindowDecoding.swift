@@ -34,8 +34,8 @@ struct DecodedToken: Equatable {
 
 /// Tokens into words: a word starts at a token beginning with a space; a Chinese or Japanese
 /// character is a word of its own (they are written without spaces); punctuation sticks to the word
-/// before it. Bytes are joined before they are read as UTF-8, so a character split across tokens
-/// comes out whole.
+/// before it, in its full-width form after Chinese. Bytes are joined before they are read as UTF-8,
+/// so a character split across tokens comes out whole.
 enum TokenWords {
     static func words(_ tokens: [DecodedToken]) -> [HeardWord] {
         var words: [HeardWord] = []
@@ -65,8 +65,35 @@ enum TokenWords {
             }
         }
         if !pending.isEmpty { emit() }
-        return mergePunctuation(words)
+        return mergePunctuation(words).map { word in
+            var word = word
+            word.text = fullWidthPunctuation(word.text)
+            return word
+        }
     }
+
+    /// Whisper base often writes ASCII punctuation after Chinese ("对,这就是"): after an ideograph a
+    /// mark takes the full-width form Chinese text uses ("对，这就是"). A run of full stops is left as
+    /// it is (an ellipsis), and so is punctuation after Latin letters or digits ("API.", "3.5").
+    static func fullWidthPunctuation(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var result = String.UnicodeScalarView()
+        var afterIdeograph = false
+        for (index, scalar) in scalars.enumerated() {
+            let partOfEllipsis = scalar == "." && (scalars.dropFirst(index + 1).first == "." || result.last == ".")
+            if afterIdeograph, !partOfEllipsis, let wide = fullWidthForms[scalar] {
+                result.append(wide)
+                continue  // "对?!" → "对？！": still after the ideograph
+            }
+            result.append(scalar)
+            afterIdeograph = isIdeograph(scalar)
+        }
+        return String(result)
+    }
+
+    private static let fullWidthForms: [Unicode.Scalar: Unicode.Scalar] = [
+        ",": "，", ".": "。", "?": "？", "!": "！", ":": "：", ";": "；",
+    ]
 
     /// The bytes as text, without the pieces of characters that are not whole: Whisper sometimes ends on
     /// the first bytes of a character it never finishes (tiny and base on speech they barely make out).

@@ -1,0 +1,74 @@
+import AudioCore
+import Foundation
+import OfflineRecognition
+import Recognition
+import Testing
+import TranscriptCore
+import VerbatimTestSupport
+
+/// The real Whisper engine with the base model (which `make test` installs, as `verbatim models install
+/// base` does) on real Mandarin speech: a line of a film, which Whisper base mishears in 2 of its 14
+/// characters (敬仰 as 尽仰, the name 太乙 as 太以). The benchmark (`make bench-whisper WHISPER_ARGS="--model
+/// base"`) prints the figure; these say the Chinese path reads real speech at all, in each way it runs.
+@Suite("Whisper base on real Mandarin speech", .serialized)
+struct WhisperChineseTests {
+    static func settings(language: String?, _ streaming: WhisperStreaming) throws -> WhisperSettings {
+        let settings = WhisperSettings(
+            model: .base, decoding: WhisperDecoding(threads: 2, language: language, beamSize: 5), streaming: streaming)
+        try #require(
+            FileManager.default.fileExists(atPath: settings.modelPath),
+            "Whisper base is not installed at \(settings.modelPath): run `make test` (or verbatim models install base)")
+        return settings
+    }
+
+    static func text(of events: [RecognitionEvent]) -> String {
+        WhisperEngineTests.finals(events).map(\.text).joined()
+    }
+
+    static func characterErrors(_ text: String, _ clip: MandarinClip) -> WordErrorRate {
+        WordErrorRate(reference: clip.transcript, hypothesis: text)
+    }
+
+    @Test("a file in Chinese: simplified characters, few errors, Chinese punctuation")
+    func fileInChinese() async throws {
+        let clip = try MandarinClip.load()
+        let events = try await WhisperEngineTests.recognize(
+            clip.chunks(), settings: try Self.settings(language: "zh", .file))
+        let text = Self.text(of: events)
+        #expect(Self.characterErrors(text, clip).rate <= 0.3, "\(text)")
+        #expect(text.contains("这就是我"), "\(text)")
+        #expect(!text.contains(","), "an ASCII comma between Chinese characters: \(text)")
+    }
+
+    @Test("--language auto hears that it is Chinese")
+    func detectedLanguage() async throws {
+        let clip = try MandarinClip.load()
+        let events = try await WhisperEngineTests.recognize(
+            clip.chunks(), settings: try Self.settings(language: nil, .file))
+        let text = Self.text(of: events)
+        #expect(Self.characterErrors(text, clip).rate <= 0.3, "\(text)")
+    }
+
+    @Test("live: partials come before the final, which reads the sentence")
+    func liveInChinese() throws {
+        let clip = try MandarinClip.load()
+        var chunks = clip.chunks()
+        for index in 0..<10 {  // a second of quiet after the line, as in a meeting
+            chunks.append(
+                AudioChunk(
+                    source: "Me", startFrame: Int64(clip.samples.count + index * 1_600),
+                    samples: [Int16](repeating: 0, count: 1_600)))
+        }
+        var settings = try Self.settings(language: "zh", .live(for: .base))
+        settings.decoding.beamSize = 1
+        let stream = try WhisperStream(settings: settings)
+        var events: [RecognitionEvent] = []
+        for chunk in chunks { events += try stream.process([chunk]) }
+        events += try stream.finish()
+        let firstPartial = try #require(events.firstIndex { if case .partial = $0 { true } else { false } })
+        let firstFinal = try #require(events.firstIndex { if case .final = $0 { true } else { false } })
+        #expect(firstPartial < firstFinal)
+        let text = Self.text(of: events)
+        #expect(Self.characterErrors(text, clip).rate <= 0.3, "\(text)")
+    }
+}
