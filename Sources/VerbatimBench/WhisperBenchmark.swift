@@ -7,7 +7,8 @@ import Recognition
 import VerbatimTestSupport
 
 /// The Whisper engine: word error rate on real speech (the LibriVox clips of pocketsphinx-testdata) and
-/// on the generated corpus, the real-time factor of `transcribe` (file pacing), and live: latencies in
+/// on the generated corpus (and, with a multilingual model, the character error rate on a line of real Mandarin
+/// speech), the real-time factor of `transcribe` (file pacing), and live: latencies in
 /// audio time plus the decode each step costs, CPU share while speaking and in silence, peak memory.
 ///   verbatim-bench whisper [--model tiny.en|base] [--threads N] [--beam N] [--step MS] [--hold MS]
 enum WhisperBenchmark {
@@ -15,7 +16,7 @@ enum WhisperBenchmark {
         let options = Options(arguments)
         let model = WhisperModel.named(options.model) ?? .tinyEnglish
         // As the CLI chooses: beam search for a file, greedy live.
-        func settings(_ streaming: WhisperStreaming) -> WhisperSettings {
+        func settings(_ streaming: WhisperStreaming, language: String = "en") -> WhisperSettings {
             var streaming = streaming
             if streaming.agreement, let step = options.stepMs { streaming.stepMs = step }
             if streaming.agreement, let hold = options.holdMs {
@@ -23,7 +24,7 @@ enum WhisperBenchmark {
             }
             let beam = streaming.agreement ? 1 : options.beam
             return WhisperSettings(
-                model: model, decoding: WhisperDecoding(threads: options.threads, language: "en", beamSize: beam),
+                model: model, decoding: WhisperDecoding(threads: options.threads, language: language, beamSize: beam),
                 streaming: streaming)
         }
         print(
@@ -35,6 +36,17 @@ enum WhisperBenchmark {
             real.add(try measure(clip.chunks(), reference: clip.transcript, settings: settings(.file)))
         }
         print(real.line(label: "LibriVox (real speech, 5 clips), transcribe"))
+        if model.multilingual {
+            // Each Chinese character counts as a word: the figure is the character error rate.
+            let clip = try MandarinClip.load()
+            let quiet = AudioChunk.asCaptured(
+                [Int16](repeating: 0, count: 16_000), startFrame: Int64(clip.samples.count))
+            for (label, streaming) in [("transcribe", WhisperStreaming.file), ("live", .live(for: model))] {
+                let figures = try measure(
+                    clip.chunks() + quiet, reference: clip.transcript, settings: settings(streaming, language: "zh"))
+                print(figures.line(label: "Mandarin (real speech, a film's line, characters as words), \(label)"))
+            }
+        }
 
         let folder = NSTemporaryDirectory() + "verbatim-bench-whisper-\(getpid())"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
