@@ -9,6 +9,8 @@ struct RecognitionFigures {
     var audioSeconds = 0.0
     /// Decoder runs (Whisper's windows); 0 when the engine doesn't count them.
     var decodes = 0
+    /// Of them, decodes of speech a window's decode left after its last word.
+    var decodesOfLeftSpeech = 0
     var firstPartialMs: [Int] = []
     var finalMs: [Int] = []
 
@@ -17,6 +19,7 @@ struct RecognitionFigures {
         cpuSeconds += other.cpuSeconds
         audioSeconds += other.audioSeconds
         decodes += other.decodes
+        decodesOfLeftSpeech += other.decodesOfLeftSpeech
         firstPartialMs += other.firstPartialMs
         finalMs += other.finalMs
     }
@@ -27,6 +30,7 @@ struct RecognitionFigures {
             label, wer.rate * 100, wer.errors, wer.referenceWords, cpuSeconds / audioSeconds)
         if decodes > 0 {
             text += String(format: ", %d decodes of %.0f ms CPU each", decodes, cpuSeconds / Double(decodes) * 1000)
+            text += " (\(decodesOfLeftSpeech) of speech left after a window's words)"
         }
         if !firstPartialMs.isEmpty || !finalMs.isEmpty {
             text += ", first partial \(Self.spread(firstPartialMs)), final \(Self.spread(finalMs)) (audio time)"

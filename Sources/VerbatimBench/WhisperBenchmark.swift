@@ -135,6 +135,7 @@ enum WhisperBenchmark {
         figures.cpuSeconds = processCPUSeconds() - before
         figures.audioSeconds = Double(endMs) / 1000
         figures.decodes = stream.decodes
+        figures.decodesOfLeftSpeech = stream.decodesOfLeftSpeech
         let finals = events.compactMap { item -> EngineSentence? in
             if case let .final(sentence) = item.event { sentence } else { nil }
         }

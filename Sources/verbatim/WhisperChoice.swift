@@ -32,7 +32,8 @@ enum WhisperChoice {
             throw CLIError.unknownWhisperModel(name, known: WhisperModel.all.map(\.name))
         }
         let live = arrival == .live
-        var streaming = WhisperStreaming.pacing(for: arrival, model: model)
+        let language = model.multilingual ? primary : "en"
+        var streaming = WhisperStreaming.pacing(for: arrival, model: model, language: language)
         if live {  // a file's windows are as long as whisper.cpp takes
             streaming.stepMs = config.stepMs ?? streaming.stepMs
             streaming.windowMs = config.windowMs ?? streaming.windowMs
@@ -42,7 +43,7 @@ enum WhisperChoice {
         // A file can afford beam search (5 beams: LibriVox WER 8.5 % to 5.6 % with tiny.en, real-time
         // factor 0.09 to 0.12, `make bench-whisper`); live, greedy keeps a source under half a core.
         let beam = config.beamSize ?? (live ? 1 : WhisperDecoding.fileBeamSize)
-        let decoding = WhisperDecoding(threads: threads, language: model.multilingual ? primary : "en", beamSize: beam)
+        let decoding = WhisperDecoding(threads: threads, language: language, beamSize: beam)
         return WhisperSettings(model: model, modelPath: modelPath, decoding: decoding, streaming: streaming)
     }
 }

@@ -49,6 +49,24 @@ struct WhisperChineseTests {
         #expect(Self.characterErrors(text, clip).rate <= 0.3, "\(text)")
     }
 
+    @Test("a file of turns in Chinese and English, language detected: each turn in its own language")
+    func turnsInTwoLanguages() async throws {
+        let chinese = try MandarinClip.load()
+        let english = try #require(try LibriVoxClip.all().dropFirst().first)  // "he was not an ill disposed young man"
+        let pause = [Int16](repeating: 0, count: 16_000)
+        let samples = chinese.samples + pause + english.samples + pause + chinese.samples
+        let streaming = WhisperStreaming.pacing(for: .file, model: .base, language: nil)
+        let events = try await WhisperEngineTests.recognize(
+            AudioChunk.asCaptured(samples), settings: try Self.settings(language: nil, streaming))
+        let finals = WhisperEngineTests.finals(events).map(\.text)
+        // With one window for the whole file, the second Chinese line came out in English, or not at all.
+        #expect(finals.count == 3, "\(finals)")
+        guard finals.count == 3 else { return }
+        #expect(Self.characterErrors(finals[0], chinese).rate <= 0.3, "\(finals)")
+        #expect(WordErrorRate(reference: english.transcript, hypothesis: finals[1]).rate <= 0.3, "\(finals)")
+        #expect(Self.characterErrors(finals[2], chinese).rate <= 0.3, "\(finals)")
+    }
+
     @Test("live: partials come before the final, which reads the sentence")
     func liveInChinese() throws {
         let clip = try MandarinClip.load()

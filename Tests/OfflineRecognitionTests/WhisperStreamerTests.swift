@@ -77,11 +77,12 @@ import Testing
         let streamer = WhisperStreamer(decoder: slow, pacing: .live)
         _ = try Self.feed(streamer, audio(ms: 9_000, speech: true))
         #expect(slow.windows == [500, 2_100, 3_700, 5_300, 6_900, 8_500])
-        // A pause ends the window (one decode); a new sentence's window (with the 300 ms before its
-        // speech) is first decoded at half a second, as on a fast machine, then every 1.6 s again.
+        // A pause ends the window (one decode, and one of the 9.45 s after its only word: more speech
+        // than words); a new sentence's window (with the 300 ms before its speech) is first decoded at
+        // half a second, as on a fast machine, then every 1.6 s again.
         _ = try Self.feed(streamer, audio(ms: 800, speech: false))
         _ = try Self.feed(streamer, audio(ms: 2_200, speech: true))
-        #expect(slow.windows.suffix(3) == [9_700, 500, 2_100])
+        #expect(slow.windows.suffix(4) == [9_700, 9_450, 500, 2_100])
         // 400 ms fits in half of the 1 s step, which stays.
         let fast = ScriptedDecoder([], decodeMs: 400, otherwise: Self.words("so"))
         _ = try Self.feed(WhisperStreamer(decoder: fast, pacing: .live), audio(ms: 4_000, speech: true))
@@ -259,12 +260,41 @@ import Testing
         #expect(decoder.windows == [2_000 + 3_000, 2_000 + 500])
     }
 
+    @Test mutating func speechLeftAfterAWindowsLastWordIsDecodedOnItsOwn() throws {
+        // Two turns 0.5 s apart share a stream's window; Whisper writes only the first (as base did with
+        // a Chinese turn before an English one). The rest of the window, 1.2 s of speech, is decoded again.
+        let decoder = ScriptedDecoder([
+            Self.words("first point.", from: 300), Self.words("second point.", from: 1_700),
+        ])
+        let streamer = WhisperStreamer(decoder: decoder, pacing: .stream)
+        let chunks =
+            audio(ms: 2_000, speech: true) + audio(ms: 500, speech: false) + audio(ms: 1_200, speech: true)
+            + audio(ms: 800, speech: false)
+        let events = try streamer.process(chunks) + streamer.finish()
+        #expect(Self.finals(events).map(\.text) == ["first point.", "second point."])
+        #expect(Self.finals(events).last?.startMs == 850 + 1_700)
+        // The second window starts where the first sentence ended (850 ms); no third: 0.3 s of speech left.
+        #expect(decoder.windows == [4_500, 4_500 - 850])
+    }
+
+    @Test mutating func lessThanASecondOfSpeechLeftOverIsNotDecodedAgain() throws {
+        let decoder = ScriptedDecoder([Self.words("first point.", from: 300)])
+        let streamer = WhisperStreamer(decoder: decoder, pacing: .stream)
+        let events = try streamer.process(audio(ms: 1_800, speech: true) + audio(ms: 800, speech: false))
+        #expect(Self.finals(events).map(\.text) == ["first point."])
+        #expect(decoder.windows == [2_600])
+    }
+
     @Test func eachWayOfArrivingHasItsPacing() {
         let tiny = WhisperModel.named("tiny.en")!
         #expect(WhisperStreaming.pacing(for: .live, model: tiny) == .live)
         #expect(WhisperStreaming.pacing(for: .stream, model: tiny).silenceMs == 800)
         #expect(WhisperStreaming.pacing(for: .file, model: tiny).silenceMs == 3_000)
         #expect(WhisperStreaming.pacing(for: .live, model: WhisperModel.named("base")!).stepMs == 2_000)
+        // A file in a detected language: a window per sentence, so each is decoded in its own language.
+        let base = WhisperModel.named("base")!
+        #expect(WhisperStreaming.pacing(for: .file, model: base, language: nil) == .stream)
+        #expect(WhisperStreaming.pacing(for: .file, model: base, language: "zh") == .file)
     }
 
     @Test mutating func aWindowStartsAPrerollBeforeSpeechEvenInsideABatch() throws {

@@ -21,4 +21,7 @@ package final class WhisperStream {
 
     /// How many windows were decoded so far.
     package var decodes: Int { streamer.decodes }
+
+    /// Of them, decodes of speech a window's decode left after its last word.
+    package var decodesOfLeftSpeech: Int { streamer.decodesOfLeftSpeech }
 }

@@ -38,6 +38,8 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
     /// ("I think three" for "I think the release is blocked on the database migration").
     private let prompt: String
     private(set) var decodes = 0
+    /// Of them, decodes of speech left after a window's last word (`finalizeWindow`).
+    private(set) var decodesOfLeftSpeech = 0
     /// The last decode's words, while no audio has come since: the end of a file or a pause needs
     /// no second decode of the same window.
     private var lastDecode: [HeardWord]?
@@ -163,6 +165,10 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
     }
 
     private var windowMs: Int { window.count * 1000 / PCMFormat.sampleRate }
+    private var speechMsInWindow: Int { speechSpans.reduce(0) { $0 + $1.count } }
+    /// Speech left after a window's last word that is decoded again, and how many times at most.
+    static var untranscribedSpeechMs: Int { 1000 }
+    static var decodesOfTheRest: Int { 2 }
     private func frames(ms: Int) -> Int { ms * PCMFormat.sampleRate / 1000 }
     private func msOnMeeting(frame: Int64) -> Int { Int(PCMFormat.milliseconds(frames: windowStartFrame + frame)) }
 
@@ -206,7 +212,17 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
     }
 
     private func finalizeWindow() throws(OfflineEngineError) -> [RecognitionEvent] {
-        let events = commit(agreement.insertFinal(try decodeWindow()), closing: true)
+        var startBefore = windowStartFrame
+        var events = commit(agreement.insertFinal(try decodeWindow()), closing: true)
+        // Whisper sometimes stops before the window's speech does: it writes one language per decode and
+        // left out an English turn after a Chinese one. The rest of the window (cut at the last word)
+        // is decoded on its own while it holds a second of speech or more and each decode moves on.
+        for _ in 0..<Self.decodesOfTheRest {
+            guard windowStartFrame != startBefore, speechMsInWindow >= Self.untranscribedSpeechMs else { break }
+            startBefore = windowStartFrame
+            decodesOfLeftSpeech += 1
+            events += commit(agreement.insertFinal(try decodeWindow()), closing: true)
+        }
         let endMs = msOnMeeting(frame: Int64(window.count))
         window = []
         lastDecode = nil

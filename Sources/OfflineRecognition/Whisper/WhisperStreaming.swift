@@ -72,12 +72,20 @@ package struct WhisperStreaming: Sendable, Equatable {
         return stream
     }()
 
-    /// The pacing for audio that arrives this way, with this model.
-    package static func pacing(for arrival: AudioArrival, model: WhisperModel) -> WhisperStreaming {
+    /// The pacing for audio that arrives this way, with this model, in `language` (nil: detected).
+    ///
+    /// A file whose language is detected gets a window per sentence, as a stream does: Whisper detects
+    /// one language per decode and writes the whole window in it, so a file's long window of turns in
+    /// Chinese and English came out with a Chinese line translated into English ("Doy, this is me, a man
+    /// of love" for "对，这就是我…") or an English one left out. Each turn is decoded on its own, in its
+    /// own language, at the price of more decodes.
+    package static func pacing(
+        for arrival: AudioArrival, model: WhisperModel, language: String? = "en"
+    ) -> WhisperStreaming {
         switch arrival {
         case .live: live(for: model)
         case .stream: stream
-        case .file: file
+        case .file: model.multilingual && language == nil ? stream : file
         }
     }
 }
