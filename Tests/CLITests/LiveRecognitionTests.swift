@@ -58,6 +58,26 @@ import VerbatimTestSupport
         #expect((sentences.first?["start_ms"] as? Int ?? 0) > 0)
     }
 
+    @Test func aMandarinLineSpokenIntoTheMicrophoneComesOutInChinese() async throws {
+        // Real Mandarin speech (a film's line, fetched by `make test`) with base, live.
+        let (cli, server) = try (CLIFixture(), PulseAudioServer())
+        let speech = try MandarinClip.fetchedPath()
+        let recording = try start(cli, server, "--language", "zh")
+        try await recording.waitForLine(containing: "Whisper base, language zh")
+        try await recording.waitForLine(containing: "Me: audio is coming in.")
+        try server.play(speech)
+        _ = try await recording.waitForOutputLine(containing: "Me: ")
+        recording.signal(SIGINT)
+        #expect(await recording.waitForExit() == 0)
+        // On a loaded machine the line can come as two sentences (at its commas' pauses): all of them.
+        let lines = recording.stdout.split(separator: "\n").filter { $0.hasPrefix("Me: ") }
+        let text = lines.map { String($0.dropFirst(4)) }.joined()
+        #expect(WordErrorRate(reference: MandarinClip.transcript, hypothesis: text).rate <= 0.3, "\(lines)")
+        #expect(text.contains("，") && !text.contains(" "), "\(lines)")
+        // Partials came first, in Chinese too.
+        #expect(recording.stderrLines.contains { $0.contains("Me … 对") }, "\(recording.stderrLines)")
+    }
+
     @Test func stoppingMidSentenceFinalizesWhatWasHeard() async throws {
         let (cli, server) = try (CLIFixture(), PulseAudioServer())
         let speech = cli.folder.file("speech.wav")
