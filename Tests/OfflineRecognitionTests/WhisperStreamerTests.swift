@@ -77,12 +77,12 @@ import Testing
         let streamer = WhisperStreamer(decoder: slow, pacing: .live)
         _ = try Self.feed(streamer, audio(ms: 9_000, speech: true))
         #expect(slow.windows == [500, 2_100, 3_700, 5_300, 6_900, 8_500])
-        // A pause ends the window (one decode, and one of the 9.45 s after its only word: more speech
-        // than words); a new sentence's window (with the 300 ms before its speech) is first decoded at
+        // A pause ends the window (one decode 300 ms into it, which the final takes, and one of the
+        // 9.45 s after its only word: more speech than words); a new sentence's window (with the 300 ms before its speech) is first decoded at
         // half a second, as on a fast machine, then every 1.6 s again.
         _ = try Self.feed(streamer, audio(ms: 800, speech: false))
         _ = try Self.feed(streamer, audio(ms: 2_200, speech: true))
-        #expect(slow.windows.suffix(4) == [9_700, 9_450, 500, 2_100])
+        #expect(slow.windows.suffix(4) == [9_300, 9_450, 500, 2_100])
         // 400 ms fits in half of the 1 s step, which stays.
         let fast = ScriptedDecoder([], decodeMs: 400, otherwise: Self.words("so"))
         _ = try Self.feed(WhisperStreamer(decoder: fast, pacing: .live), audio(ms: 4_000, speech: true))
@@ -105,21 +105,22 @@ import Testing
         #expect(noise.windows == [500, 1_000, 2_600, 4_200])
     }
 
-    @Test mutating func aStepThatFallsInAPauseWaitsForTheFinalsDecode() throws {
-        // Decodes at 0.5 s and 1.5 s of the window; speech ends at 1.2 s, so the 1.5 s step comes 300 ms
-        // into the pause, where the sentence has most likely ended: the final decodes at 1.9 s instead.
+    @Test mutating func aPauseGetsOneDecodeEarlyWhichTheFinalTakes() throws {
+        // Speech ends at 1.2 s. 300 ms into the pause, where the sentence has most likely ended, the
+        // window is decoded once (no step at 1.5 s, 2.5 s…); at 700 ms the final takes that decode as it
+        // is, since no speech came since: it waits for no decode of its own.
         let decoder = ScriptedDecoder([Self.words("we ship"), Self.words("we ship it.")])
         let streamer = WhisperStreamer(decoder: decoder, pacing: .live)
         let events = try Self.feed(streamer, audio(ms: 1_200, speech: true) + audio(ms: 700, speech: false))
-        #expect(decoder.windows == [500, 1_900])
+        #expect(decoder.windows == [500, 1_500])
         #expect(Self.finals(events).map(\.text) == ["we ship it."])
-        // A shorter pause within the sentence: the held step comes as soon as speech does.
+        // A pause within the sentence: that decode is a step, and the steps go on from it.
         let within = ScriptedDecoder([], otherwise: Self.words("we"))
         let speaking = WhisperStreamer(decoder: within, pacing: .live)
         _ = try Self.feed(
             speaking,
-            audio(ms: 1_200, speech: true) + audio(ms: 500, speech: false) + audio(ms: 100, speech: true))
-        #expect(within.windows == [500, 1_800])
+            audio(ms: 1_200, speech: true) + audio(ms: 500, speech: false) + audio(ms: 1_100, speech: true))
+        #expect(within.windows == [500, 1_500, 2_500])
     }
 
     @Test mutating func silenceIsNeverDecodedAndGivesNoSentence() throws {
@@ -175,7 +176,7 @@ import Testing
     @Test mutating func aPauseFinalizesWhatWasHeardWithoutAFullStop() throws {
         let decoder = ScriptedDecoder([Self.words("sounds good"), Self.words("sounds good to me")])
         let streamer = WhisperStreamer(decoder: decoder, pacing: .live)
-        _ = try Self.feed(streamer, audio(ms: 500, speech: true))
+        _ = try Self.feed(streamer, audio(ms: 900, speech: true))
         let events = try Self.feed(streamer, audio(ms: 800, speech: false))
         #expect(Self.finals(events).map(\.text) == ["sounds good to me"])
         // Silence after it is not decoded again.

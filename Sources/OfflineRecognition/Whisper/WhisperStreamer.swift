@@ -40,9 +40,10 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
     private(set) var decodes = 0
     /// Of them, decodes of speech left after a window's last word (`finalizeWindow`).
     private(set) var decodesOfLeftSpeech = 0
-    /// The last decode's words, while no audio has come since: the end of a file or a pause needs
-    /// no second decode of the same window.
+    /// The last decode's words, while no speech has come since (quiet may have): the end of a file or
+    /// a pause needs no second decode of the same speech.
     private var lastDecode: [HeardWord]?
+    private var speechSinceDecode = false
     /// Decodes of this window so far, and whether any of them heard words.
     private var decodesThisWindow = 0
     private var heardThisWindow = false
@@ -82,7 +83,13 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
             keepOnlyPreroll()
             return events
         }
-        if framesSinceDecode >= frames(ms: dueMs), !isHoldingSteps { events += try step() }
+        if isHoldingSteps {
+            // The final's decode, early: 300 ms into the pause rather than at its end (700 ms), where
+            // the final takes it as it is if no speech came since. A final then waits for no decode.
+            if speechSinceDecode { events += try step() }
+        } else if framesSinceDecode >= frames(ms: dueMs) {
+            events += try step()
+        }
         return events
     }
 
@@ -120,6 +127,7 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
         framesSinceDecode += samples.count
         if isSpeech {
             heardSpeech = true
+            speechSinceDecode = true
             quietMs = 0
             addSpeech(startMs..<msOnMeeting(frame: Int64(window.count)))
         } else {
@@ -158,7 +166,8 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
         return max(pacing.stepMs, Int((Double(decoder.lastDecodeMs) / share).rounded(.up)))
     }
 
-    /// A pause that most likely ends the sentence: its final's decode is near, a step now would be redone.
+    /// A pause that most likely ends the sentence: no more steps, but one decode of the whole sentence,
+    /// which its final takes if the pause goes on (a step now would otherwise be redone by the final).
     private var isHoldingSteps: Bool {
         guard let hold = pacing.holdStepsAfterQuietMs else { return false }
         return quietMs >= hold
@@ -176,8 +185,9 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
 
     /// The window's words on the meeting clock, without those Whisper put over audio with no speech.
     private func decodeWindow() throws(OfflineEngineError) -> [HeardWord] {
-        if framesSinceDecode == 0, let lastDecode { return lastDecode }
+        if !speechSinceDecode, let lastDecode { return lastDecode }
         framesSinceDecode = 0
+        speechSinceDecode = false
         decodes += 1
         decodesThisWindow += 1
         let offset = msOnMeeting(frame: 0)
@@ -226,6 +236,7 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
         let endMs = msOnMeeting(frame: Int64(window.count))
         window = []
         lastDecode = nil
+        speechSinceDecode = false
         decodesThisWindow = 0
         heardThisWindow = false
         speechSpans = []
