@@ -1,6 +1,6 @@
 import AudioCore
 import Foundation
-import OfflineRecognition
+@testable import OfflineRecognition
 import Recognition
 import TranscriptCore
 import Testing
@@ -75,6 +75,15 @@ struct WhisperEngineTests {
         #expect(firstPartial < firstFinal)
         let text = Self.finals(events).map(\.text).joined(separator: " ")
         #expect(WordErrorRate(reference: clip.transcript, hypothesis: text).rate < 0.15, "\(text)")
+    }
+
+    @Test("a live window's first second and a half is decoded with a short encoder")
+    func shortWindowsHaveAShortEncoder() {
+        #expect(WhisperDecoder.audioContext(samples: 8_000) == (256, 24))
+        #expect(WhisperDecoder.audioContext(samples: 24_000) == (256, 24))
+        #expect(WhisperDecoder.audioContext(samples: 48_000) == (768, 0))
+        #expect(WhisperDecoder.audioContext(samples: 16_000 * 20) == (1_088, 0))
+        #expect(WhisperDecoder.audioContext(samples: 16_000 * 28) == (0, 0))
     }
 
     @Test("silence and room noise give no sentence")

@@ -37,20 +37,29 @@ final class WhisperDecoder: WindowDecoding {
 
     var isMultilingual: Bool { verbatim_whisper_is_multilingual(context) }
 
+    /// Whisper pads every window to 30 s; attending over fewer encoder frames (20 ms each) makes a
+    /// short window's encoder cheaper. Below about 768 frames tiny.en starts to loop on whole sentences
+    /// ("He was not an old-sposed young man? He was not..." on a 3 s LibriVox clip at 192 and 384), so
+    /// never less, except for a live window's first second and a half (its first decodes, which only
+    /// show a partial): 256 frames (5 s) there, with a cap on tokens that stops a loop.
+    static func audioContext(samples: Int) -> (frames: Int, maxTokens: Int) {
+        if samples <= firstDecodeSamples { return (256, 24) }
+        let needed = samples / 320 + 64
+        return (needed >= 1400 ? 0 : max(768, (needed + 63) / 64 * 64), 0)
+    }
+
+    static let firstDecodeSamples = 24_000
+
     func decode(_ samples: [Float], prompt: String) throws(OfflineEngineError) -> [HeardWord] {
-        // Whisper pads every window to 30 s; attending over fewer encoder frames (20 ms each) makes a
-        // short window's encoder cheaper. Below about 768 frames tiny.en starts to loop ("He was not
-        // an old-sposed young man? He was not..." on a LibriVox clip at 192 and 384), so never less.
         let started = ContinuousClock.now
         defer { lastDecodeMs = Int((ContinuousClock.now - started) / .milliseconds(1)) }
-        let needed = samples.count / 320 + 64
-        let audioContext = needed >= 1400 ? 0 : max(768, (needed + 63) / 64 * 64)
+        let encoder = Self.audioContext(samples: samples.count)
         let status = withOptionalCString(settings.language) { language in
             prompt.withCString { prompt in
                 var options = verbatim_whisper_options(
-                    threads: Int32(settings.threads), audio_context: Int32(audioContext), language: language,
+                    threads: Int32(settings.threads), audio_context: Int32(encoder.frames), language: language,
                     initial_prompt: prompt, beam_size: Int32(settings.beamSize), temperature_increment: 0,
-                    max_tokens: 0
+                    max_tokens: Int32(encoder.maxTokens)
                 )
                 return samples.withUnsafeBufferPointer { buffer in
                     verbatim_whisper_decode(context, &options, buffer.baseAddress, Int32(buffer.count))
