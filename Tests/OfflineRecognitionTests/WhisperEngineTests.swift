@@ -77,13 +77,15 @@ struct WhisperEngineTests {
         #expect(WordErrorRate(reference: clip.transcript, hypothesis: text).rate < 0.15, "\(text)")
     }
 
-    @Test("a live window's first second and a half is decoded with a short encoder")
+    @Test("a live window's first second and a half is decoded with a short encoder (English-only models)")
     func shortWindowsHaveAShortEncoder() {
-        #expect(WhisperDecoder.audioContext(samples: 8_000) == (256, 24))
-        #expect(WhisperDecoder.audioContext(samples: 24_000) == (256, 24))
-        #expect(WhisperDecoder.audioContext(samples: 48_000) == (768, 0))
-        #expect(WhisperDecoder.audioContext(samples: 16_000 * 20) == (1_088, 0))
-        #expect(WhisperDecoder.audioContext(samples: 16_000 * 28) == (0, 0))
+        #expect(WhisperDecoder.audioContext(samples: 8_000, multilingual: false) == (256, 24))
+        #expect(WhisperDecoder.audioContext(samples: 24_000, multilingual: false) == (256, 24))
+        #expect(WhisperDecoder.audioContext(samples: 48_000, multilingual: false) == (768, 0))
+        #expect(WhisperDecoder.audioContext(samples: 16_000 * 20, multilingual: false) == (1_088, 0))
+        #expect(WhisperDecoder.audioContext(samples: 16_000 * 28, multilingual: false) == (0, 0))
+        // Not yet with base (measured with tiny.en only).
+        #expect(WhisperDecoder.audioContext(samples: 8_000, multilingual: true) == (768, 0))
     }
 
     @Test("silence and room noise give no sentence")

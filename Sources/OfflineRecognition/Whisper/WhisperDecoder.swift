@@ -31,19 +31,22 @@ final class WhisperDecoder: WindowDecoding {
         guard let context = verbatim_whisper_open(modelPath) else { throw .whisperModelFailedToLoad(path: modelPath) }
         self.context = context
         self.settings = settings
+        multilingual = verbatim_whisper_is_multilingual(context)
     }
 
     deinit { verbatim_whisper_close(context) }
 
-    var isMultilingual: Bool { verbatim_whisper_is_multilingual(context) }
+    private let multilingual: Bool
 
     /// Whisper pads every window to 30 s; attending over fewer encoder frames (20 ms each) makes a
     /// short window's encoder cheaper. Below about 768 frames tiny.en starts to loop on whole sentences
     /// ("He was not an old-sposed young man? He was not..." on a 3 s LibriVox clip at 192 and 384), so
     /// never less, except for a live window's first second and a half (its first decodes, which only
-    /// show a partial): 256 frames (5 s) there, with a cap on tokens that stops a loop.
-    static func audioContext(samples: Int) -> (frames: Int, maxTokens: Int) {
-        if samples <= firstDecodeSamples { return (256, 24) }
+    /// show a partial): 256 frames (5 s) there, with a cap on tokens that stops a loop. English-only
+    /// models only: measured with tiny.en; base's live word errors went from 0.9 to 2.1 % in the one
+    /// run with it, which is not yet understood.
+    static func audioContext(samples: Int, multilingual: Bool) -> (frames: Int, maxTokens: Int) {
+        if samples <= firstDecodeSamples, !multilingual { return (256, 24) }
         let needed = samples / 320 + 64
         return (needed >= 1400 ? 0 : max(768, (needed + 63) / 64 * 64), 0)
     }
@@ -53,7 +56,7 @@ final class WhisperDecoder: WindowDecoding {
     func decode(_ samples: [Float], prompt: String) throws(OfflineEngineError) -> [HeardWord] {
         let started = ContinuousClock.now
         defer { lastDecodeMs = Int((ContinuousClock.now - started) / .milliseconds(1)) }
-        let encoder = Self.audioContext(samples: samples.count)
+        let encoder = Self.audioContext(samples: samples.count, multilingual: multilingual)
         let status = withOptionalCString(settings.language) { language in
             prompt.withCString { prompt in
                 var options = verbatim_whisper_options(
