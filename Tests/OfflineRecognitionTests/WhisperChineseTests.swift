@@ -70,22 +70,9 @@ struct WhisperChineseTests {
     @Test("live: partials come before the final, which reads the sentence")
     func liveInChinese() throws {
         let clip = try MandarinClip.load()
-        var chunks = clip.chunks()
-        for index in 0..<10 {  // a second of quiet after the line, as in a meeting
-            chunks.append(
-                AudioChunk(
-                    source: "Me", startFrame: Int64(clip.samples.count + index * 1_600),
-                    samples: [Int16](repeating: 0, count: 1_600)))
-        }
         var settings = try Self.settings(language: "zh", .live(for: .base))
         settings.decoding.beamSize = 1
-        let stream = try WhisperStream(settings: settings)
-        var events: [RecognitionEvent] = []
-        for chunk in chunks { events += try stream.process([chunk]) }
-        events += try stream.finish()
-        let firstPartial = try #require(events.firstIndex { if case .partial = $0 { true } else { false } })
-        let firstFinal = try #require(events.firstIndex { if case .final = $0 { true } else { false } })
-        #expect(firstPartial < firstFinal)
+        let events = try WhisperEngineTests.decodeLive(clip.samples, settings: settings)
         let text = Self.text(of: events)
         #expect(Self.characterErrors(text, clip).rate <= 0.3, "\(text)")
     }

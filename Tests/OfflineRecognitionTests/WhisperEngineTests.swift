@@ -29,6 +29,21 @@ struct WhisperEngineTests {
         return await collected.value
     }
 
+    /// `samples` and a second of quiet after them (as in a meeting), fed chunk by chunk as a microphone
+    /// gives them to the synchronous engine (so each 100 ms is its own step); a partial must come first.
+    static func decodeLive(_ samples: [Int16], settings: WhisperSettings) throws -> [RecognitionEvent] {
+        let stream = try WhisperStream(settings: settings)
+        var events: [RecognitionEvent] = []
+        for chunk in AudioChunk.asCaptured(samples + [Int16](repeating: 0, count: 16_000)) {
+            events += try stream.process([chunk])
+        }
+        events += try stream.finish()
+        let firstPartial = try #require(events.firstIndex { if case .partial = $0 { true } else { false } })
+        let firstFinal = try #require(events.firstIndex { if case .final = $0 { true } else { false } })
+        #expect(firstPartial < firstFinal)
+        return events
+    }
+
     static func finals(_ events: [RecognitionEvent]) -> [EngineSentence] {
         events.compactMap { if case let .final(sentence) = $0 { sentence } else { nil } }
     }
@@ -58,21 +73,7 @@ struct WhisperEngineTests {
     @Test("live: partials come before the final, which reads the sentence")
     func liveRealSpeech() throws {
         let clip = try #require(try LibriVoxClip.all().first)  // "and mister john dashwood had then leisure..."
-        var chunks = clip.chunks()
-        // A second of quiet after the sentence, as in a meeting.
-        for index in 0..<10 {
-            chunks.append(
-                AudioChunk(
-                    source: "Me", startFrame: Int64(clip.samples.count + index * 1_600),
-                    samples: [Int16](repeating: 0, count: 1_600)))
-        }
-        let stream = try WhisperStream(settings: try Self.settings(.live))
-        var events: [RecognitionEvent] = []
-        for chunk in chunks { events += try stream.process([chunk]) }
-        events += try stream.finish()
-        let firstPartial = try #require(events.firstIndex { if case .partial = $0 { true } else { false } })
-        let firstFinal = try #require(events.firstIndex { if case .final = $0 { true } else { false } })
-        #expect(firstPartial < firstFinal)
+        let events = try Self.decodeLive(clip.samples, settings: try Self.settings(.live))
         let text = Self.finals(events).map(\.text).joined(separator: " ")
         #expect(WordErrorRate(reference: clip.transcript, hypothesis: text).rate < 0.15, "\(text)")
     }
