@@ -6,8 +6,8 @@ import Foundation
 /// (scripts/fetch-test-speech.sh). Debian ships no Mandarin speech, and its espeak-ng reads Chinese
 /// characters as pinyin.
 package struct MandarinClip: Sendable {
-    package var transcript: String
     package var samples: [Int16]
+    package var transcript: String { Self.transcript }
 
     package static var path: String {
         let cache =
@@ -26,7 +26,7 @@ package struct MandarinClip: Sendable {
     }
 
     package static func load() throws -> MandarinClip {
-        MandarinClip(transcript: transcript, samples: try TestSpeech.samples(ofWAV: try fetchedPath()))
+        MandarinClip(samples: try TestSpeech.samples(ofWAV: try fetchedPath()))
     }
 
     package struct Missing: Error, CustomStringConvertible {

@@ -51,7 +51,7 @@ final class WhisperDecoder: WindowDecoding {
         return (needed >= 1400 ? 0 : max(768, (needed + 63) / 64 * 64), 0)
     }
 
-    static let firstDecodeSamples = 24_000
+    private static let firstDecodeSamples = 24_000
 
     func decode(_ samples: [Float], prompt: String) throws(OfflineEngineError) -> [HeardWord] {
         let started = ContinuousClock.now
