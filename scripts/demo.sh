@@ -7,7 +7,7 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
-binary="$root/.build/release/verbatim"
+binary="${VERBATIM_BINARY:-$root/.build/release/verbatim}"  # the tests run it with their debug build
 work="$(mktemp -d /tmp/verbatim-demo.XXXXXX)"
 pulse="$work/pulse"
 
@@ -47,9 +47,10 @@ sox "${parts[@]}" "$work/meeting.wav"
 server="$("$root/scripts/pulseaudio-test-daemon.sh" start "$pulse")"
 export PULSE_SERVER="$server" VERBATIM_DB="$work/verbatim.sqlite"
 
-# Play once Verbatim is recording from the virtual microphone (a source output exists).
+# Play once Verbatim is recording from the virtual microphone: its own source output exists (the
+# virtual microphone's remap stream is one from the start, so any source output would not do).
 (
-    until pactl list short source-outputs 2>/dev/null | grep -q .; do sleep 0.1; done
+    until pactl list source-outputs 2>/dev/null | grep -q 'application.name = "verbatim"'; do sleep 0.1; done
     paplay --device=vsink "$work/meeting.wav"
 ) &
 player=$!

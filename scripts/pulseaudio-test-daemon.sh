@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # A private PulseAudio daemon for tests and benchmarks: a null sink `vsink` (16 kHz mono) and a
-# virtual microphone `vmic` that hears whatever is played into the sink.
+# virtual microphone `vmic` that hears whatever is played into the sink. The sink never rewinds: a
+# null sink renders silence ahead of time, and when a player starts it rewinds to mix the new stream in
+# at once, but its monitor has already passed on that silence, so the first 0.1-0.9 s of every file
+# played was lost to the microphone (the start of a demo's first sentence, flaky first words in tests).
 #
 #   pulseaudio-test-daemon.sh start DIR   starts it with all its state under DIR; prints the server
 #                                         address (unix:DIR/native) once clients can connect
@@ -31,7 +34,7 @@ start)
     mkdir -p "$dir"
     cat > "$dir/daemon.pa" <<PA
 load-module module-native-protocol-unix socket=$dir/native auth-anonymous=1 auth-cookie-enabled=0
-load-module module-null-sink sink_name=vsink format=s16le rate=16000 channels=1 sink_properties=device.description=Virtual-Speaker
+load-module module-null-sink sink_name=vsink format=s16le rate=16000 channels=1 norewinds=1 sink_properties=device.description=Virtual-Speaker
 load-module module-remap-source master=vsink.monitor source_name=vmic source_properties=device.description=Virtual-Microphone
 set-default-sink vsink
 set-default-source vmic

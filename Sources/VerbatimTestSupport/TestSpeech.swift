@@ -3,8 +3,8 @@ import Foundation
 /// Speech generated for tests: flite (whose voices the offline model understands) through `sox -R`,
 /// so the same text gives the same bytes on every run. 16 kHz mono 16-bit WAV.
 package enum TestSpeech {
-    /// Writes `text` spoken by `voice` to `path`, with `leadingSilence` seconds before it (a null sink
-    /// loses the first tens of milliseconds played into it while it wakes up).
+    /// Writes `text` spoken by `voice` to `path`, with `leadingSilence` seconds before it (half a second
+    /// by default: speech into a microphone seldom starts the instant the recording does).
     package static func generate(
         _ text: String, voice: String = "awb", to path: String, leadingSilence: Double = 0.5, rate: Int = 16_000,
         channels: Int = 1

@@ -30,7 +30,8 @@ struct PulseCaptureTests {
         let server = try PulseAudioServer()
         let folder = TemporaryDirectory()
         let speech = folder.file("speech.wav")
-        try TestSpeech.generate("The budget review moves to Thursday afternoon.", to: speech)
+        // No quiet before the speech: its first word, played the instant the player starts, must be captured.
+        try TestSpeech.generate("The budget review moves to Thursday afternoon.", to: speech, leadingSilence: 0)
         let reference = try TestSpeech.samples(ofWAV: speech)
 
         let capture = try SourceCapture(
