@@ -78,6 +78,18 @@ struct WhisperEngineTests {
         #expect(WordErrorRate(reference: clip.transcript, hypothesis: text).rate < 0.15, "\(text)")
     }
 
+    /// Each sentence's first decodes hear a second of it; tiny.en wrote "the customer reported…" there.
+    @Test("live: the generated meeting's sentences each start with a capital letter")
+    func liveSentencesStartWithACapital() throws {
+        let folder = TemporaryDirectory()
+        let meeting = try SpeechCorpus.meeting(voice: "rms", in: folder.path, pauseMs: 1_000)
+        let samples = try TestSpeech.samples(ofWAV: meeting.path)
+        let finals = Self.finals(try Self.decodeLive(samples, settings: try Self.settings(.live)))
+        #expect(finals.count >= SpeechCorpus.sentences.count - 2, "\(finals.map(\.text))")
+        let lowercase = finals.map(\.text).filter { $0.first?.isLowercase ?? true }
+        #expect(lowercase.isEmpty, "\(lowercase)")
+    }
+
     @Test("a live window's first second and a half is decoded with a short encoder (English-only models)")
     func shortWindowsHaveAShortEncoder() {
         #expect(WhisperDecoder.audioContext(samples: 8_000, multilingual: false) == (256, 24))

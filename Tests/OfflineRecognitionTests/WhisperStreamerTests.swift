@@ -152,6 +152,29 @@ import Testing
         #expect(decoder.windows == [500, 1_500, 2_500])
     }
 
+    @Test mutating func committedWordsTakeTheCaseOfTheNewestDecode() throws {
+        // A sentence's first decodes hear a second of it: tiny.en wrote "the customer" there, and
+        // "The customer" once it heard more.
+        let decoder = ScriptedDecoder(
+            [Self.words("the customer"), Self.words("the customer reported")],
+            otherwise: Self.words("The customer reported the login page."))
+        let streamer = WhisperStreamer(decoder: decoder, pacing: .live)
+        _ = try Self.feed(streamer, audio(ms: 1_500, speech: true))
+        let recased = try Self.feed(streamer, audio(ms: 1_000, speech: true))
+        #expect(Self.partials(recased).last?.text == "The customer reported the login page.")
+        let events = try Self.feed(streamer, audio(ms: 800, speech: false))
+        #expect(Self.finals(recased + events).map(\.text) == ["The customer reported the login page."])
+        #expect(Self.finals(recased + events).first?.words.first?.text == "The")
+    }
+
+    @Test func onlyTheCaseOfCommittedWordsIsTakenAndOnlyWhereTheDecodeHasThemAll() {
+        let committed = Self.words("the iphone, it")
+        #expect(
+            HeardWord.join(HeardWord.recased(committed, as: Self.words("So The iPhone; it works"))) == "The iPhone, it")
+        #expect(HeardWord.recased(committed, as: Self.words("The iPhone works")) == committed)
+        #expect(HeardWord.recased([], as: Self.words("The")) == [])
+    }
+
     @Test mutating func anAgreedSentenceEndIsFinalOnTheMeetingClockAndCutsTheWindow() throws {
         frame = 16_000 * 60  // a minute into the meeting
         let decoder = ScriptedDecoder([

@@ -34,6 +34,33 @@ struct HeardWord: Equatable, Sendable {
     /// Titles Whisper writes with a full stop in mid-sentence.
     private static let abbreviations: Set<String> = ["mr.", "mrs.", "ms.", "dr.", "st.", "vs.", "e.g.", "i.e.", "etc."]
 
+    /// `committed` spelled as `decode` spells the same words where they differ only in case: a newer
+    /// decode heard more of the sentence. A sentence's first decodes hear a second of it, which tiny.en
+    /// often takes for the middle of one ("the customer reported…"); once committed, that "the" stayed
+    /// though every later decode wrote "The". Only when `decode` has all of `committed`, in order.
+    static func recased(_ committed: [HeardWord], as decode: [HeardWord]) -> [HeardWord] {
+        let wanted = committed.map(\.comparable)
+        guard !wanted.isEmpty, decode.count >= wanted.count,
+            let start = (0...decode.count - wanted.count).first(where: { start in
+                decode[start..<start + wanted.count].map(\.comparable) == wanted
+            })
+        else { return committed }
+        return zip(committed, decode[start...]).map { word, newer in
+            let (letters, punctuation) = word.splitAtTrailingPunctuation
+            let newerLetters = newer.splitAtTrailingPunctuation.core
+            guard newerLetters != letters, newerLetters.lowercased() == letters.lowercased() else { return word }
+            var recased = word
+            recased.text = newerLetters + punctuation  // the committed punctuation: it may have ended a sentence
+            return recased
+        }
+    }
+
+    /// The word's text and the punctuation after it ("works," → "works", ",").
+    var splitAtTrailingPunctuation: (core: String, punctuation: String) {
+        let core = String(text.reversed().drop { $0.isPunctuation }.reversed())
+        return (core, String(text.dropFirst(core.count)))
+    }
+
     /// Words as one line of text: a space before each spaced word but the first.
     static func join(_ words: [HeardWord]) -> String {
         var text = ""
@@ -48,11 +75,10 @@ struct HeardWord: Equatable, Sendable {
 extension HeardWord {
     /// The word for the archive: its trailing punctuation apart, as the cloud engines give it.
     var archiveWord: Word {
-        let core = text.reversed().drop { $0.isPunctuation }.reversed()
-        let punctuation = text.dropFirst(core.count)
+        let (core, punctuation) = splitAtTrailingPunctuation
         return Word(
             startMs: startMs, endMs: max(endMs, startMs + 1),
-            text: core.isEmpty ? text : String(core), punctuation: core.isEmpty ? "" : String(punctuation)
+            text: core.isEmpty ? text : core, punctuation: core.isEmpty ? "" : punctuation
         )
     }
 }

@@ -195,6 +195,7 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
         let cleaned = HallucinationFilter.clean(words, speech: speechSpans, prompt: prompt)
         heardThisWindow = heardThisWindow || !cleaned.isEmpty
         lastDecode = cleaned
+        sentence = HeardWord.recased(sentence, as: cleaned)
         return cleaned
     }
 
