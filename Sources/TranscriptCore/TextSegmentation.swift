@@ -76,7 +76,11 @@ package enum TextSegmentation {
 
     /// Han ideographs (with extensions and compatibility forms), hiragana and katakana.
     package static func isIdeographic(_ character: Character) -> Bool {
-        guard let scalar = character.unicodeScalars.first else { return false }
+        character.unicodeScalars.first.map(isIdeographic) ?? false
+    }
+
+    /// The same for one scalar (Whisper's tokens come as bytes, a character at a time or less).
+    package static func isIdeographic(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x323AF: return true
         default: return false

@@ -1,4 +1,5 @@
 import Foundation
+import TranscriptCore
 
 /// What the Whisper streamer needs from a decoder: one window of audio in, its words out. A protocol,
 /// so that the streaming logic (agreement, sentences, the window) is tested with a scripted decoder.
@@ -52,14 +53,16 @@ enum TokenWords {
 
         for token in tokens {
             // A word starts at a space, and at an ideograph: "，使" after "3-5-2" is two words, not one.
-            let startsIdeograph = String(validating: token.bytes, as: UTF8.self)?.unicodeScalars.first.map(isIdeograph)
+            let startsIdeograph = String(validating: token.bytes, as: UTF8.self)?.unicodeScalars.first.map(
+                TextSegmentation.isIdeographic)
             let startsWord = token.bytes.first == UInt8(ascii: " ") || startsIdeograph == true
             if startsWord, !pending.isEmpty { emit() }
             if pending.isEmpty { pendingStart = token.startMs }
             pending += token.bytes
             pendingEnd = token.endMs
             // A complete character that is ideographic ends its word at once.
-            if let text = String(validating: pending, as: UTF8.self), text.unicodeScalars.last.map(isIdeograph) == true
+            if let text = String(validating: pending, as: UTF8.self),
+                text.unicodeScalars.last.map(TextSegmentation.isIdeographic) == true
             {
                 emit()
             }
@@ -86,7 +89,7 @@ enum TokenWords {
                 continue  // "对?!" → "对？！": still after the ideograph
             }
             result.append(scalar)
-            afterIdeograph = isIdeograph(scalar)
+            afterIdeograph = TextSegmentation.isIdeographic(scalar)
         }
         return String(result)
     }
@@ -133,12 +136,5 @@ enum TokenWords {
             }
         }
         return merged
-    }
-
-    static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FA1F: true
-        default: false
-        }
     }
 }
