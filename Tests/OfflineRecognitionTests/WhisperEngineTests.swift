@@ -79,8 +79,9 @@ struct WhisperEngineTests {
     }
 
     /// Each sentence's first decodes hear a second of it; tiny.en wrote "the customer reported…" there.
-    @Test("live: the generated meeting's sentences each start with a capital letter")
-    func liveSentencesStartWithACapital() throws {
+    /// A live sentence's words come from several decodes, which date them differently.
+    @Test("live: the generated meeting's sentences each start with a capital letter, their words in order")
+    func liveSentencesStartWithACapitalAndHaveTheirWordsInOrder() throws {
         let folder = TemporaryDirectory()
         let meeting = try SpeechCorpus.meeting(voice: "rms", in: folder.path, pauseMs: 1_000)
         let samples = try TestSpeech.samples(ofWAV: meeting.path)
@@ -88,6 +89,11 @@ struct WhisperEngineTests {
         #expect(finals.count >= SpeechCorpus.sentences.count - 2, "\(finals.map(\.text))")
         let lowercase = finals.map(\.text).filter { $0.first?.isLowercase ?? true }
         #expect(lowercase.isEmpty, "\(lowercase)")
+        for final in finals {
+            let times = final.words.flatMap { [$0.startMs, $0.endMs] }
+            #expect(times == times.sorted(), "\(final.text): \(times)")
+            #expect((times.first ?? 0) >= final.startMs && (times.last ?? 0) <= final.endMs, "\(final.text)")
+        }
     }
 
     @Test("a live window's first second and a half is decoded with a short encoder (English-only models)")

@@ -271,12 +271,7 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
         let text = HeardWord.join(sentence)
         cutWindow(atFrame: frames(ms: last.endMs - msOnMeeting(frame: 0)))
         let span = SpeechSpans.snap(first.startMs..<max(last.endMs, first.startMs + 1), to: speechSpansSeen)
-        var words = sentence.map(\.archiveWord)
-        // The first and last words moved with the sentence; a word never ends before it starts.
-        words[0].startMs = max(words[0].startMs, span.lowerBound)
-        words[0].endMs = max(words[0].endMs, words[0].startMs)
-        words[words.count - 1].endMs = min(words[words.count - 1].endMs, span.upperBound)
-        words[words.count - 1].startMs = min(words[words.count - 1].startMs, words[words.count - 1].endMs)
+        let words = WordTimes.ordered(sentence.map(\.archiveWord), within: span)
         let final = EngineSentence(
             sentenceID: sentenceID, clock: Self.clock, startMs: span.lowerBound, endMs: span.upperBound, text: text,
             words: words
