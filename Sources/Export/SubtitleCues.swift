@@ -70,13 +70,17 @@ enum SubtitleCues {
         weights[0] -= countedCharacters(prefix)
         let total = max(1, weights.reduce(0, +))
         var covered = 0
+        var previousEnd = sentence.startMs
         return chunks.indices.map { index in
             covered += weights[index]
             if index == chunks.count - 1 { return sentence.endMs }
-            if let words = sentence.words, let end = endOfWord(covering: covered, in: words) {
-                return min(max(end, sentence.startMs), sentence.endMs)
-            }
-            return sentence.startMs + (sentence.endMs - sentence.startMs) * covered / total
+            let end =
+                sentence.words.flatMap { endOfWord(covering: covered, in: $0) }
+                ?? sentence.startMs + (sentence.endMs - sentence.startMs) * covered / total
+            // Never before the previous cue's end: word times that run backwards (archives made before
+            // Whisper's were put in order, an imported file) must not give a cue that ends before it starts.
+            previousEnd = min(max(end, previousEnd), sentence.endMs)
+            return previousEnd
         }
     }
 

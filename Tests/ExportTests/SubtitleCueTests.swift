@@ -43,6 +43,17 @@ import TranscriptCore
                 == String(lastWord).trimmingCharacters(in: .punctuationCharacters))
     }
 
+    @Test func wordTimesThatRunBackwardsStillGiveCuesInOrder() {
+        let text = (0..<40).map { "word\($0)" }.joined(separator: " ")
+        // Each word dated earlier than the one before it, as decodes that disagreed left them.
+        let words = (0..<40).map { Word(startMs: 9_000 - $0 * 200, endMs: 9_200 - $0 * 200, text: "word\($0)") }
+        let cues = SubtitleCues.cues(for: Sentence(startMs: 1_000, endMs: 10_000, text: text, words: words))
+        #expect(cues.count >= 3)
+        #expect(cues.allSatisfy { $0.startMs <= $0.endMs }, "\(cues.map { [$0.startMs, $0.endMs] })")
+        #expect(zip(cues, cues.dropFirst()).allSatisfy { $0.endMs == $1.startMs })
+        #expect(cues.last?.endMs == 10_000)
+    }
+
     @Test func withoutWordTimingsTimeIsSharedByLength() {
         let text = String(repeating: "word ", count: 40).trimmingCharacters(in: .whitespaces)
         let cues = SubtitleCues.cues(for: Sentence(startMs: 0, endMs: 10_000, text: text))
