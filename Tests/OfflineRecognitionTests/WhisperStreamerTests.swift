@@ -311,10 +311,10 @@ import Testing
 
     @Test func eachWayOfArrivingHasItsPacing() {
         let tiny = WhisperModel.named("tiny.en")!
-        #expect(WhisperStreaming.pacing(for: .live, model: tiny) == .live)
-        #expect(WhisperStreaming.pacing(for: .stream, model: tiny).silenceMs == 800)
-        #expect(WhisperStreaming.pacing(for: .file, model: tiny).silenceMs == 3_000)
-        #expect(WhisperStreaming.pacing(for: .live, model: WhisperModel.named("base")!).stepMs == 2_000)
+        #expect(WhisperStreaming.pacing(for: .live, model: tiny, language: "en") == .live)
+        #expect(WhisperStreaming.pacing(for: .stream, model: tiny, language: "en").silenceMs == 800)
+        #expect(WhisperStreaming.pacing(for: .file, model: tiny, language: "en").silenceMs == 3_000)
+        #expect(WhisperStreaming.pacing(for: .live, model: WhisperModel.named("base")!, language: "zh").stepMs == 2_000)
         // A file in a detected language: a window per sentence, so each is decoded in its own language.
         let base = WhisperModel.named("base")!
         #expect(WhisperStreaming.pacing(for: .file, model: base, language: nil) == .stream)

@@ -80,7 +80,7 @@ package struct WhisperStreaming: Sendable, Equatable {
     /// of love" for "对，这就是我…") or an English one left out. Each turn is decoded on its own, in its
     /// own language, at the price of more decodes.
     package static func pacing(
-        for arrival: AudioArrival, model: WhisperModel, language: String? = "en"
+        for arrival: AudioArrival, model: WhisperModel, language: String?
     ) -> WhisperStreaming {
         switch arrival {
         case .live: live(for: model)
