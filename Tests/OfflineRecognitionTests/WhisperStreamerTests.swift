@@ -167,6 +167,44 @@ import Testing
         #expect(Self.finals(recased + events).first?.words.first?.text == "The")
     }
 
+    @Test mutating func aSoftFirstWordThatALaterDecodeHearsIsKept() throws {
+        // LibriVox's "And Mr. John Dashwood…" live: the first decodes agreed on "Mr. John", a later
+        // one heard the "And" before it, and the final said "Mr. John Dashwood…" (1 run in 6).
+        let decoder = ScriptedDecoder(
+            [Self.words("Mr. John"), Self.words("Mr. John Dashwood")],
+            otherwise: Self.words("And Mr. John Dashwood had then leisure."))
+        let streamer = WhisperStreamer(decoder: decoder, pacing: .live)
+        _ = try Self.feed(streamer, audio(ms: 1_500, speech: true))
+        let events = try Self.feed(streamer, audio(ms: 1_000, speech: true) + audio(ms: 800, speech: false))
+        #expect(Self.finals(events).map(\.text) == ["And Mr. John Dashwood had then leisure."])
+        #expect(Self.finals(events).first?.words.first?.text == "And")
+    }
+
+    @Test mutating func afterASentenceCutInRunningSpeechWordsBeforeTheNextAreNotTaken() throws {
+        // The window now starts at "works." ending: a decode that hears "works" again (without its full
+        // stop) before the committed "and then" must not put it at the start of the next sentence.
+        let decoder = ScriptedDecoder([
+            Self.words("it works. and"), Self.words("it works. and then"), Self.words("and then we"),
+            Self.words("works and then we ship it."),
+        ])
+        let streamer = WhisperStreamer(decoder: decoder, pacing: .live)
+        var events = try Self.feed(streamer, audio(ms: 1_500, speech: true))
+        events += try Self.feed(streamer, audio(ms: 2_000, speech: true) + audio(ms: 800, speech: false))
+        #expect(Self.finals(events).map(\.text) == ["it works.", "and then we ship it."])
+    }
+
+    @Test func missedWordsAreTheDecodesWordsJustBeforeTheCommittedOnes() {
+        let committed = Self.words("John Dashwood")
+        #expect(
+            HeardWord.join(HeardWord.missed(before: committed, in: Self.words("and mister John Dashwood had")))
+                == "and mister")
+        #expect(HeardWord.missed(before: committed, in: Self.words("Dashwood had")).isEmpty)
+        #expect(
+            HeardWord.missed(before: Self.words("John"), in: Self.words("and John")).isEmpty, "one word could be any")
+        #expect(HeardWord.missed(before: committed, in: Self.words("Friday. John Dashwood")).isEmpty)
+        #expect(HeardWord.join(HeardWord.missed(before: committed, in: Self.words("a b c d John Dashwood"))) == "b c d")
+    }
+
     @Test func onlyTheCaseOfCommittedWordsIsTakenAndOnlyWhereTheDecodeHasThemAll() {
         let committed = Self.words("the iphone, it")
         #expect(

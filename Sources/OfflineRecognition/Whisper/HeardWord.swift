@@ -39,12 +39,7 @@ struct HeardWord: Equatable, Sendable {
     /// often takes for the middle of one ("the customer reported…"); once committed, that "the" stayed
     /// though every later decode wrote "The". Only when `decode` has all of `committed`, in order.
     static func recased(_ committed: [HeardWord], as decode: [HeardWord]) -> [HeardWord] {
-        let wanted = committed.map(\.comparable)
-        guard !wanted.isEmpty, decode.count >= wanted.count,
-            let start = (0...decode.count - wanted.count).first(where: { start in
-                decode[start..<start + wanted.count].map(\.comparable) == wanted
-            })
-        else { return committed }
+        guard let start = position(of: committed, in: decode) else { return committed }
         return zip(committed, decode[start...]).map { word, newer in
             let (letters, punctuation) = word.splitAtTrailingPunctuation
             let newerLetters = newer.splitAtTrailingPunctuation.core
@@ -52,6 +47,26 @@ struct HeardWord: Equatable, Sendable {
             var recased = word
             recased.text = newerLetters + punctuation  // the committed punctuation: it may have ended a sentence
             return recased
+        }
+    }
+
+    /// The words `decode` has just before all of `committed` (two words or more, so that a common word
+    /// is not taken for them), at most three and none ending a sentence: a soft first word ("And Mr.
+    /// John Dashwood…") that the decodes which committed the sentence's start did not hear. Only for a
+    /// window that began at speech after quiet: after a sentence cut in running speech, what comes
+    /// before could be the last sentence's end heard again.
+    static func missed(before committed: [HeardWord], in decode: [HeardWord]) -> [HeardWord] {
+        guard committed.count >= 2, let start = position(of: committed, in: decode), start > 0 else { return [] }
+        let before = decode[..<start].suffix(3)
+        return before.contains(where: \.endsSentence) ? [] : Array(before)
+    }
+
+    /// Where all of `committed` starts in `decode`, in order, compared as `comparable`; nil if it doesn't.
+    static func position(of committed: [HeardWord], in decode: [HeardWord]) -> Int? {
+        let wanted = committed.map(\.comparable)
+        guard !wanted.isEmpty, decode.count >= wanted.count else { return nil }
+        return (0...decode.count - wanted.count).first { start in
+            decode[start..<start + wanted.count].map(\.comparable) == wanted
         }
     }
 

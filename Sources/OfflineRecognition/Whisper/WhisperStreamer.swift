@@ -26,6 +26,9 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
     /// The same spans, kept past window cuts until the window ends, for dating sentences.
     private var speechSpansSeen: [Range<Int>] = []
     private var heardSpeech = false
+    /// The window began where speech did after quiet, not at a sentence cut in running speech: nothing
+    /// in it before the sentence's words can be the last sentence's.
+    private var windowBeganAtSpeech = false
     private var quietMs = 0
     private var framesSinceDecode = 0
 
@@ -120,6 +123,7 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
             // no speech, and the filter dropped them (a track that is silent while another speaks).
             cutWindow(atFrame: window.count - frames(ms: pacing.prerollMs))
             framesSinceDecode = window.count
+            windowBeganAtSpeech = true
         }
         if window.isEmpty { windowStartFrame = frame }
         let startMs = msOnMeeting(frame: Int64(window.count))
@@ -195,6 +199,7 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
         let cleaned = HallucinationFilter.clean(words, speech: speechSpans, prompt: prompt)
         heardThisWindow = heardThisWindow || !cleaned.isEmpty
         lastDecode = cleaned
+        if windowBeganAtSpeech { sentence = HeardWord.missed(before: sentence, in: cleaned) + sentence }
         sentence = HeardWord.recased(sentence, as: cleaned)
         return cleaned
     }
@@ -270,6 +275,7 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
         }
         let text = HeardWord.join(sentence)
         cutWindow(atFrame: frames(ms: last.endMs - msOnMeeting(frame: 0)))
+        windowBeganAtSpeech = false
         let span = SpeechSpans.snap(first.startMs..<max(last.endMs, first.startMs + 1), to: speechSpansSeen)
         let words = WordTimes.ordered(sentence.map(\.archiveWord), within: span)
         let final = EngineSentence(
