@@ -152,30 +152,29 @@ import Testing
         #expect(decoder.windows == [500, 1_500, 2_500])
     }
 
+    /// A live sentence: `first` and `second` decoded from its first 1.5 s, `later` for every decode
+    /// after, then a pause that ends it.
+    mutating func liveSentence(first: String, second: String, later: String) throws -> [RecognitionEvent] {
+        let decoder = ScriptedDecoder([Self.words(first), Self.words(second)], otherwise: Self.words(later))
+        let streamer = WhisperStreamer(decoder: decoder, pacing: .live)
+        return try Self.feed(streamer, audio(ms: 2_500, speech: true) + audio(ms: 800, speech: false))
+    }
+
     @Test mutating func committedWordsTakeTheCaseOfTheNewestDecode() throws {
         // A sentence's first decodes hear a second of it: tiny.en wrote "the customer" there, and
         // "The customer" once it heard more.
-        let decoder = ScriptedDecoder(
-            [Self.words("the customer"), Self.words("the customer reported")],
-            otherwise: Self.words("The customer reported the login page."))
-        let streamer = WhisperStreamer(decoder: decoder, pacing: .live)
-        _ = try Self.feed(streamer, audio(ms: 1_500, speech: true))
-        let recased = try Self.feed(streamer, audio(ms: 1_000, speech: true))
-        #expect(Self.partials(recased).last?.text == "The customer reported the login page.")
-        let events = try Self.feed(streamer, audio(ms: 800, speech: false))
-        #expect(Self.finals(recased + events).map(\.text) == ["The customer reported the login page."])
-        #expect(Self.finals(recased + events).first?.words.first?.text == "The")
+        let events = try liveSentence(
+            first: "the customer", second: "the customer reported", later: "The customer reported the login page.")
+        #expect(Self.partials(events).last?.text == "The customer reported the login page.")
+        #expect(Self.finals(events).map(\.text) == ["The customer reported the login page."])
+        #expect(Self.finals(events).first?.words.first?.text == "The")
     }
 
     @Test mutating func aSoftFirstWordThatALaterDecodeHearsIsKept() throws {
         // LibriVox's "And Mr. John Dashwood…" live: the first decodes agreed on "Mr. John", a later
         // one heard the "And" before it, and the final said "Mr. John Dashwood…" (1 run in 6).
-        let decoder = ScriptedDecoder(
-            [Self.words("Mr. John"), Self.words("Mr. John Dashwood")],
-            otherwise: Self.words("And Mr. John Dashwood had then leisure."))
-        let streamer = WhisperStreamer(decoder: decoder, pacing: .live)
-        _ = try Self.feed(streamer, audio(ms: 1_500, speech: true))
-        let events = try Self.feed(streamer, audio(ms: 1_000, speech: true) + audio(ms: 800, speech: false))
+        let events = try liveSentence(
+            first: "Mr. John", second: "Mr. John Dashwood", later: "And Mr. John Dashwood had then leisure.")
         #expect(Self.finals(events).map(\.text) == ["And Mr. John Dashwood had then leisure."])
         #expect(Self.finals(events).first?.words.first?.text == "And")
     }
