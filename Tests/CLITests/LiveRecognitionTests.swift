@@ -72,7 +72,10 @@ import VerbatimTestSupport
         // On a loaded machine the line can come as two sentences (at its commas' pauses): all of them.
         let lines = recording.stdout.split(separator: "\n").filter { $0.hasPrefix("Me: ") }
         let text = lines.map { String($0.dropFirst(4)) }.joined()
-        #expect(WordErrorRate(reference: MandarinClip.transcript, hypothesis: text).rate <= 0.3, "\(lines)")
+        // On failure, what the recorder said too: a capture gap or lost audio shows there.
+        #expect(
+            WordErrorRate(reference: MandarinClip.transcript, hypothesis: text).rate <= 0.3,
+            "\(lines)\n\(recording.stderrLines.joined(separator: "\n"))")
         #expect(text.contains("，") && !text.contains(" "), "\(lines)")
         // Partials came first, in Chinese too.
         #expect(recording.stderrLines.contains { $0.contains("Me … 对") }, "\(recording.stderrLines)")

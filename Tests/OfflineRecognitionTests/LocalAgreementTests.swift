@@ -91,6 +91,32 @@ import Testing
         #expect(agreement.insertFinal(final).map(\.text) == ["人", "仅", "仰", "的", "太", "以", "真", "人。"])
     }
 
+    @Test func aDecodeThatOpensWithTheWindowsSentenceHasTheSeamAfterItWhateverTheTimes() {
+        // "对，" committed with the window's end as its end (1500 ms); the next decode dates it 100-400.
+        func said(_ timed: [(String, Int, Int)]) -> [HeardWord] {
+            timed.map { HeardWord($0.0, spaced: false, startMs: $0.1, endMs: $0.2) }
+        }
+        var agreement = LocalAgreement()
+        _ = agreement.insert(said([("对。", 100, 300)]))
+        let opening = agreement.insert(said([("对，", 100, 1500)]))
+        #expect(opening.map(\.text) == ["对，"])
+        let next = said([("对，", 100, 400), ("这", 500, 600), ("就是", 600, 800), ("我，", 800, 1000), ("万", 1500, 1600)])
+        #expect(agreement.insertFinal(next, opening: opening).map(\.text) == ["这", "就是", "我，", "万"])
+        // Without the opening, by time: what starts before the commit ended counts as committed.
+        var byTime = LocalAgreement()
+        _ = byTime.insert(said([("对。", 100, 300)]))
+        _ = byTime.insert(said([("对，", 100, 1500)]))
+        #expect(byTime.insertFinal(next).map(\.text) == ["万"])
+    }
+
+    @Test func theOpeningCountsOnlyNearTheStartOfADecode() {
+        let opening = WhisperStreamerTests.words("we need")
+        #expect(LocalAgreement.end(of: opening, nearTheStartOf: WhisperStreamerTests.words("so we need to")) == 3)
+        #expect(LocalAgreement.end(of: opening, nearTheStartOf: WhisperStreamerTests.words("a b c d we need")) == nil)
+        #expect(LocalAgreement.end(of: opening, nearTheStartOf: WhisperStreamerTests.words("we needed")) == nil)
+        #expect(LocalAgreement.end(of: [], nearTheStartOf: WhisperStreamerTests.words("we")) == nil)
+    }
+
     @Test func aTailSaidAgainAfterTheCommitIsNewSpeech() {
         // "we need to" committed, ending at 850 ms; the next decode has it only later, said again:
         // not the committed words (they are gone from this decode), so nothing after them is dropped.

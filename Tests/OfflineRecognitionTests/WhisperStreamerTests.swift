@@ -192,6 +192,25 @@ import Testing
         #expect(Self.finals(events).map(\.text) == ["it works.", "and then we ship it."])
     }
 
+    @Test mutating func aSentencesFirstWordDatedOverTheWholeWindowDoesNotHideTheNextOnes() throws {
+        // Whisper base, live, on a real Mandarin line (a CI run): the decode that committed "对，"
+        // wrote nothing after it and dated it to the window's end; the next dated it right, and by
+        // time the seven characters after it were taken for committed ("对，仰的太以真人。").
+        func said(_ timed: [(String, Int, Int)]) -> [HeardWord] {
+            timed.map { HeardWord($0.0, spaced: false, startMs: $0.1, endMs: $0.2) }
+        }
+        let line = said([
+            ("对，", 100, 400), ("这", 500, 600), ("就是", 600, 800), ("我，", 800, 1000), ("万", 1100, 1200),
+            ("人", 1200, 1300), ("敬", 1300, 1400), ("仰", 1400, 1600), ("的", 1600, 1700), ("太", 1700, 1900),
+            ("乙", 1900, 2000), ("真", 2000, 2100), ("人。", 2100, 2300),
+        ])
+        let decoder = ScriptedDecoder(
+            [said([("对。", 100, 300)]), said([("对，", 100, 1500)])], otherwise: line)
+        let streamer = WhisperStreamer(decoder: decoder, pacing: .live)
+        let events = try Self.feed(streamer, audio(ms: 2_500, speech: true) + audio(ms: 800, speech: false))
+        #expect(Self.finals(events).map(\.text) == ["对，这就是我，万人敬仰的太乙真人。"])
+    }
+
     @Test func missedWordsAreTheDecodesWordsJustBeforeTheCommittedOnes() {
         let committed = Self.words("John Dashwood")
         #expect(

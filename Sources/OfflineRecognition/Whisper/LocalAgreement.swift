@@ -3,9 +3,10 @@
 /// the end of what it heard as more audio comes; what two decodes share rarely changes again.
 ///
 /// Times are the meeting's. Words already committed are recognized in a new decode by their text
-/// first (the committed tail, up to five words, where the decode has it at the same time), else by
-/// their time (they end before the last commit) and, at the seam, by text again, so a re-decoded
-/// window never commits a word twice.
+/// first (the sentence the window opens with, where the decode starts with it; else the committed
+/// tail, up to five words, where the decode has it at the same time), else by their time (they end
+/// before the last commit) and, at the seam, by text again, so a re-decoded window never commits a
+/// word twice.
 struct LocalAgreement: Equatable {
     /// The previous decode's words after the committed ones: what the next decode must confirm.
     private(set) var tentative: [HeardWord] = []
@@ -15,9 +16,10 @@ struct LocalAgreement: Equatable {
 
     init(committedUntilMs: Int = 0) { lastCommittedEndMs = committedUntilMs }
 
-    /// Takes a new decode of the window; returns the words it commits (possibly none).
-    mutating func insert(_ hypothesis: [HeardWord]) -> [HeardWord] {
-        let fresh = uncommitted(hypothesis)
+    /// Takes a new decode of the window; returns the words it commits (possibly none). `opening`: the
+    /// committed words of the sentence the window holds, which it began with.
+    mutating func insert(_ hypothesis: [HeardWord], opening: [HeardWord] = []) -> [HeardWord] {
+        let fresh = uncommitted(hypothesis, opening: opening)
         var agreed = 0
         while agreed < min(fresh.count, tentative.count), fresh[agreed].comparable == tentative[agreed].comparable {
             agreed += 1
@@ -29,8 +31,8 @@ struct LocalAgreement: Equatable {
     }
 
     /// Commits every word of `hypothesis` not committed yet (at a silence, or the end of the audio).
-    mutating func insertFinal(_ hypothesis: [HeardWord]) -> [HeardWord] {
-        let fresh = uncommitted(hypothesis)
+    mutating func insertFinal(_ hypothesis: [HeardWord], opening: [HeardWord] = []) -> [HeardWord] {
+        let fresh = uncommitted(hypothesis, opening: opening)
         tentative = []
         commit(fresh)
         return fresh
@@ -50,8 +52,10 @@ struct LocalAgreement: Equatable {
     }
 
     /// The words of a decode that come after the committed ones.
-    private func uncommitted(_ hypothesis: [HeardWord]) -> [HeardWord] {
-        if let seam = committedTailEnd(in: hypothesis) { return Array(hypothesis[seam...]) }
+    private func uncommitted(_ hypothesis: [HeardWord], opening: [HeardWord]) -> [HeardWord] {
+        if let seam = Self.end(of: opening, nearTheStartOf: hypothesis) ?? committedTailEnd(in: hypothesis) {
+            return Array(hypothesis[seam...])
+        }
         // Whisper's word times wander by a few tens of milliseconds from one decode to the next.
         var fresh = hypothesis.filter { $0.startMs > lastCommittedEndMs - Self.timeToleranceMs }
         guard let first = fresh.first, abs(first.startMs - lastCommittedEndMs) < Self.seamMs else { return fresh }
@@ -64,6 +68,17 @@ struct LocalAgreement: Equatable {
             }
         }
         return fresh
+    }
+
+    /// Where the window's opening words end in a new decode that starts with all of them (up to three
+    /// words before them: a soft first word heard late), whatever their times. Whisper base dated the
+    /// "对，" that opened a Mandarin line at 0.3-4.0 s in the decode that committed it (it wrote nothing
+    /// after it), then 0.3-0.6 s: by time, the seven characters said before 4 s were taken for
+    /// committed, and the line came out "对，仰的太以真人。" (a CI run, live). Near the start only: later
+    /// in the decode, the same words could be new speech that says them again.
+    static func end(of opening: [HeardWord], nearTheStartOf hypothesis: [HeardWord]) -> Int? {
+        guard let start = HeardWord.position(of: opening, in: hypothesis), start <= 3 else { return nil }
+        return start + opening.count
     }
 
     /// Where the committed words end in a new decode, found by their text: just after the longest tail

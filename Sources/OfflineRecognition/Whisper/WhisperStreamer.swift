@@ -206,7 +206,10 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
 
     private func step() throws(OfflineEngineError) -> [RecognitionEvent] {
         let words = try decodeWindow()
-        var events = commit(pacing.agreement ? agreement.insert(words) : agreement.insertFinal(settled(words)))
+        var events = commit(
+            pacing.agreement
+                ? agreement.insert(words, opening: sentence)
+                : agreement.insertFinal(settled(words), opening: sentence))
         if windowMs >= pacing.windowMs {
             // No sentence end in a whole window: what is settled becomes a sentence, so the window
             // can move on (a long run-on sentence is cut rather than the audio dropped).
@@ -229,7 +232,7 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
 
     private func finalizeWindow() throws(OfflineEngineError) -> [RecognitionEvent] {
         var startBefore = windowStartFrame
-        var events = commit(agreement.insertFinal(try decodeWindow()), closing: true)
+        var events = commit(agreement.insertFinal(try decodeWindow(), opening: sentence), closing: true)
         // Whisper sometimes stops before the window's speech does: it writes one language per decode and
         // left out an English turn after a Chinese one. The rest of the window (cut at the last word)
         // is decoded on its own while it holds a second of speech or more and each decode moves on.
@@ -237,7 +240,7 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
             guard windowStartFrame != startBefore, speechMsInWindow >= Self.untranscribedSpeechMs else { break }
             startBefore = windowStartFrame
             decodesOfLeftSpeech += 1
-            events += commit(agreement.insertFinal(try decodeWindow()), closing: true)
+            events += commit(agreement.insertFinal(try decodeWindow(), opening: sentence), closing: true)
         }
         let endMs = msOnMeeting(frame: Int64(window.count))
         window = []
