@@ -31,11 +31,14 @@ enum WhisperBenchmark {
             "Verbatim Whisper benchmark: \(model.name) q8_0, \(options.threads) thread(s), beam \(options.beam) for files, greedy live\(options.stepMs.map { ", live step \($0) ms" } ?? "")"
         )
 
-        var real = RecognitionFigures()
+        var real = RecognitionFigures(), realLive = RecognitionFigures()
         for clip in try LibriVoxClip.all() {
             real.add(try measure(clip.chunks(), reference: clip.transcript, settings: settings(.file)))
+            // Live on real speech too: what the live pane's finals read, not only a file's.
+            realLive.add(try measure(clip.chunks(), reference: clip.transcript, settings: settings(.live(for: model))))
         }
         print(real.line(label: "LibriVox (real speech, 5 clips), transcribe"))
+        print(realLive.line(label: "LibriVox (real speech, 5 clips), live"))
         if model.multilingual {
             // Each Chinese character counts as a word: the figure is the character error rate.
             let clip = try MandarinClip.load()

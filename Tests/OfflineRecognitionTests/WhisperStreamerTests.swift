@@ -308,6 +308,33 @@ import Testing
         #expect(decoder.windows == [10_000, 8_450])
     }
 
+    @Test mutating func afterASentenceTheQuietBeforeTheNextSpeechLeavesTheWindow() throws {
+        // `transcribe` of the generated meeting: the window cut after "…open bugs." began 1.3 s before
+        // "I will update…", Whisper put those two words over the quiet, and the filter dropped them.
+        let pacing = WhisperStreaming(
+            stepMs: 10_000, windowMs: 10_000, silenceMs: 3_000, agreement: false, marginMs: 2_000)
+        // Whisper dated the sentence's end after the speech's (2.35 s, against 2 s).
+        let decoder = ScriptedDecoder(
+            [Self.words("first point.", from: 1_800)], otherwise: Self.words("next.", from: 5_900))
+        let streamer = WhisperStreamer(decoder: decoder, pacing: pacing)
+        _ = try streamer.process(audio(ms: 2_000, speech: true) + audio(ms: 2_000, speech: false))
+        _ = try streamer.process(audio(ms: 6_000, speech: true))
+        _ = try streamer.finish()
+        // Cut at "point.", then at a preroll (300 ms) before the speech at 4 s.
+        #expect(decoder.windows == [10_000, 6_300])
+    }
+
+    @Test mutating func speechAfterACutThatLeftOnlyQuietStartsTheWindowAPrerollBeforeIt() throws {
+        let pacing = WhisperStreaming(stepMs: 2_500, windowMs: 2_500, silenceMs: 3_000, agreement: false)
+        let decoder = ScriptedDecoder(
+            [Self.words("first point.", from: 500)], otherwise: Self.words("next.", from: 1_900))
+        let streamer = WhisperStreamer(decoder: decoder, pacing: pacing)
+        _ = try streamer.process(audio(ms: 1_000, speech: true) + audio(ms: 1_500, speech: false))
+        _ = try streamer.process(audio(ms: 2_000, speech: true))
+        _ = try streamer.finish()
+        #expect(decoder.windows == [2_500, 2_300])
+    }
+
     @Test mutating func aFileKeepsTurnsWithPausesBetweenThemInOneWindow() throws {
         // Turns a second or two apart: one decode of all of them (each decode costs the encoder of a
         // whole window), where a stream and live capture finalize each at its pause.

@@ -117,13 +117,16 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
     private func append(_ piece: ArraySlice<Int16>, at frame: Int64) {
         let samples = piece.map { Float($0) / 32768 }
         let isSpeech = gate.isSpeech(samples[...])
-        if isSpeech, !heardSpeech {
-            // Speech starts: the window starts a preroll before it. Whisper dates words as if speech
-            // began near the window's start; after seconds of quiet it put "I think the" at 0 ms, over
-            // no speech, and the filter dropped them (a track that is silent while another speaks).
+        if isSpeech, !heardSpeech || speechSpans.isEmpty {
+            // Speech starts, or starts again after a sentence's cut left only quiet in the window: the
+            // window starts a preroll before it. Whisper dates words as if speech began near the
+            // window's start; after seconds of quiet it put "I think the" at 0 ms, over no speech, and
+            // the filter dropped them (a track that is silent while another speaks).
             cutWindow(atFrame: window.count - frames(ms: pacing.prerollMs))
-            framesSinceDecode = window.count
-            windowBeganAtSpeech = true
+            if !heardSpeech {
+                framesSinceDecode = window.count
+                windowBeganAtSpeech = true
+            }
         }
         if window.isEmpty { windowStartFrame = frame }
         let startMs = msOnMeeting(frame: Int64(window.count))
@@ -143,6 +146,17 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
         SpeechSpans.add(span, to: &speechSpans)
         SpeechSpans.add(span, to: &speechSpansSeen)
         if speechSpansSeen.count > 64 { speechSpansSeen.removeFirst(speechSpansSeen.count - 64) }
+    }
+
+    /// After a cut at a sentence's end, the quiet before the next speech goes too, all but the preroll
+    /// (as where speech starts, `append`): Whisper dates a window's first words as if speech began near
+    /// its start. A file's window cut after "…open bugs." began 1.3 s before "I will update…", Whisper
+    /// put those two words over the quiet, and the filter took them for invented (the generated
+    /// meeting, `transcribe`: "update the project plan…").
+    private func dropQuietBeforeSpeech() {
+        guard let speechMs = speechSpans.first?.lowerBound else { return }
+        let keepFromMs = speechMs - pacing.prerollMs, startMs = msOnMeeting(frame: 0)
+        if keepFromMs > startMs { cutWindow(atFrame: frames(ms: keepFromMs - startMs)) }
     }
 
     private func keepOnlyPreroll() {
@@ -278,6 +292,7 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
         }
         let text = HeardWord.join(sentence)
         cutWindow(atFrame: frames(ms: last.endMs - msOnMeeting(frame: 0)))
+        dropQuietBeforeSpeech()
         windowBeganAtSpeech = false
         let span = SpeechSpans.snap(first.startMs..<max(last.endMs, first.startMs + 1), to: speechSpansSeen)
         let words = WordTimes.ordered(sentence.map(\.archiveWord), within: span)
