@@ -308,31 +308,37 @@ import Testing
         #expect(decoder.windows == [10_000, 8_450])
     }
 
+    /// The windows a file's decoder is given: `speech`, then quiet, then speech again, in two batches,
+    /// then the end; the first decode hears `first`, every other `later`.
+    mutating func windowsAfterAPause(
+        _ pacing: WhisperStreaming, speechMs: Int, quietMs: Int, thenMs: Int, first: [HeardWord], later: [HeardWord]
+    ) throws -> [Int] {
+        let decoder = ScriptedDecoder([first], otherwise: later)
+        let streamer = WhisperStreamer(decoder: decoder, pacing: pacing)
+        _ = try streamer.process(audio(ms: speechMs, speech: true) + audio(ms: quietMs, speech: false))
+        _ = try streamer.process(audio(ms: thenMs, speech: true))
+        _ = try streamer.finish()
+        return decoder.windows
+    }
+
     @Test mutating func afterASentenceTheQuietBeforeTheNextSpeechLeavesTheWindow() throws {
         // `transcribe` of the generated meeting: the window cut after "…open bugs." began 1.3 s before
         // "I will update…", Whisper put those two words over the quiet, and the filter dropped them.
-        let pacing = WhisperStreaming(
-            stepMs: 10_000, windowMs: 10_000, silenceMs: 3_000, agreement: false, marginMs: 2_000)
-        // Whisper dated the sentence's end after the speech's (2.35 s, against 2 s).
-        let decoder = ScriptedDecoder(
-            [Self.words("first point.", from: 1_800)], otherwise: Self.words("next.", from: 5_900))
-        let streamer = WhisperStreamer(decoder: decoder, pacing: pacing)
-        _ = try streamer.process(audio(ms: 2_000, speech: true) + audio(ms: 2_000, speech: false))
-        _ = try streamer.process(audio(ms: 6_000, speech: true))
-        _ = try streamer.finish()
+        // Here Whisper dates the sentence's end after the speech's (2.35 s, against 2 s).
+        let windows = try windowsAfterAPause(
+            WhisperStreaming(stepMs: 10_000, windowMs: 10_000, silenceMs: 3_000, agreement: false, marginMs: 2_000),
+            speechMs: 2_000, quietMs: 2_000, thenMs: 6_000,
+            first: Self.words("first point.", from: 1_800), later: Self.words("next.", from: 5_900))
         // Cut at "point.", then at a preroll (300 ms) before the speech at 4 s.
-        #expect(decoder.windows == [10_000, 6_300])
+        #expect(windows == [10_000, 6_300])
     }
 
     @Test mutating func speechAfterACutThatLeftOnlyQuietStartsTheWindowAPrerollBeforeIt() throws {
-        let pacing = WhisperStreaming(stepMs: 2_500, windowMs: 2_500, silenceMs: 3_000, agreement: false)
-        let decoder = ScriptedDecoder(
-            [Self.words("first point.", from: 500)], otherwise: Self.words("next.", from: 1_900))
-        let streamer = WhisperStreamer(decoder: decoder, pacing: pacing)
-        _ = try streamer.process(audio(ms: 1_000, speech: true) + audio(ms: 1_500, speech: false))
-        _ = try streamer.process(audio(ms: 2_000, speech: true))
-        _ = try streamer.finish()
-        #expect(decoder.windows == [2_500, 2_300])
+        let windows = try windowsAfterAPause(
+            WhisperStreaming(stepMs: 2_500, windowMs: 2_500, silenceMs: 3_000, agreement: false),
+            speechMs: 1_000, quietMs: 1_500, thenMs: 2_000,
+            first: Self.words("first point.", from: 500), later: Self.words("next.", from: 1_900))
+        #expect(windows == [2_500, 2_300])
     }
 
     @Test mutating func aFileKeepsTurnsWithPausesBetweenThemInOneWindow() throws {
