@@ -26,4 +26,25 @@ import Testing
         #expect(HallucinationFilter.isStutter("old-s-s-y-y-y-y-y-y-y-y-y-y-y-y-y-y"))
         #expect(!HallucinationFilter.isStutter("internationalization-ready"))
     }
+
+    @Test func wordsDatedPastTheAudioThatContinueASentenceAreKept() {
+        // `transcribe` of LibriVox clips with pauses: the file ends at 32.23 s, its speech at 30.73 s.
+        let speech = [27_440..<30_730]
+        let heard = [
+            HeardWord("made", startMs: 30_800, endMs: 31_550), HeardWord("amiable", startMs: 31_550, endMs: 32_850),
+            HeardWord("himself.", startMs: 34_830, endMs: 35_580),
+        ]
+        let cleaned = HallucinationFilter.clean(heard, speech: speech, audioEndMs: 32_230)
+        #expect(cleaned.map(\.text) == ["made", "amiable", "himself."])
+        #expect(cleaned.last.map { [$0.startMs, $0.endMs] } == [32_230, 32_230])
+        // After a sentence's end, or after a gap, they are judged by time as any word.
+        let signOff = [
+            HeardWord("amiable.", startMs: 30_000, endMs: 30_700), HeardWord("Thank", startMs: 32_300, endMs: 32_500),
+        ]
+        #expect(HallucinationFilter.clean(signOff, speech: speech, audioEndMs: 32_230).map(\.text) == ["amiable."])
+        let afterAGap = [
+            HeardWord("amiable", startMs: 30_000, endMs: 30_700), HeardWord("Thank", startMs: 32_300, endMs: 32_500),
+        ]
+        #expect(HallucinationFilter.clean(afterAGap, speech: speech, audioEndMs: 32_230).map(\.text) == ["amiable"])
+    }
 }

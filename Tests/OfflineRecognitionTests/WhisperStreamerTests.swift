@@ -341,6 +341,18 @@ import Testing
         #expect(windows == [2_500, 2_300])
     }
 
+    @Test mutating func aFilesLastWordDatedPastItsEndIsKept() throws {
+        // Whisper spread the last segment's words up to a timestamp past the window (and the file).
+        let said = [
+            HeardWord("we", startMs: 1_000, endMs: 1_300), HeardWord("ship", startMs: 2_700, endMs: 3_500),
+            HeardWord("it.", startMs: 3_600, endMs: 3_900),
+        ]
+        let streamer = WhisperStreamer(decoder: ScriptedDecoder([said]), pacing: .file)
+        let events = try streamer.process(audio(ms: 2_000, speech: true) + audio(ms: 1_500, speech: false))
+        let finals = Self.finals(events + (try streamer.finish()))
+        #expect(finals.map(\.text) == ["we ship it."])
+    }
+
     @Test mutating func aFileKeepsTurnsWithPausesBetweenThemInOneWindow() throws {
         // Turns a second or two apart: one decode of all of them (each decode costs the encoder of a
         // whole window), where a stream and live capture finalize each at its pause.

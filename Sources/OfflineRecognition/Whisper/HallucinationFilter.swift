@@ -6,16 +6,42 @@ enum HallucinationFilter {
 
     /// `words` without those over no speech at all ("Thank you." over a silence), without a phrase
     /// repeated more than twice in a row (a decoder stuck in a loop), and without the prompt's clauses
-    /// said back.
-    static func clean(_ words: [HeardWord], speech: [Range<Int>], prompt: String = "") -> [HeardWord] {
-        let heard = collapseRepeats(
-            words.filter { word in
-                !isStutter(word.text)
-                    && speech.contains {
-                        $0.lowerBound - toleranceMs < word.endMs && word.startMs < $0.upperBound + toleranceMs
-                    }
-            })
-        return prompt.isEmpty ? heard : withoutEcho(of: prompt, in: heard)
+    /// said back. A word dated past `audioEndMs`, the end of the decoded audio, is judged by the word
+    /// before it (`continuesPastTheAudio`).
+    static func clean(_ words: [HeardWord], speech: [Range<Int>], audioEndMs: Int, prompt: String = "") -> [HeardWord] {
+        var heard: [HeardWord] = []
+        var previous: (word: HeardWord, kept: Bool)?
+        for word in words where !isStutter(word.text) {
+            let overSpeech = speech.contains {
+                $0.lowerBound - toleranceMs < word.endMs && word.startMs < $0.upperBound + toleranceMs
+            }
+            var kept = overSpeech
+            if !overSpeech, let before = previous, before.kept,
+                continuesPastTheAudio(word, after: before.word, audioEndMs: audioEndMs)
+            {
+                let startMs = min(word.startMs, heard.last?.endMs ?? word.startMs, audioEndMs)
+                heard.append(HeardWord(word.text, spaced: word.spaced, startMs: startMs, endMs: startMs))
+                kept = true
+            } else if overSpeech {
+                heard.append(word)
+            }
+            previous = (word, kept)
+        }
+        let cleaned = collapseRepeats(heard)
+        return prompt.isEmpty ? cleaned : withoutEcho(of: prompt, in: cleaned)
+    }
+
+    /// Whether `word`, dated past the end of the audio, is the rest of the sentence the kept word
+    /// `before` is in: their text was heard, their times cannot be right. A segment's end timestamp can
+    /// land past a window shorter than the encoder's context, and its words are spread up to it:
+    /// "himself." at 32.85-34.76 s in a file that ends at 32.23 s, whose speech ended at 30.73 s; by
+    /// time it was over no speech and dropped ("He might even have been made amiable", LibriVox clips
+    /// with pauses, `transcribe`). Not after a sentence's end, nor after a gap unless the word before
+    /// ran past the audio too (spread words have gaps: "amiable" 32.18-33.11 s, "himself." from 34.83):
+    /// a sign-off invented after the speech ("Thank you.") can be dated past the audio as well.
+    static func continuesPastTheAudio(_ word: HeardWord, after before: HeardWord, audioEndMs: Int) -> Bool {
+        word.endMs > audioEndMs && !before.endsSentence
+            && (word.startMs - before.endMs < toleranceMs || before.endMs > audioEndMs)
     }
 
     /// `words` without any run of them that says a clause of the prompt (four characters or more) again.

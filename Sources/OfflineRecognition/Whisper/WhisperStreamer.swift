@@ -210,7 +210,8 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
         decodesThisWindow += 1
         let offset = msOnMeeting(frame: 0)
         let words = try decoder.decode(window, prompt: prompt).map { $0.shifted(byMs: offset) }
-        let cleaned = HallucinationFilter.clean(words, speech: speechSpans, prompt: prompt)
+        let cleaned = HallucinationFilter.clean(
+            words, speech: speechSpans, audioEndMs: msOnMeeting(frame: Int64(window.count)), prompt: prompt)
         heardThisWindow = heardThisWindow || !cleaned.isEmpty
         lastDecode = cleaned
         if windowBeganAtSpeech { sentence = HeardWord.missed(before: sentence, in: cleaned) + sentence }
