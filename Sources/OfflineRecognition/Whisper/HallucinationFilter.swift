@@ -15,17 +15,16 @@ enum HallucinationFilter {
             let overSpeech = speech.contains {
                 $0.lowerBound - toleranceMs < word.endMs && word.startMs < $0.upperBound + toleranceMs
             }
-            var kept = overSpeech
-            if !overSpeech, let before = previous, before.kept,
+            let keptBefore = heard.count
+            if overSpeech {
+                heard.append(word)
+            } else if let before = previous, before.kept,
                 continuesPastTheAudio(word, after: before.word, audioEndMs: audioEndMs)
             {
                 let startMs = min(word.startMs, heard.last?.endMs ?? word.startMs, audioEndMs)
                 heard.append(HeardWord(word.text, spaced: word.spaced, startMs: startMs, endMs: startMs))
-                kept = true
-            } else if overSpeech {
-                heard.append(word)
             }
-            previous = (word, kept)
+            previous = (word, heard.count > keptBefore)
         }
         let cleaned = collapseRepeats(heard)
         return prompt.isEmpty ? cleaned : withoutEcho(of: prompt, in: cleaned)

@@ -118,11 +118,8 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
         let samples = piece.map { Float($0) / 32768 }
         let isSpeech = gate.isSpeech(samples[...])
         if isSpeech, !heardSpeech || speechSpans.isEmpty {
-            // Speech starts, or starts again after a sentence's cut left only quiet in the window: the
-            // window starts a preroll before it. Whisper dates words as if speech began near the
-            // window's start; after seconds of quiet it put "I think the" at 0 ms, over no speech, and
-            // the filter dropped them (a track that is silent while another speaks).
-            cutWindow(atFrame: window.count - frames(ms: pacing.prerollMs))
+            // Speech starts, or starts again after a sentence's cut left only quiet in the window.
+            keepPreroll(before: window.count)
             if !heardSpeech {
                 framesSinceDecode = window.count
                 windowBeganAtSpeech = true
@@ -148,21 +145,26 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
         if speechSpansSeen.count > 64 { speechSpansSeen.removeFirst(speechSpansSeen.count - 64) }
     }
 
-    /// After a cut at a sentence's end, the quiet before the next speech goes too, all but the preroll
-    /// (as where speech starts, `append`): Whisper dates a window's first words as if speech began near
-    /// its start. A file's window cut after "…open bugs." began 1.3 s before "I will update…", Whisper
-    /// put those two words over the quiet, and the filter took them for invented (the generated
-    /// meeting, `transcribe`: "update the project plan…").
+    /// After a cut at a sentence's end, the quiet before the next speech goes too, all but the preroll.
+    /// A file's window cut after "…open bugs." began 1.3 s before "I will update…", Whisper put those
+    /// two words over the quiet, and the filter took them for invented (the generated meeting,
+    /// `transcribe`: "update the project plan…").
     private func dropQuietBeforeSpeech() {
         guard let speechMs = speechSpans.first?.lowerBound else { return }
-        let keepFromMs = speechMs - pacing.prerollMs, startMs = msOnMeeting(frame: 0)
-        if keepFromMs > startMs { cutWindow(atFrame: frames(ms: keepFromMs - startMs)) }
+        keepPreroll(before: frames(ms: speechMs - msOnMeeting(frame: 0)))
     }
 
     private func keepOnlyPreroll() {
         framesSinceDecode = 0  // quiet is never decoded: the steps count from speech
-        let keep = frames(ms: pacing.prerollMs)
-        if window.count > keep { cutWindow(atFrame: window.count - keep) }
+        keepPreroll(before: window.count)
+    }
+
+    /// Drops the window's audio up to a preroll before `frame` (counted from the window's start), where
+    /// speech starts. Whisper dates a window's first words as if speech began near its start: after
+    /// seconds of quiet it put "I think the" at 0 ms, over no speech, and the filter dropped them (a
+    /// track that is silent while another speaks).
+    private func keepPreroll(before frame: Int) {
+        cutWindow(atFrame: frame - frames(ms: pacing.prerollMs))
     }
 
     /// Drops the window's audio before `frame` (counted from the window's start).
