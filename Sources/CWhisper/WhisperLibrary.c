@@ -19,25 +19,30 @@ static const char *libraries[] = {NULL};
 #define WHISPER_FUNCTIONS(X) \
     X(whisper, whisper_log_set, void, (ggml_log_callback callback, void *user_data), (callback, user_data)) \
     X(whisper, whisper_context_default_params, struct whisper_context_params, (void), ()) \
-    X(whisper, whisper_init_from_file_with_params, struct whisper_context *, \
+    X(whisper, whisper_init_from_file_with_params_no_state, struct whisper_context *, \
       (const char *path_model, struct whisper_context_params params), (path_model, params)) \
     X(whisper, whisper_free, void, (struct whisper_context *ctx), (ctx)) \
+    X(whisper, whisper_init_state, struct whisper_state *, (struct whisper_context *ctx), (ctx)) \
+    X(whisper, whisper_free_state, void, (struct whisper_state *state), (state)) \
     X(whisper, whisper_is_multilingual, int, (struct whisper_context *ctx), (ctx)) \
     X(whisper, whisper_full_default_params, struct whisper_full_params, \
       (enum whisper_sampling_strategy strategy), (strategy)) \
-    X(whisper, whisper_full, int, \
-      (struct whisper_context *ctx, struct whisper_full_params params, const float *samples, int n_samples), \
-      (ctx, params, samples, n_samples)) \
-    X(whisper, whisper_full_n_segments, int, (struct whisper_context *ctx), (ctx)) \
-    X(whisper, whisper_full_get_segment_no_speech_prob, float, (struct whisper_context *ctx, int i_segment), \
-      (ctx, i_segment)) \
-    X(whisper, whisper_full_n_tokens, int, (struct whisper_context *ctx, int i_segment), (ctx, i_segment)) \
-    X(whisper, whisper_full_get_token_data, whisper_token_data, \
-      (struct whisper_context *ctx, int i_segment, int i_token), (ctx, i_segment, i_token)) \
-    X(whisper, whisper_full_get_token_text, const char *, \
-      (struct whisper_context *ctx, int i_segment, int i_token), (ctx, i_segment, i_token)) \
+    X(whisper, whisper_full_with_state, int, \
+      (struct whisper_context *ctx, struct whisper_state *state, struct whisper_full_params params, \
+       const float *samples, int n_samples), \
+      (ctx, state, params, samples, n_samples)) \
+    X(whisper, whisper_full_n_segments_from_state, int, (struct whisper_state *state), (state)) \
+    X(whisper, whisper_full_get_segment_no_speech_prob_from_state, float, \
+      (struct whisper_state *state, int i_segment), (state, i_segment)) \
+    X(whisper, whisper_full_n_tokens_from_state, int, (struct whisper_state *state, int i_segment), \
+      (state, i_segment)) \
+    X(whisper, whisper_full_get_token_data_from_state, whisper_token_data, \
+      (struct whisper_state *state, int i_segment, int i_token), (state, i_segment, i_token)) \
+    X(whisper, whisper_full_get_token_text_from_state, const char *, \
+      (struct whisper_context *ctx, struct whisper_state *state, int i_segment, int i_token), \
+      (ctx, state, i_segment, i_token)) \
     X(whisper, whisper_token_eot, whisper_token, (struct whisper_context *ctx), (ctx)) \
-    X(whisper, whisper_full_lang_id, int, (struct whisper_context *ctx), (ctx)) \
+    X(whisper, whisper_full_lang_id_from_state, int, (struct whisper_state *state), (state)) \
     X(whisper, whisper_lang_str, const char *, (int id), (id))
 
 LAZY_LIBRARY_MODULE(verbatim_whisper_load_configured, WHISPER_FUNCTIONS, libraries)
@@ -60,17 +65,24 @@ struct whisper_context *verbatim_whisper_open(const char *model_path) {
     whisper_log_set(quiet, NULL);
     struct whisper_context_params params = whisper_context_default_params();
     params.use_gpu = false;
-    return whisper_init_from_file_with_params(model_path, params);
+    return whisper_init_from_file_with_params_no_state(model_path, params);
 }
 
 void verbatim_whisper_close(struct whisper_context *context) { whisper_free(context); }
+
+struct whisper_state *verbatim_whisper_new_state(struct whisper_context *context) {
+    return whisper_init_state(context);
+}
+
+void verbatim_whisper_free_state(struct whisper_state *state) { whisper_free_state(state); }
 
 bool verbatim_whisper_is_multilingual(struct whisper_context *context) {
     return whisper_is_multilingual(context) != 0;
 }
 
 int verbatim_whisper_decode(
-    struct whisper_context *context, const verbatim_whisper_options *options, const float *samples, int count) {
+    struct whisper_context *context, struct whisper_state *state, const verbatim_whisper_options *options,
+    const float *samples, int count) {
     bool beam = options->beam_size > 1;
     struct whisper_full_params params =
         whisper_full_default_params(beam ? WHISPER_SAMPLING_BEAM_SEARCH : WHISPER_SAMPLING_GREEDY);
@@ -90,23 +102,24 @@ int verbatim_whisper_decode(
     params.print_timestamps = false;
     params.print_special = false;
     if (beam) params.beam_search.beam_size = options->beam_size;
-    return whisper_full(context, params, samples, count);
+    return whisper_full_with_state(context, state, params, samples, count);
 }
 
-int verbatim_whisper_segment_count(struct whisper_context *context) { return whisper_full_n_segments(context); }
+int verbatim_whisper_segment_count(struct whisper_state *state) { return whisper_full_n_segments_from_state(state); }
 
-float verbatim_whisper_segment_no_speech(struct whisper_context *context, int segment) {
-    return whisper_full_get_segment_no_speech_prob(context, segment);
+float verbatim_whisper_segment_no_speech(struct whisper_state *state, int segment) {
+    return whisper_full_get_segment_no_speech_prob_from_state(state, segment);
 }
 
-int verbatim_whisper_token_count(struct whisper_context *context, int segment) {
-    return whisper_full_n_tokens(context, segment);
+int verbatim_whisper_token_count(struct whisper_state *state, int segment) {
+    return whisper_full_n_tokens_from_state(state, segment);
 }
 
-verbatim_whisper_token verbatim_whisper_token_at(struct whisper_context *context, int segment, int token) {
-    whisper_token_data data = whisper_full_get_token_data(context, segment, token);
+verbatim_whisper_token verbatim_whisper_token_at(
+    struct whisper_context *context, struct whisper_state *state, int segment, int token) {
+    whisper_token_data data = whisper_full_get_token_data_from_state(state, segment, token);
     verbatim_whisper_token result = {
-        .text = whisper_full_get_token_text(context, segment, token),
+        .text = whisper_full_get_token_text_from_state(context, state, segment, token),
         .special = data.id >= whisper_token_eot(context),
         .probability = data.p,
         .start = data.t0,
@@ -115,6 +128,6 @@ verbatim_whisper_token verbatim_whisper_token_at(struct whisper_context *context
     return result;
 }
 
-const char *verbatim_whisper_language(struct whisper_context *context) {
-    return whisper_lang_str(whisper_full_lang_id(context));
+const char *verbatim_whisper_language(struct whisper_state *state) {
+    return whisper_lang_str(whisper_full_lang_id_from_state(state));
 }

@@ -120,6 +120,35 @@ struct WhisperEngineTests {
         #expect(!events.contains { if case .partial = $0 { true } else { false } })
     }
 
+    @Test("the decoders of one model share its weights while any of them lives, and free them with the last")
+    func decodersShareTheWeights() throws {
+        let settings = try Self.settings(.live)
+        var first: WhisperDecoder? = try WhisperDecoder(modelPath: settings.modelPath, settings: settings.decoding)
+        var second: WhisperDecoder? = try WhisperDecoder(modelPath: settings.modelPath, settings: settings.decoding)
+        weak let weights = first?.weights
+        #expect(weights != nil && weights === second?.weights)
+        first = nil
+        #expect(weights != nil, "the second decoder still holds them")
+        second = nil
+        #expect(weights == nil, "the last decoder gone, the weights are freed")
+    }
+
+    /// Two sources of a meeting decode at the same moment on one copy of the weights, each into its own
+    /// state: each reads its own speech, never the other's.
+    @Test("two sessions decoding at once on shared weights each read their own speech")
+    func sessionsDecodingAtOnceReadTheirOwnSpeech() async throws {
+        let settings = try Self.settings(.file)
+        let clips = try LibriVoxClip.all()
+        let first = try #require(clips.first), second = clips[3]  // "and mister john dashwood…", "had he married…"
+        async let heardFirst = Self.recognize(first.chunks(startFrame: 0), settings: settings)
+        async let heardSecond = Self.recognize(second.chunks(startFrame: 0), settings: settings)
+        let texts = try await [heardFirst, heardSecond].map { Self.finals($0).map(\.text).joined(separator: " ") }
+        for (clip, text) in zip([first, second], texts) {
+            let errors = WordErrorRate(reference: clip.transcript, hypothesis: text)
+            #expect(errors.rate < 0.15, "\(clip.name): \(text)")
+        }
+    }
+
     @Test("a model that is not installed is an error naming the command that installs it")
     func missingModel() async throws {
         let settings = WhisperSettings(

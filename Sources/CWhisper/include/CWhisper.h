@@ -8,15 +8,22 @@
 #include <stdint.h>
 
 struct whisper_context;
+struct whisper_state;
 
 /// Opens libwhisper (and, through its $ORIGIN run path, the ggml libraries beside it) from
 /// `library_path`. Only the first call opens anything; every call returns NULL, or why the library
 /// could not be opened. Call it before any other function of this header.
 const char *verbatim_whisper_load(const char *library_path);
 
-/// Loads a ggml model for the CPU, with whisper.cpp's log silenced. NULL if the file is no model.
+/// Loads a ggml model's weights for the CPU, with whisper.cpp's log silenced. NULL if the file is no
+/// model. The weights are only read while decoding: each decoder decodes into a state of its own
+/// (`verbatim_whisper_new_state`), and decoders with different states may run at once on one context
+/// (as whisper.cpp's own `whisper_full_parallel` does), so every source of a meeting shares them.
 struct whisper_context *verbatim_whisper_open(const char *model_path);
 void verbatim_whisper_close(struct whisper_context *context);
+/// One decoder's buffers (spectrogram, key/value caches, results); NULL if they cannot be allocated.
+struct whisper_state *verbatim_whisper_new_state(struct whisper_context *context);
+void verbatim_whisper_free_state(struct whisper_state *state);
 bool verbatim_whisper_is_multilingual(struct whisper_context *context);
 
 /// The decoding settings Verbatim chooses; the rest keep whisper.cpp's defaults.
@@ -37,14 +44,15 @@ typedef struct {
     int max_tokens;
 } verbatim_whisper_options;
 
-/// Transcribes `count` 16 kHz mono samples in [-1, 1]; 0 on success.
+/// Transcribes `count` 16 kHz mono samples in [-1, 1] into `state`; 0 on success.
 int verbatim_whisper_decode(
-    struct whisper_context *context, const verbatim_whisper_options *options, const float *samples, int count);
+    struct whisper_context *context, struct whisper_state *state, const verbatim_whisper_options *options,
+    const float *samples, int count);
 
-/// Results of the last decode: segments, then each segment's tokens.
-int verbatim_whisper_segment_count(struct whisper_context *context);
-float verbatim_whisper_segment_no_speech(struct whisper_context *context, int segment);
-int verbatim_whisper_token_count(struct whisper_context *context, int segment);
+/// Results of the state's last decode: segments, then each segment's tokens.
+int verbatim_whisper_segment_count(struct whisper_state *state);
+float verbatim_whisper_segment_no_speech(struct whisper_state *state, int segment);
+int verbatim_whisper_token_count(struct whisper_state *state, int segment);
 
 typedef struct {
     /// The token's bytes as the vocabulary has them (a multibyte character may span two tokens).
@@ -57,8 +65,9 @@ typedef struct {
     int64_t end;
 } verbatim_whisper_token;
 
-verbatim_whisper_token verbatim_whisper_token_at(struct whisper_context *context, int segment, int token);
-/// The language of the last decode (detected or given), e.g. "en".
-const char *verbatim_whisper_language(struct whisper_context *context);
+verbatim_whisper_token verbatim_whisper_token_at(
+    struct whisper_context *context, struct whisper_state *state, int segment, int token);
+/// The language of the state's last decode (detected or given), e.g. "en".
+const char *verbatim_whisper_language(struct whisper_state *state);
 
 #endif

@@ -19,24 +19,26 @@ package struct WhisperDecoding: Sendable, Equatable {
     }
 }
 
-/// The only caller of whisper.cpp: one loaded model, decoding one window at a time on the calling
-/// thread (a session's own; never the cooperative pool).
+/// The only caller of whisper.cpp's decoding: one model's shared weights and a state of its own,
+/// decoding one window at a time on the calling thread (a session's own; never the cooperative pool).
 final class WhisperDecoder: WindowDecoding {
-    private let context: OpaquePointer
+    let weights: WhisperWeights
+    private let state: OpaquePointer
     private let settings: WhisperDecoding
     private(set) var lastDecodeMs = 0
 
     init(modelPath: String, settings: WhisperDecoding) throws(OfflineEngineError) {
-        try WhisperLibrary.load()
-        guard let context = verbatim_whisper_open(modelPath) else { throw .whisperModelFailedToLoad(path: modelPath) }
-        self.context = context
+        weights = try WhisperWeights.shared(path: modelPath)
+        guard let state = verbatim_whisper_new_state(weights.context) else {
+            throw .whisperModelFailedToLoad(path: modelPath)
+        }
+        self.state = state
         self.settings = settings
-        multilingual = verbatim_whisper_is_multilingual(context)
     }
 
-    deinit { verbatim_whisper_close(context) }
+    deinit { verbatim_whisper_free_state(state) }
 
-    private let multilingual: Bool
+    private var multilingual: Bool { weights.multilingual }
 
     /// Whisper pads every window to 30 s; attending over fewer encoder frames (20 ms each) makes a
     /// short window's encoder cheaper. Below about 768 frames tiny.en starts to loop on whole sentences
@@ -65,7 +67,7 @@ final class WhisperDecoder: WindowDecoding {
                     max_tokens: Int32(encoder.maxTokens)
                 )
                 return samples.withUnsafeBufferPointer { buffer in
-                    verbatim_whisper_decode(context, &options, buffer.baseAddress, Int32(buffer.count))
+                    verbatim_whisper_decode(weights.context, state, &options, buffer.baseAddress, Int32(buffer.count))
                 }
             }
         }
@@ -78,17 +80,17 @@ final class WhisperDecoder: WindowDecoding {
     /// log probability under -1).
     private func heardWords() -> [HeardWord] {
         var words: [HeardWord] = []
-        for segment in 0..<verbatim_whisper_segment_count(context) {
+        for segment in 0..<verbatim_whisper_segment_count(state) {
             var tokens: [DecodedToken] = []
             var logProbability = 0.0
-            for index in 0..<verbatim_whisper_token_count(context, segment) {
-                let token = verbatim_whisper_token_at(context, segment, index)
+            for index in 0..<verbatim_whisper_token_count(state, segment) {
+                let token = verbatim_whisper_token_at(weights.context, state, segment, index)
                 guard !token.special, let text = token.text else { continue }
                 logProbability += log(Double(max(token.probability, 1e-6)))
                 tokens.append(DecodedToken(text: text, startMs: Int(token.start) * 10, endMs: Int(token.end) * 10))
             }
             let meanLog = tokens.isEmpty ? 0 : logProbability / Double(tokens.count)
-            if verbatim_whisper_segment_no_speech(context, segment) > 0.6, meanLog < -1 { continue }
+            if verbatim_whisper_segment_no_speech(state, segment) > 0.6, meanLog < -1 { continue }
             words += TokenWords.words(tokens)
         }
         return words
