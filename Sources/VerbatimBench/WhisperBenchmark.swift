@@ -39,6 +39,13 @@ enum WhisperBenchmark {
         }
         print(real.line(label: "LibriVox (real speech, 5 clips), transcribe"))
         print(realLive.line(label: "LibriVox (real speech, 5 clips), live"))
+        // The clips one after another, as a reader going on (half a second or so between them): where a
+        // sentence's end meets the next one's first word, which a cut in the wrong place loses.
+        let clips = try LibriVoxClip.all()
+        let runOn = try measure(
+            AudioChunk.asCaptured(clips.flatMap(\.samples) + [Int16](repeating: 0, count: 16_000)),
+            reference: clips.map(\.transcript).joined(separator: " "), settings: settings(.live(for: model)))
+        print(runOn.line(label: "LibriVox, the 5 clips one after another, live"))
         if model.multilingual {
             // Each Chinese character counts as a word: the figure is the character error rate.
             let clip = try MandarinClip.load()

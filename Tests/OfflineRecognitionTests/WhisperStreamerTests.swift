@@ -333,6 +333,40 @@ import Testing
         #expect(windows == [10_000, 6_300])
     }
 
+    @Test mutating func aSentencesLastWordDatedIntoTheNextSpeechDoesNotTakeItsFirstWord() throws {
+        // Live, LibriVox clips one after another: "…than he was." was dated 120 ms into "He might
+        // even…", which began after a 0.45 s pause; the cut there took "He" away. Here "was." ends at
+        // 2.62 s, 120 ms into the speech that starts at 2.5 s after half a second of quiet.
+        let said = [
+            HeardWord("than", startMs: 1_000, endMs: 1_300), HeardWord("he", startMs: 1_300, endMs: 1_600),
+            HeardWord("was.", startMs: 1_600, endMs: 2_620),
+        ]
+        // The next window starts a preroll (300 ms) before that speech, at 2.2 s; Whisper hears "He"
+        // from 2.45 s, before the first sentence's (wrong) end, and it is not taken for committed.
+        let next = Self.words("He might even.", from: 250)
+        let decoder = ScriptedDecoder([said], otherwise: next)
+        let pacing = WhisperStreaming(
+            stepMs: 10_000, windowMs: 10_000, silenceMs: 3_000, agreement: false, marginMs: 2_000)
+        let streamer = WhisperStreamer(decoder: decoder, pacing: pacing)
+        var events = try streamer.process(
+            audio(ms: 2_000, speech: true) + audio(ms: 500, speech: false) + audio(ms: 7_500, speech: true))
+        events += try streamer.finish()
+        #expect(Self.finals(events).map(\.text) == ["than he was.", "He might even."])
+        #expect(decoder.windows.prefix(2) == [10_000, 7_800])
+    }
+
+    @Test mutating func aSentenceEndingWellIntoSpeechIsCutAtItsEnd() throws {
+        // Words run on without a pause, or the pause is long past: the cut stays at the last word's end.
+        let said = Self.words("we ship it.", from: 1_000)  // "it." ends at 1.85 s, in speech since 0 s
+        let decoder = ScriptedDecoder([said], otherwise: Self.words("then.", from: 100))
+        let pacing = WhisperStreaming(
+            stepMs: 10_000, windowMs: 10_000, silenceMs: 3_000, agreement: false, marginMs: 2_000)
+        let streamer = WhisperStreamer(decoder: decoder, pacing: pacing)
+        _ = try streamer.process(audio(ms: 10_000, speech: true))
+        _ = try streamer.finish()
+        #expect(decoder.windows.prefix(2) == [10_000, 8_150])
+    }
+
     @Test mutating func speechAfterACutThatLeftOnlyQuietStartsTheWindowAPrerollBeforeIt() throws {
         let windows = try windowsAfterAPause(
             WhisperStreaming(stepMs: 2_500, windowMs: 2_500, silenceMs: 3_000, agreement: false),

@@ -45,6 +45,12 @@ struct LocalAgreement: Equatable {
         lastCommittedEndMs = committedUntilMs
     }
 
+    /// Takes nothing after `ms` for committed by its time: the window was cut there, before the last
+    /// committed word's end, because that end ran into speech that came after it (`WhisperStreamer`).
+    mutating func uncommit(after ms: Int) {
+        lastCommittedEndMs = min(lastCommittedEndMs, ms)
+    }
+
     private mutating func commit(_ words: [HeardWord]) {
         guard let last = words.last else { return }
         lastCommittedEndMs = max(lastCommittedEndMs, last.endMs)

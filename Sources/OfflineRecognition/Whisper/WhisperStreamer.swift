@@ -294,7 +294,9 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
             shownPartial = ""
         }
         let text = HeardWord.join(sentence)
-        cutWindow(atFrame: frames(ms: last.endMs - msOnMeeting(frame: 0)))
+        let cutMs = cutMs(after: last)
+        if cutMs < last.endMs { agreement.uncommit(after: cutMs) }
+        cutWindow(atFrame: frames(ms: cutMs - msOnMeeting(frame: 0)))
         dropQuietBeforeSpeech()
         windowBeganAtSpeech = false
         let span = SpeechSpans.snap(first.startMs..<max(last.endMs, first.startMs + 1), to: speechSpansSeen)
@@ -307,6 +309,22 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
         let heardMs = Int(PCMFormat.milliseconds(frames: nextFrame ?? 0))
         return [.final(final), .metrics(EngineMetrics(finalLatencyMs: max(0, heardMs - span.upperBound)))]
     }
+
+    /// Where the window is cut after a sentence that ends with `last`: at its end, unless the word
+    /// began before a pause and Whisper dated its end into the first moments of the speech after it:
+    /// then the time ran into the next sentence's first word, and the cut starts a preroll before that
+    /// speech instead. Live, "…than he was." was dated 120 ms into "He might even…", which came after
+    /// a 0.45 s pause; the cut took "He" away (LibriVox clips one after another).
+    private func cutMs(after last: HeardWord) -> Int {
+        guard let index = speechSpans.firstIndex(where: { $0.contains(last.endMs) }), index > 0,
+            last.startMs < speechSpans[index].lowerBound,
+            last.endMs - speechSpans[index].lowerBound <= Self.lastWordOverrunMs
+        else { return last.endMs }
+        return max(speechSpans[index - 1].upperBound, speechSpans[index].lowerBound - pacing.prerollMs)
+    }
+
+    /// How far into the next speech Whisper's time for a sentence's last word is taken to have run.
+    static var lastWordOverrunMs: Int { 600 }
 
     /// The sentence so far and the uncommitted tail, when it changed.
     private func partial() -> [RecognitionEvent] {
