@@ -353,6 +353,9 @@ import Testing
         events += try streamer.finish()
         #expect(Self.finals(events).map(\.text) == ["than he was.", "He might even."])
         #expect(decoder.windows.prefix(2) == [10_000, 7_800])
+        // The first sentence ends where its speech did, before the pause, not inside the next one.
+        #expect(Self.finals(events).first?.endMs == 2_000)
+        #expect(Self.finals(events).first?.words.last?.endMs ?? .max <= 2_000)
     }
 
     @Test mutating func aSentenceEndingWellIntoSpeechIsCutAtItsEnd() throws {

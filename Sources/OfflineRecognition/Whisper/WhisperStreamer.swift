@@ -299,7 +299,8 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
         cutWindow(atFrame: frames(ms: cutMs - msOnMeeting(frame: 0)))
         dropQuietBeforeSpeech()
         windowBeganAtSpeech = false
-        let span = SpeechSpans.snap(first.startMs..<max(last.endMs, first.startMs + 1), to: speechSpansSeen)
+        // Ended at the cut: where it moved back, the last word's time ran into the next speech.
+        let span = SpeechSpans.snap(first.startMs..<max(cutMs, first.startMs + 1), to: speechSpansSeen)
         let words = WordTimes.ordered(sentence.map(\.archiveWord), within: span)
         let final = EngineSentence(
             sentenceID: sentenceID, clock: Self.clock, startMs: span.lowerBound, endMs: span.upperBound, text: text,
