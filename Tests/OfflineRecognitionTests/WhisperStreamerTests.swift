@@ -358,6 +358,23 @@ import Testing
         #expect(Self.finals(events).first?.words.last?.endMs ?? .max <= 2_000)
     }
 
+    @Test mutating func aDipInsideASentenceIsNoPauseToCutBefore() throws {
+        // 200 ms of quiet inside running speech: the last word dated past it is not taken to have run
+        // into a next sentence (the cut stays at its end; moving it back repeated the sentence's tail).
+        let said = [
+            HeardWord("than", startMs: 1_000, endMs: 1_300), HeardWord("he", startMs: 1_300, endMs: 1_600),
+            HeardWord("was.", startMs: 1_600, endMs: 2_420),
+        ]
+        let decoder = ScriptedDecoder([said], otherwise: Self.words("then.", from: 300))
+        let pacing = WhisperStreaming(
+            stepMs: 10_000, windowMs: 10_000, silenceMs: 3_000, agreement: false, marginMs: 2_000)
+        let streamer = WhisperStreamer(decoder: decoder, pacing: pacing)
+        _ = try streamer.process(
+            audio(ms: 2_000, speech: true) + audio(ms: 200, speech: false) + audio(ms: 7_800, speech: true))
+        _ = try streamer.finish()
+        #expect(decoder.windows.prefix(2) == [10_000, 7_580])
+    }
+
     @Test mutating func aSentenceEndingWellIntoSpeechIsCutAtItsEnd() throws {
         // Words run on without a pause, or the pause is long past: the cut stays at the last word's end.
         let said = Self.words("we ship it.", from: 1_000)  // "it." ends at 1.85 s, in speech since 0 s

@@ -319,13 +319,19 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
     private func cutMs(after last: HeardWord) -> Int {
         guard let index = speechSpans.firstIndex(where: { $0.contains(last.endMs) }), index > 0,
             last.startMs < speechSpans[index].lowerBound,
-            last.endMs - speechSpans[index].lowerBound <= Self.lastWordOverrunMs
+            last.endMs - speechSpans[index].lowerBound <= Self.lastWordOverrunMs,
+            speechSpans[index].lowerBound - speechSpans[index - 1].upperBound >= Self.sentencePauseMs
         else { return last.endMs }
         return max(speechSpans[index - 1].upperBound, speechSpans[index].lowerBound - pacing.prerollMs)
     }
 
     /// How far into the next speech Whisper's time for a sentence's last word is taken to have run.
     static var lastWordOverrunMs: Int { 600 }
+    /// The shortest quiet taken for the pause between two sentences. A shorter dip is inside one: with
+    /// any dip, a last word dated too early moved the cut back into its own sentence, whose tail then
+    /// came again as a final of its own ("…in his power to do for them." then "his power to do for
+    /// them.", two `record` runs of three with two sources).
+    static var sentencePauseMs: Int { 300 }
 
     /// The sentence so far and the uncommitted tail, when it changed.
     private func partial() -> [RecognitionEvent] {
