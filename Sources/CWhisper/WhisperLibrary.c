@@ -41,9 +41,7 @@ static const char *libraries[] = {NULL};
     X(whisper, whisper_full_get_token_text_from_state, const char *, \
       (struct whisper_context *ctx, struct whisper_state *state, int i_segment, int i_token), \
       (ctx, state, i_segment, i_token)) \
-    X(whisper, whisper_token_eot, whisper_token, (struct whisper_context *ctx), (ctx)) \
-    X(whisper, whisper_full_lang_id_from_state, int, (struct whisper_state *state), (state)) \
-    X(whisper, whisper_lang_str, const char *, (int id), (id))
+    X(whisper, whisper_token_eot, whisper_token, (struct whisper_context *ctx), (ctx))
 
 LAZY_LIBRARY_MODULE(verbatim_whisper_load_configured, WHISPER_FUNCTIONS, libraries)
 
@@ -126,8 +124,4 @@ verbatim_whisper_token verbatim_whisper_token_at(
         .end = data.t1,
     };
     return result;
-}
-
-const char *verbatim_whisper_language(struct whisper_state *state) {
-    return whisper_lang_str(whisper_full_lang_id_from_state(state));
 }

@@ -67,7 +67,5 @@ typedef struct {
 
 verbatim_whisper_token verbatim_whisper_token_at(
     struct whisper_context *context, struct whisper_state *state, int segment, int token);
-/// The language of the state's last decode (detected or given), e.g. "en".
-const char *verbatim_whisper_language(struct whisper_state *state);
 
 #endif

@@ -313,8 +313,8 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
 
     /// Where the window is cut after a sentence that ends with `last`: at its end, unless the word
     /// began before a pause and Whisper dated its end into the first moments of the speech after it:
-    /// then the time ran into the next sentence's first word, and the cut starts a preroll before that
-    /// speech instead. Live, "…than he was." was dated 120 ms into "He might even…", which came after
+    /// then the time ran into the next sentence's first word, and the cut goes where the sentence's
+    /// speech stopped (`dropQuietBeforeSpeech` then keeps a preroll of the pause). Live, "…than he was." was dated 120 ms into "He might even…", which came after
     /// a 0.45 s pause; the cut took "He" away (LibriVox clips one after another).
     private func cutMs(after last: HeardWord) -> Int {
         guard let index = speechSpans.firstIndex(where: { $0.contains(last.endMs) }), index > 0,
@@ -322,7 +322,7 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
             last.endMs - speechSpans[index].lowerBound <= Self.lastWordOverrunMs,
             speechSpans[index].lowerBound - speechSpans[index - 1].upperBound >= Self.sentencePauseMs
         else { return last.endMs }
-        return max(speechSpans[index - 1].upperBound, speechSpans[index].lowerBound - pacing.prerollMs)
+        return speechSpans[index - 1].upperBound
     }
 
     /// How far into the next speech Whisper's time for a sentence's last word is taken to have run.

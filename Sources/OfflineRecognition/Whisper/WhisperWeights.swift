@@ -10,13 +10,11 @@ final class WhisperWeights: @unchecked Sendable {
     /// loading, which is what makes sharing it across threads sound.
     let context: OpaquePointer
     let multilingual: Bool
-    let path: String
 
     private init(path: String) throws(OfflineEngineError) {
         try WhisperLibrary.load()
         guard let context = verbatim_whisper_open(path) else { throw .whisperModelFailedToLoad(path: path) }
         self.context = context
-        self.path = path
         multilingual = verbatim_whisper_is_multilingual(context)
     }
 
