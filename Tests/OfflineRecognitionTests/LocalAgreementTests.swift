@@ -12,6 +12,20 @@ import Testing
         #expect(agreement.tentative.map(\.text) == ["was", "good"])
     }
 
+    @Test func aSentenceEndAtTheEndOfBothDecodesWaitsForADecodeThatHeardPastIt() {
+        // Live LibriVox, a 0.3 s pause after "not": two decodes both ended "He was not.".
+        var agreement = LocalAgreement()
+        _ = agreement.insert(words("He was not.", 0))
+        #expect(agreement.insert(words("He was not.", 0)).map(\.text) == ["He", "was"])
+        #expect(agreement.tentative.map(\.text) == ["not."])
+        // The next decode heard on: "not" without the full stop is committed, and the sentence goes on.
+        #expect(agreement.insert(words("He was not an ill-disposed", 0)).map(\.text) == ["not"])
+        // A full stop with words after it, in both decodes, is a sentence end.
+        var ended = LocalAgreement()
+        _ = ended.insert(words("It works. And", 0))
+        #expect(ended.insert(words("It works. And then", 0)).map(\.text) == ["It", "works.", "And"])
+    }
+
     @Test func caseAndPunctuationDoNotBreakAgreement() {
         var agreement = LocalAgreement()
         _ = agreement.insert(words("Then we", 0))

@@ -252,6 +252,53 @@ import Testing
         #expect(decoder.windows.last == 1_950)
     }
 
+    @Test mutating func aShortPauseInsideASentenceDoesNotEndIt() throws {
+        // Live LibriVox ("He was not… an ill-disposed young man"): the window's first decode ended at
+        // "not." and so did the one 300 ms into a pause; the two agreed, and "He was not." became a
+        // sentence. The speech goes on after 0.3 s, and the sentence with it.
+        let decoder = ScriptedDecoder([
+            Self.words("He was not."),
+            Self.words("He was not."),
+            Self.words("He was not an ill-disposed"),
+            Self.words("He was not an ill-disposed young man."),
+        ])
+        let streamer = WhisperStreamer(decoder: decoder, pacing: .live)
+        var events = try Self.feed(
+            streamer, audio(ms: 700, speech: true) + audio(ms: 300, speech: false) + audio(ms: 1_500, speech: true))
+        events += try Self.feed(streamer, audio(ms: 700, speech: false))
+        #expect(decoder.windows == [500, 1_000, 2_000, 2_800])
+        #expect(Self.finals(events).map(\.text) == ["He was not an ill-disposed young man."])
+    }
+
+    @Test mutating func aWindowFullWhileItsSentenceEndWaitsKeepsThatEnd() throws {
+        // Live LibriVox: a long sentence filled the window while decodes agreed on its last word but
+        // none had heard past it yet; cut without it, the next window heard "ill-disposed." as "to
+        // supposed.". The end two decodes agreed on goes with its sentence.
+        let decoder = ScriptedDecoder([Self.words("we ship")], otherwise: Self.words("we ship it today."))
+        let pacing = WhisperStreaming(stepMs: 1_000, windowMs: 3_000, silenceMs: 700, agreement: true)
+        let streamer = WhisperStreamer(decoder: decoder, pacing: pacing)
+        let events = try Self.feed(streamer, audio(ms: 3_000, speech: true))
+        #expect(Self.finals(events).map(\.text) == ["we ship it today."])
+        #expect(decoder.windows == [500, 1_500, 2_500, 3_000])
+    }
+
+    @Test mutating func aWindowFullOfASentenceWhoseEndDecodesDisagreeOnKeepsThatEnd() throws {
+        // Decodes wrote the last word two ways ("ill-disposed." / "old-sposed."), each with the next
+        // sentence after it: the full window is cut after the newest decode's sentence end, not before
+        // the word, which the next window would hear alone.
+        let decoder = ScriptedDecoder([
+            Self.words("we ship it"), Self.words("we ship it today. and"), Self.words("we ship it toady. so"),
+            Self.words("we ship it today. and then"),
+        ])
+        let pacing = WhisperStreaming(stepMs: 1_000, windowMs: 3_000, silenceMs: 700, agreement: true)
+        let streamer = WhisperStreamer(decoder: decoder, pacing: pacing)
+        let events = try Self.feed(streamer, audio(ms: 3_000, speech: true))
+        #expect(decoder.windows == [500, 1_500, 2_500, 3_000])
+        #expect(Self.finals(events).map(\.text) == ["we ship it today."])
+        // A sentence end only as the decode's last word is a guess: then the agreed words are cut off.
+        #expect(WhisperStreamer<ScriptedDecoder>.sentencesHeardPast(Self.words("we ship it."), holding: false).isEmpty)
+    }
+
     @Test mutating func aPauseFinalizesWhatWasHeardWithoutAFullStop() throws {
         let decoder = ScriptedDecoder([Self.words("sounds good"), Self.words("sounds good to me")])
         let streamer = WhisperStreamer(decoder: decoder, pacing: .live)

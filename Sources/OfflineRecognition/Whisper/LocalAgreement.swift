@@ -10,6 +10,9 @@
 struct LocalAgreement: Equatable {
     /// The previous decode's words after the committed ones: what the next decode must confirm.
     private(set) var tentative: [HeardWord] = []
+    /// The tentative words are one sentence end that the last two decodes agreed on and ended with,
+    /// held back (see `insert`).
+    private(set) var holdsSentenceEnd = false
     /// Committed words still in the window, for recognizing them at the seam.
     private var recentlyCommitted: [HeardWord] = []
     private(set) var lastCommittedEndMs: Int
@@ -24,8 +27,16 @@ struct LocalAgreement: Equatable {
         while agreed < min(fresh.count, tentative.count), fresh[agreed].comparable == tentative[agreed].comparable {
             agreed += 1
         }
+        // A full stop as the decode's last word is where the audio stopped, not where the speaker did:
+        // Whisper ends a window that stops in a pause with one. Two decodes around a 0.3 s pause in
+        // "He was not… an ill-disposed young man" both wrote "He was not.", and the sentence was cut
+        // there ("and ill-disposed young man" came next). It waits for a decode that heard past it, or
+        // for the pause that finalizes the window.
+        let holding = agreed > 0 && agreed == fresh.count && fresh[agreed - 1].endsSentence
+        if holding { agreed -= 1 }
         let committed = Array(fresh[..<agreed])
         tentative = Array(fresh[agreed...])
+        holdsSentenceEnd = holding
         commit(committed)
         return committed
     }
@@ -34,6 +45,7 @@ struct LocalAgreement: Equatable {
     mutating func insertFinal(_ hypothesis: [HeardWord], opening: [HeardWord] = []) -> [HeardWord] {
         let fresh = uncommitted(hypothesis, opening: opening)
         tentative = []
+        holdsSentenceEnd = false
         commit(fresh)
         return fresh
     }
@@ -41,6 +53,7 @@ struct LocalAgreement: Equatable {
     /// Forgets the tentative words, e.g. when the window they came from is dropped.
     mutating func reset(committedUntilMs: Int) {
         tentative = []
+        holdsSentenceEnd = false
         recentlyCommitted = []
         lastCommittedEndMs = committedUntilMs
     }

@@ -230,13 +230,25 @@ final class WhisperStreamer<Decoder: WindowDecoding> {
         if windowMs >= pacing.windowMs {
             // No sentence end in a whole window: what is settled becomes a sentence, so the window
             // can move on (a long run-on sentence is cut rather than the audio dropped).
-            var forced = commit(agreement.insertFinal(sentence.isEmpty ? words : []), closing: true)
+            let ended = sentence.isEmpty ? words : Self.sentencesHeardPast(words, holding: agreement.holdsSentenceEnd)
+            var forced = commit(agreement.insertFinal(ended, opening: sentence), closing: true)
             if forced.isEmpty { forced = closeSentence() }
             events += forced
             // Still full: Whisper heard nothing in it. Keep a step's worth, so the window moves on.
             if windowMs >= pacing.windowMs { cutWindow(atFrame: window.count - frames(ms: pacing.stepMs)) }
         }
         return events + partial()
+    }
+
+    /// A full window's words through the last sentence end Whisper heard past (words follow it), or
+    /// all of them when the agreement holds back the sentence end they finish with. Live LibriVox: a
+    /// long sentence filled the window while decodes wrote its last word "ill-disposed." then
+    /// "old-sposed." (never agreeing), each followed by the next sentence; cut at the agreed "…is to
+    /// be", the next window heard the word alone as "to supposed.".
+    static func sentencesHeardPast(_ words: [HeardWord], holding: Bool) -> [HeardWord] {
+        if holding { return words }
+        guard let end = words.dropLast().lastIndex(where: \.endsSentence) else { return [] }
+        return Array(words[...end])
     }
 
     /// A file's words that a decode of the next window will not change: every sentence that ends
