@@ -12,6 +12,8 @@ package enum AudioError: UserFacingError, Equatable {
     case cannotWriteAudio(path: String, reason: String)
     case cannotReadAudio(path: String, reason: String)
     case unsupportedAudio(path: String, reason: String)
+    /// A compressed format Verbatim does not decode (FLAC, MP3, M4A…), named.
+    case compressedAudio(path: String, format: String)
 
     package var userMessage: String {
         switch self {
@@ -31,6 +33,9 @@ package enum AudioError: UserFacingError, Equatable {
         case let .cannotWriteAudio(path, reason): "Can't write the audio file \(path) (\(reason))."
         case let .cannotReadAudio(path, reason): "Can't read the audio file \(path) (\(reason))."
         case let .unsupportedAudio(path, reason): "\(path) is not an audio file Verbatim can read (\(reason))."
+        case let .compressedAudio(path, format):
+            "\(path == "-" ? "Standard input" : path) is \(format) audio; Verbatim reads WAV (any rate, any "
+                + "channels) or raw PCM."
         }
     }
 
@@ -51,7 +56,30 @@ package enum AudioError: UserFacingError, Equatable {
         case .cannotWriteAudio: "Check the data folder is writable and the disk is not full."
         case .cannotReadAudio: "Check the path and the file's permissions."
         case .unsupportedAudio: "Use a WAV file (any rate, any channels), or raw PCM with --raw-format."
+        case let .compressedAudio(path, _) where path == "-":
+            "Convert the recording first: ffmpeg -i RECORDING -ac 1 -ar 16000 recording.wav "
+                + "(Debian: sudo apt install ffmpeg), then transcribe recording.wav."
+        case let .compressedAudio(path, _):
+            "Convert it first: ffmpeg -i \(Self.shellQuoted(path)) -ac 1 -ar 16000 "
+                + "\(Self.shellQuoted(Self.wavPath(for: path))) (Debian: sudo apt install ffmpeg)."
         }
+    }
+
+    /// Where the hint's conversion writes: the path with a .wav extension, never the path itself (an
+    /// MP3 named .wav would be overwritten while it is read).
+    package static func wavPath(for path: String) -> String {
+        let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+        guard let dot = path[slash...].lastIndex(of: "."), dot != slash else { return path + ".wav" }
+        let stem = path[..<dot]
+        return path[dot...].lowercased() == ".wav" ? stem + "-converted.wav" : stem + ".wav"
+    }
+
+    /// As a shell reads it back: plain when it holds only safe characters, else in single quotes.
+    package static func shellQuoted(_ text: String) -> String {
+        let safe = text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "/._-+,:@%".contains($0)) }
+        guard !safe || text.isEmpty else { return text }
+        let pieces = text.split(separator: "'", omittingEmptySubsequences: false)
+        return "'" + pieces.joined(separator: "'\\''") + "'"
     }
 
     private static func list(_ sources: [AudioSourceInfo]) -> String {

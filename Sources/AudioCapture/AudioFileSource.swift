@@ -55,6 +55,9 @@ package struct AudioFileSource: Sendable {
         let header = try Self.readHeader(handle, path: path, isStream: isStream)
         do { layout = try WAVParser.layout(of: header) } catch {
             try? handle.close()
+            if error == .notWAV, let format = AudioFormatSniffer.compressedFormat(of: header) {
+                throw .compressedAudio(path: path, format: format)
+            }
             throw .unsupportedAudio(path: path, reason: Self.describe(error))
         }
         stream =

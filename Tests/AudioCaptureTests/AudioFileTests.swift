@@ -107,6 +107,12 @@ struct AudioFileTests {
         #expect(throws: AudioError.unsupportedAudio(path: text, reason: "not a WAV file")) {
             try AudioFileSource(path: text)
         }
+        let mp3 = try folder.write("ID3\u{4}\u{0} and the rest of an MP3", to: "standup.wav")
+        #expect(throws: AudioError.compressedAudio(path: mp3, format: "MP3")) { try AudioFileSource(path: mp3) }
+        // The conversion never writes over what it reads, and the shell reads the paths back as they are.
+        #expect(AudioError.wavPath(for: "/tmp/standup.WAV") == "/tmp/standup-converted.wav")
+        #expect(AudioError.wavPath(for: "/tmp/v1.2/call") == "/tmp/v1.2/call.wav")
+        #expect(AudioError.shellQuoted("/tmp/it's here.m4a") == "'/tmp/it'\\''s here.m4a'")
         let missing = folder.file("missing.wav")
         #expect(throws: AudioError.cannotReadAudio(path: missing, reason: "no such file")) {
             try AudioFileSource(path: missing)

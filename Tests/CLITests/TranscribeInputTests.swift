@@ -32,6 +32,23 @@ import VerbatimTestSupport
         #expect(try cli.hasNoMeetings())
     }
 
+    @Test(arguments: [("meeting.flac", "FLAC"), ("call recording.ogg", "Ogg")])
+    func aCompressedRecordingIsNamedWithTheCommandThatConvertsIt(name: String, format: String) throws {
+        // What a new user tries first: a call's recording as it was saved, not a WAV. sox makes a real one.
+        let cli = CLIFixture()
+        let recording = cli.folder.file(name)
+        try Command.run(["sox", try speech(cli), recording])
+        let result = try cli.run("transcribe", recording)
+        #expect(result.status == 1)
+        #expect(
+            result.stderr.contains("verbatim: \(recording) is \(format) audio; Verbatim reads WAV"), "\(result.stderr)")
+        let converted = String(recording.dropLast(recording.hasSuffix(".flac") ? 5 : 4)) + ".wav"
+        let quote = name.contains(" ") ? "'" : ""
+        let command = "ffmpeg -i \(quote + recording + quote) -ac 1 -ar 16000 \(quote + converted + quote)"
+        #expect(result.stderr.contains("hint: Convert it first: \(command)"), "\(result.stderr)")
+        #expect(try cli.hasNoMeetings())
+    }
+
     @Test func aWAVCutShortIsTranscribedAsFarAsItGoesWithAWarning() throws {
         let cli = CLIFixture()
         let full = try speech(cli)
