@@ -67,7 +67,7 @@ package enum AudioError: UserFacingError, Equatable {
 
     /// Where the hint's conversion writes: the path with a .wav extension, never the path itself (an
     /// MP3 named .wav would be overwritten while it is read).
-    package static func wavPath(for path: String) -> String {
+    private static func wavPath(for path: String) -> String {
         let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
         guard let dot = path[slash...].lastIndex(of: "."), dot != slash else { return path + ".wav" }
         let stem = path[..<dot]
@@ -75,7 +75,7 @@ package enum AudioError: UserFacingError, Equatable {
     }
 
     /// As a shell reads it back: plain when it holds only safe characters, else in single quotes.
-    package static func shellQuoted(_ text: String) -> String {
+    private static func shellQuoted(_ text: String) -> String {
         let safe = text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "/._-+,:@%".contains($0)) }
         guard !safe || text.isEmpty else { return text }
         let pieces = text.split(separator: "'", omittingEmptySubsequences: false)
